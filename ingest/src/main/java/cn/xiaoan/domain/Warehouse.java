@@ -1,0 +1,66 @@
+package cn.xiaoan.domain;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+
+/**
+ * The on-disk layout of a warehouse; every module resolves paths through it so the layout is written down once.
+ *
+ * <pre>
+ * raw/&lt;dataset&gt;/batch=&lt;id&gt;/part-0.parquet   accepted rows, never rewritten
+ * rejects/&lt;dataset&gt;/batch=&lt;id&gt;.csv          rejected rows with reasons
+ * manifest/batch-&lt;id&gt;.json                   one entry per batch
+ * model/v=&lt;n&gt;/...                            built model versions
+ * model/CURRENT                               the published version number
+ * </pre>
+ */
+public record Warehouse(Path root) {
+    public Warehouse {
+        requireNonNull(root, "root");
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path raw(Dataset dataset) {
+        return root.resolve("raw").resolve(dataset.directory());
+    }
+
+    public Path rawBatch(Dataset dataset, long batchId) {
+        return raw(dataset).resolve("batch=" + batchName(batchId));
+    }
+
+    public Path rejects(Dataset dataset, long batchId) {
+        return root.resolve("rejects").resolve(dataset.directory()).resolve("batch=" + batchName(batchId) + ".csv");
+    }
+
+    public Path manifestDirectory() {
+        return root.resolve("manifest");
+    }
+
+    public Path manifest(long batchId) {
+        return manifestDirectory().resolve("batch-" + batchName(batchId) + ".json");
+    }
+
+    public Path models() {
+        return root.resolve("model");
+    }
+
+    public Path model(long version) {
+        return models().resolve("v=" + version);
+    }
+
+    /** A text file holding the published model version; replaced atomically after each build. */
+    public Path currentModelPointer() {
+        return models().resolve("CURRENT");
+    }
+
+    /** The lock file that serialises writers (ingest and build) on this warehouse. */
+    public Path writeLock() {
+        return root.resolve(".lock");
+    }
+
+    /** Zero-padded so that directory order is batch order. */
+    public static String batchName(long batchId) {
+        return String.format("%06d", batchId);
+    }
+}
