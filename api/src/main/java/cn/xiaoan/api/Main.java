@@ -1,10 +1,17 @@
 package cn.xiaoan.api;
 
-/** Entry point of the {@code xiaoan} command. */
+import cn.xiaoan.api.cli.XiaoanCommand;
+import picocli.CommandLine;
+
+/** Entry point of the {@code xiaoan} command: builds the composition root and hands over to picocli. */
 public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.out.println("xiaoan");
+        var components = Components.fromEnvironment(System.getenv());
+        int exitCode = XiaoanCommand.commandLine(components).execute(args);
+        if (exitCode != 0 || !components.keepsRunning()) {
+            System.exit(exitCode);
+        }
     }
 }

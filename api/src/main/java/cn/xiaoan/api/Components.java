@@ -1,0 +1,77 @@
+package cn.xiaoan.api;
+
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.Warehouse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The composition root: the one place where the process's shared parts are made and wired. */
+public final class Components {
+    private final ReferenceData reference;
+    private final Path home;
+    private final Path defaultWarehouse;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final AtomicBoolean keepsRunning = new AtomicBoolean();
+
+    Components(ReferenceData reference, Path home, Path defaultWarehouse, Clock clock) {
+        this.reference = reference;
+        this.home = home;
+        this.defaultWarehouse = defaultWarehouse;
+        this.clock = clock;
+        this.json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /**
+     * Reads {@code XIAOAN_HOME} (set by bin/xiaoan to the project directory) and {@code XIAOAN_WAREHOUSE}; the
+     * default warehouse is {@code data/warehouse} under the home, or under the working directory without one.
+     */
+    public static Components fromEnvironment(Map<String, String> environment) {
+        Path home = Path.of(environment.getOrDefault("XIAOAN_HOME", "."))
+                .toAbsolutePath()
+                .normalize();
+        String warehouse = environment.get("XIAOAN_WAREHOUSE");
+        Path defaultWarehouse = warehouse == null || warehouse.isBlank()
+                ? home.resolve("data").resolve("warehouse")
+                : Path.of(warehouse);
+        return new Components(ReferenceData.load(), home, defaultWarehouse, Clock.systemDefaultZone());
+    }
+
+    public ReferenceData reference() {
+        return reference;
+    }
+
+    /** The project directory; demo data lives below it. */
+    public Path home() {
+        return home;
+    }
+
+    public Warehouse warehouse(Path override) {
+        return new Warehouse(override != null ? override : defaultWarehouse);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    /** A command that starts a server marks the process as long-running so main does not exit under it. */
+    public void keepRunning() {
+        keepsRunning.set(true);
+    }
+
+    public boolean keepsRunning() {
+        return keepsRunning.get();
+    }
+}

@@ -1,0 +1,124 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.api.Components;
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.ingest.IngestRequest;
+import cn.xiaoan.ingest.IngestResult;
+import cn.xiaoan.ingest.Ingestor;
+import cn.xiaoan.ingest.UnreadableFileException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xiaoan ingest}: validates returns and appends them to the warehouse as immutable batches. */
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "导入报送数据：逐行校验，合格行写入仓库，不合格行写入退回清单；同一文件重复导入不会重复计数",
+            "Ingest returns: valid rows become an immutable batch, rejected rows are listed with reasons;"
+                    + " the same file twice is a no-op"
+        })
+final class IngestCommand implements Callable<Integer> {
+    private final Components components;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    WarehouseOption warehouseOption;
+
+    @Option(
+            names = "--dataset",
+            required = true,
+            paramLabel = "NAME",
+            description = "数据集 Dataset: schools, ledger, inspections, surveys, drills")
+    String dataset;
+
+    @Option(
+            names = "--report-date",
+            paramLabel = "YYYY-MM-DD",
+            description = "填报日期 Report date (default: the file's 填报日期 cell, else today)")
+    LocalDate reportDate;
+
+    @Option(names = "--json", description = "输出 JSON Print one JSON document for the run")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "CSV, XLSX or JSON files")
+    List<Path> files;
+
+    IngestCommand(Components components) {
+        this.components = components;
+    }
+
+    /** What happened to one file: its batch and counts, or why it could not be read. */
+    record FileOutcome(String file, IngestResult result, String error) {}
+
+    /** The JSON document of one run. */
+    record RunReport(String dataset, List<FileOutcome> files) {}
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset target = Dataset.fromDirectory(dataset);
+        var ingestor = new Ingestor(components.warehouse(warehouseOption.warehouse), components.reference());
+        var outcomes = new ArrayList<FileOutcome>();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (Path file : files) {
+            try (var progress = TerminalProgress.start(file.getFileName().toString(), 0, null)) {
+                IngestResult result = ingestor.ingest(
+                        new IngestRequest(
+                                target,
+                                file,
+                                file.getFileName().toString(),
+                                Optional.ofNullable(reportDate)),
+                        rows -> progress.stepTo("rows", rows, Math.max(rows, 1)));
+                outcomes.add(new FileOutcome(file.toString(), result, null));
+                if (!json) {
+                    printSummary(out, result);
+                }
+            } catch (UnreadableFileException e) {
+                outcomes.add(new FileOutcome(file.toString(), null, e.getMessage()));
+                if (!json) {
+                    err.println("xiaoan ingest: " + e.getMessage());
+                }
+            }
+        }
+        if (json) {
+            out.println(components.json().writeValueAsString(new RunReport(target.directory(), outcomes)));
+        }
+        return outcomes.stream().anyMatch(outcome -> outcome.error() != null) ? 1 : 0;
+    }
+
+    static void printSummary(PrintWriter out, IngestResult result) {
+        if (result.alreadyIngested()) {
+            out.printf(
+                    "%s：已导入过，为批次 %d，本次未写入 / already ingested as batch %d, nothing written%n",
+                    result.fileName(), result.batchId(), result.batchId());
+            return;
+        }
+        out.printf(
+                "%s → 批次 batch %d（%s，填报日期 report date %s，来源 from %s）%n"
+                        + "  读取 read %d，接收 accepted %d，退回 rejected %d，警告 warned %d%n",
+                result.fileName(),
+                result.batchId(),
+                result.dataset().nameZh(),
+                result.reportDate(),
+                result.reportDateSource(),
+                result.read(),
+                result.accepted(),
+                result.rejected(),
+                result.warned());
+        result.rejectsFile()
+                .ifPresent(path -> out.printf("  退回清单 rejected rows with reasons: %s%n", path));
+    }
+}

@@ -1,0 +1,60 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.api.Components;
+import cn.xiaoan.api.server.ServerSettings;
+import cn.xiaoan.api.server.XiaoanServer;
+import cn.xiaoan.domain.Warehouse;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xiaoan serve}: the HTTP API and dashboards over the published model. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {"启动服务：HTTP 接口与数据看板", "Serve the HTTP API and the dashboards"})
+final class ServeCommand implements Callable<Integer> {
+    private final Components components;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    WarehouseOption warehouseOption;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "监听地址 Bind address (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7070", description = "端口 Port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    ServeCommand(Components components) {
+        this.components = components;
+    }
+
+    @Override
+    public Integer call() {
+        serve(components, components.warehouse(warehouseOption.warehouse), host, port, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Starts the server, prints its address and leaves it running until the JVM is asked to stop (Ctrl-C). */
+    static void serve(Components components, Warehouse warehouse, String host, int port, PrintWriter out) {
+        var figures = new FigureService(warehouse, components.reference());
+        var server = new XiaoanServer(new ServerSettings(host, port), figures).start();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            figures.close();
+                        },
+                        "xiaoan-shutdown"));
+        components.keepRunning();
+        out.printf("校安已启动 xiaoan is serving: http://%s:%d/  (Ctrl-C 停止 to stop)%n", host, server.port());
+        out.flush();
+    }
+}
