@@ -11,7 +11,8 @@ import java.util.List;
 final class ColumnMap {
     private final Schema schema;
     private final List<String> headers = new ArrayList<>();
-    private int[] positionOfColumn;
+    private final int[] positionOfColumn;
+    private int[] fallbackOfColumn;
     private final List<Integer> extraPositions = new ArrayList<>();
     private final List<String> extraNames = new ArrayList<>();
 
@@ -26,12 +27,30 @@ final class ColumnMap {
 
     /** Adds the next file column; returns its position. */
     int add(String header) {
+        return add(header, false);
+    }
+
+    /**
+     * Adds a JSON key first seen after the header: when it names a column already mapped (one object keyed in
+     * English, the next in Chinese), it becomes that column's fallback rather than an extra.
+     */
+    int addLate(String header) {
+        return add(header, true);
+    }
+
+    private int add(String header, boolean late) {
         int position = headers.size();
         String name = Text.clean(header);
         headers.add(name == null ? "" : name);
         int column = schema.match(name);
         if (column >= 0 && positionOfColumn[column] < 0) {
             positionOfColumn[column] = position;
+        } else if (column >= 0 && late) {
+            if (fallbackOfColumn == null) {
+                fallbackOfColumn = new int[positionOfColumn.length];
+                Arrays.fill(fallbackOfColumn, -1);
+            }
+            fallbackOfColumn[column] = position;
         } else if (name != null) {
             extraPositions.add(position);
             extraNames.add(uniqueExtraName(name));
@@ -53,6 +72,11 @@ final class ColumnMap {
     /** The position of a schema column in a row, or -1 when the file has no such column. */
     int position(int column) {
         return positionOfColumn[column];
+    }
+
+    /** A second position for the column (JSON keyed in both languages), or -1. */
+    int fallback(int column) {
+        return fallbackOfColumn == null ? -1 : fallbackOfColumn[column];
     }
 
     /** The header as written in the file for a schema column, or its Chinese name when absent. */

@@ -35,6 +35,7 @@ final class JsonSource implements RowSource {
     private Consumer<String> listener = key -> {};
     private JsonNode first;
     private boolean headerSent;
+    private int headerWidth;
     private int rowNumber;
     private int itemNumber;
     private String rowError;
@@ -144,6 +145,7 @@ final class JsonSource implements RowSource {
                 return null;
             }
             first.fieldNames().forEachRemaining(this::learn);
+            headerWidth = keys.size();
             rowNumber = 0;
             return keys.toArray(new String[0]);
         }
@@ -199,6 +201,10 @@ final class JsonSource implements RowSource {
     @Override
     public void onNewColumn(Consumer<String> listener) {
         this.listener = listener;
+        // Keys met while the caller was still looking for the header are announced now, in order.
+        for (int i = headerWidth; i < keys.size(); i++) {
+            listener.accept(keys.get(i));
+        }
     }
 
     @Override

@@ -84,10 +84,14 @@ final class RowCheck {
     /** The trimmed text of a column, or null when blank or the file has no such column. */
     String text(int column) {
         int position = columns.position(column);
-        if (position < 0 || position >= cells.length) {
-            return null;
+        String value = position < 0 || position >= cells.length ? null : Text.clean(cells[position]);
+        if (value == null) {
+            int fallback = columns.fallback(column);
+            if (fallback >= 0 && fallback < cells.length) {
+                value = Text.clean(cells[fallback]);
+            }
         }
-        return Text.clean(cells[position]);
+        return value;
     }
 
     String requiredText(int column) {

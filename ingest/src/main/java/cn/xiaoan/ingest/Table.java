@@ -75,7 +75,7 @@ final class Table {
         var pending = new ArrayDeque<Buffered>(rows.subList(dataStart, rows.size()));
         var columns = new ColumnMap(schema, java.util.Arrays.asList(header));
         var table = new Table(source, columns, reportDate, pending);
-        source.onNewColumn(columns::add);
+        source.onNewColumn(columns::addLate);
         return Optional.of(table);
     }
 

@@ -140,7 +140,7 @@ final class IngestFixture {
                 Path raw = warehouse.raw(dataset);
                 if (Files.isDirectory(raw) && hasBatch(raw)) {
                     statement.execute("CREATE VIEW " + dataset.directory() + " AS SELECT * FROM read_parquet('" + raw
-                            + "/batch=*/*.parquet')");
+                            + "/batch=*/*.parquet', hive_partitioning = false)");
                 }
             }
             var rows = new ArrayList<Map<String, Object>>();
