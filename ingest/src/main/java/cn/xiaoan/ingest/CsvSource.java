@@ -1,11 +1,8 @@
 package cn.xiaoan.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 
@@ -34,12 +31,11 @@ final class CsvSource implements RowSource {
     private int rowNumber;
 
     CsvSource(Path file, Charset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        this.reader = new InputStreamReader(
-                in,
-                charset.newDecoder()
-                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE));
+        this(TextDecoding.open(file, charset));
+    }
+
+    CsvSource(Reader reader) throws IOException {
+        this.reader = reader;
         fill();
         if (limit > 0 && buffer[0] == '\uFEFF') {
             position = 1;

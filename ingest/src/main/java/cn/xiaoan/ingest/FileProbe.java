@@ -83,6 +83,13 @@ record FileProbe(String sha256, long size, byte[] head, boolean validUtf8) {
         return control > head.length / 20 + 1;
     }
 
+    /** Whether the first {@code length} bytes are complete, valid UTF-8. */
+    static boolean isUtf8(byte[] bytes, int length) {
+        var check = new Utf8Check();
+        check.update(bytes, length);
+        return check.valid();
+    }
+
     /** Streaming UTF-8 validator; sequences may straddle buffers. */
     private static final class Utf8Check {
         private int pending;

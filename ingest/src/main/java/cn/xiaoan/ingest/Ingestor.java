@@ -240,7 +240,8 @@ public final class Ingestor {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT school_code, name FROM read_parquet('"
-                        + BatchWriter.sqlString(glob) + "', hive_partitioning = false) QUALIFY row_number() OVER (PARTITION BY school_code"
+                        + BatchWriter.sqlString(glob)
+                        + "', hive_partitioning = false) QUALIFY row_number() OVER (PARTITION BY school_code"
                         + " ORDER BY report_date DESC, batch_id DESC) = 1")) {
             while (rows.next()) {
                 names.put(rows.getString(1), rows.getString(2));

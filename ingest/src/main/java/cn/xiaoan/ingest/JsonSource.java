@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,13 +40,7 @@ final class JsonSource implements RowSource {
     JsonSource(Path file, Charset charset, String fileName, ObjectMapper mapper) throws IOException {
         this.fileName = fileName;
         this.mapper = mapper;
-        this.reader = new BufferedReader(
-                new InputStreamReader(
-                        Files.newInputStream(file),
-                        charset.newDecoder()
-                                .onMalformedInput(CodingErrorAction.REPLACE)
-                                .onUnmappableCharacter(CodingErrorAction.REPLACE)),
-                1 << 16);
+        this.reader = new BufferedReader(TextDecoding.open(file, charset), 1 << 16);
         reader.mark(4);
         int c = reader.read();
         if (c != '\uFEFF') {

@@ -61,7 +61,7 @@ final class OpenedTable implements Closeable {
                     + ": it is a binary file, not CSV, JSON or XLSX; upload the " + datasetName
                     + " as .xlsx, .csv or .json");
         }
-        Charset charset = probe.validUtf8() ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
+        Charset charset = probe.validUtf8() ? StandardCharsets.UTF_8 : TextDecoding.MIXED;
         int first = probe.firstSignificantByte();
         RowSource source = first == '[' || first == '{'
                 ? new JsonSource(file, charset, fileName, mapper)

@@ -88,6 +88,14 @@ final class IngestFixture {
     /** A ledger CSV with the standard Chinese header and one row per map, each a valid row changed by the map. */
     @SafeVarargs
     final Path ledgerCsv(String name, Map<String, String>... changes) {
+        var list = new ArrayList<Map<String, String>>();
+        for (Map<String, String> change : changes) {
+            list.add(change);
+        }
+        return ledgerCsv(name, list);
+    }
+
+    Path ledgerCsv(String name, List<Map<String, String>> changes) {
         var text = new StringBuilder(String.join(",", LEDGER_HEADER)).append('\n');
         int n = 0;
         for (Map<String, String> change : changes) {
