@@ -94,7 +94,7 @@ export function buildOption(heatmap, language) {
       orient: 'vertical',
       right: 8,
       top: 'middle',
-      itemHeight: 260,
+      itemHeight: 200,
       precision: unit === 'count' ? 0 : 1,
       formatter: (value) => formatValue(value, unit, language),
       text: [language === 'en' ? 'High' : '高', language === 'en' ? 'Low' : '低'],

@@ -36,7 +36,8 @@ chart.on('finished', () => {
     elements.chart.dataset.cellCount = String(state.heatmap ? cellsWithData(state.heatmap) : 0);
   }
 });
-window.addEventListener('resize', () => chart.resize());
+// The frame's size changes with the window and with the text around it (meta, note): keep the canvas in step.
+new ResizeObserver(() => chart.resize()).observe(elements.chart);
 
 function showStatus(kind, text) {
   elements.status.hidden = false;
@@ -99,7 +100,7 @@ function renderFigure() {
     } else {
       message = `${t.error}：${failure.message}`;
     }
-    if (failure.requestId) {
+    if (failure.requestId && failure.code !== 'no_model') {
       message += `（${t.requestId} ${failure.requestId}）`;
     }
     elements.meta.textContent = '';
