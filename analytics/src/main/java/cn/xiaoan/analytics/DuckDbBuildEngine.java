@@ -1,0 +1,168 @@
+package cn.xiaoan.analytics;
+
+import cn.xiaoan.domain.District;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.TaxonomyKind;
+import cn.xiaoan.domain.Term;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * The DuckDB side of a model build: the engine-specific glue (reading Parquet, loading reference rows, writing Parquet)
+ * around the engine-neutral SQL of {@code sql/raw/} and {@code sql/model/}.
+ */
+final class DuckDbBuildEngine implements AutoCloseable {
+    private final Connection connection;
+
+    /** An in-memory database that spills to {@code spillDirectory} when a build does not fit in memory. */
+    DuckDbBuildEngine(Path spillDirectory) {
+        var properties = new Properties();
+        properties.setProperty("temp_directory", spillDirectory.toString());
+        try {
+            connection = DriverManager.getConnection("jdbc:duckdb:", properties);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open DuckDB for the model build: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes {@code raw_<dataset>} a relation with the contract's columns and types: the typed empty table when there
+     * is no batch yet, else a view over the batches' Parquet files.
+     */
+    void registerRaw(RawBatches raw) {
+        String table = "raw_" + raw.dataset().directory();
+        execute(SqlTemplate.load("raw/" + raw.dataset().directory() + ".sql")
+                .positional()
+                .sql());
+        if (raw.parquetFiles().isEmpty()) {
+            return;
+        }
+        String columns = columnsOf(table).stream()
+                .map(column -> "CAST(" + column.name() + " AS " + column.type() + ") AS " + column.name())
+                .collect(Collectors.joining(", "));
+        String files =
+                raw.parquetFiles().stream().map(path -> quote(path.toString())).collect(Collectors.joining(", "));
+        execute("DROP TABLE " + table);
+        execute("CREATE VIEW " + table + " AS SELECT " + columns + " FROM read_parquet([" + files
+                + "], union_by_name = true)");
+    }
+
+    /** Loads the taxonomy and districts as {@code ref_term} and {@code ref_district}, each with its display order. */
+    void registerReference(ReferenceData reference) {
+        execute("CREATE TABLE ref_term (kind VARCHAR, code VARCHAR, name_zh VARCHAR, name_en VARCHAR,"
+                + " sort_order INTEGER)");
+        execute("CREATE TABLE ref_district (code VARCHAR, name_zh VARCHAR, name_en VARCHAR, city_code VARCHAR,"
+                + " city_zh VARCHAR, city_en VARCHAR, sort_order INTEGER)");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ref_term VALUES (?, ?, ?, ?, ?)")) {
+            for (TaxonomyKind kind : TaxonomyKind.values()) {
+                List<Term> terms = reference.taxonomy().terms(kind);
+                for (int i = 0; i < terms.size(); i++) {
+                    Term term = terms.get(i);
+                    insert.setString(1, kind.fileKind());
+                    insert.setString(2, term.code());
+                    insert.setString(3, term.nameZh());
+                    insert.setString(4, term.nameEn());
+                    insert.setInt(5, i + 1);
+                    insert.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot load the taxonomy into the build: " + e.getMessage(), e);
+        }
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO ref_district VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            List<District> districts = reference.districts().all();
+            for (int i = 0; i < districts.size(); i++) {
+                District district = districts.get(i);
+                insert.setString(1, district.code());
+                insert.setString(2, district.nameZh());
+                insert.setString(3, district.nameEn());
+                insert.setString(4, district.cityCode());
+                insert.setString(5, district.cityZh());
+                insert.setString(6, district.cityEn());
+                insert.setInt(7, i + 1);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot load the districts into the build: " + e.getMessage(), e);
+        }
+    }
+
+    /** Materialises one model table from its SQL. */
+    void create(ModelTable table) {
+        SqlTemplate.PositionalSql query = table.query();
+        String sql = "CREATE TABLE " + table.tableName() + " AS\n" + query.sql();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            List<Object> values = query.values(table.parameters());
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Cannot build model table " + table.tableName() + " (" + query.name() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes one model table to a Parquet file and returns its row count. */
+    long export(ModelTable table, Path file) {
+        execute("COPY " + table.tableName() + " TO " + quote(file.toString()) + " (FORMAT parquet)");
+        try (Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table.tableName())) {
+            count.next();
+            return count.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count rows of " + table.tableName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the build's DuckDB: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Column> columnsOf(String table) {
+        var columns = new ArrayList<Column>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ?"
+                        + " ORDER BY ordinal_position")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    columns.add(new Column(rows.getString(1), rows.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the columns of " + table + ": " + e.getMessage(), e);
+        }
+        return columns;
+    }
+
+    private void execute(String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot build the model: " + e.getMessage(), e);
+        }
+    }
+
+    /** A string literal; paths come from the warehouse layout, but a quote in a directory name must not break SQL. */
+    static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
+    private record Column(String name, String type) {}
+}

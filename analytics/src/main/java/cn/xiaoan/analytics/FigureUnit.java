@@ -1,0 +1,8 @@
+package cn.xiaoan.analytics;
+
+/** How a figure's value reads: a count of hazards, a fraction in [0, 1] shown as a percentage, or an index. */
+public enum FigureUnit {
+    COUNT,
+    RATE,
+    INDEX
+}

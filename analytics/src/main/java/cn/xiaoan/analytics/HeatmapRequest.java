@@ -1,0 +1,31 @@
+package cn.xiaoan.analytics;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A figure broken down by two dimensions. An absent as-of date means the period's end, else the latest report date in
+ * the model (today when it has none); an absent period means the year of the as-of date up to that date.
+ */
+public record HeatmapRequest(
+        Dimension rows, Dimension columns, Figure metric, Optional<LocalDate> asOf, Optional<Period> period) {
+    public HeatmapRequest {
+        requireNonNull(rows, "rows");
+        requireNonNull(columns, "columns");
+        requireNonNull(metric, "metric");
+        requireNonNull(asOf, "asOf");
+        requireNonNull(period, "period");
+        if (rows == columns) {
+            throw new IllegalArgumentException("Cannot build heatmap: rows and columns are both " + rows.code()
+                    + "; choose two different dimensions from " + Dimension.codes());
+        }
+    }
+
+    /** The bureau leader's default: risk index by district × category at the latest report date. */
+    public static HeatmapRequest riskByDistrictAndCategory() {
+        return new HeatmapRequest(
+                Dimension.DISTRICT, Dimension.CATEGORY, Figure.RISK_INDEX, Optional.empty(), Optional.empty());
+    }
+}

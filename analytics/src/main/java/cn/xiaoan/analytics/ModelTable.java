@@ -1,0 +1,50 @@
+package cn.xiaoan.analytics;
+
+import cn.xiaoan.domain.TaxonomyKind;
+import java.util.Map;
+
+/**
+ * The tables of a model version, in build order (a table may read those before it), each defined by one SQL resource
+ * under {@code sql/model/} over the raw datasets ({@code raw_<dataset>}) and the reference data ({@code ref_*}).
+ */
+enum ModelTable {
+    DIM_DISTRICT("dim_district", "model/dim_district.sql", Map.of()),
+    DIM_CATEGORY("dim_category", TaxonomyKind.CATEGORY),
+    DIM_SCHOOL_TYPE("dim_school_type", TaxonomyKind.SCHOOL_TYPE),
+    DIM_INSPECTION_TYPE("dim_inspection_type", TaxonomyKind.INSPECTION_TYPE),
+    DIM_SEVERITY("dim_severity", TaxonomyKind.SEVERITY),
+    DIM_STATUS("dim_status", TaxonomyKind.STATUS),
+    DIM_SCHOOL("dim_school", "model/dim_school.sql", Map.of()),
+    CURRENT_HAZARDS("current_hazards", "model/current_hazards.sql", Map.of()),
+    INSPECTIONS("inspections", "model/inspections.sql", Map.of()),
+    SURVEYS("surveys", "model/surveys.sql", Map.of()),
+    DRILLS("drills", "model/drills.sql", Map.of());
+
+    private final String tableName;
+    private final String sqlResource;
+    private final Map<String, String> parameters;
+
+    ModelTable(String tableName, String sqlResource, Map<String, String> parameters) {
+        this.tableName = tableName;
+        this.sqlResource = sqlResource;
+        this.parameters = parameters;
+    }
+
+    ModelTable(String tableName, TaxonomyKind kind) {
+        this(tableName, "model/taxonomy_dimension.sql", Map.of("kind", kind.fileKind()));
+    }
+
+    /** The table's name in the model, also its Parquet file name ({@code <name>.parquet}). */
+    String tableName() {
+        return tableName;
+    }
+
+    SqlTemplate.PositionalSql query() {
+        return SqlTemplate.load(sqlResource).positional();
+    }
+
+    /** The values of the query's parameters (only the taxonomy dimensions have one: the kind). */
+    Map<String, String> parameters() {
+        return parameters;
+    }
+}

@@ -1,0 +1,26 @@
+-- The raw hazard ledger as ingest writes it (docs: WAREHOUSE contract); used as-is when no batch exists yet.
+CREATE TABLE raw_ledger (
+    batch_id BIGINT,
+    report_date DATE,
+    source_row INTEGER,
+    extra STRING,
+    hazard_id STRING,
+    school_code STRING,
+    school_name STRING,
+    found_date DATE,
+    inspection_type STRING,
+    inspector STRING,
+    category STRING,
+    location STRING,
+    description STRING,
+    severity STRING,
+    measures STRING,
+    temporary_measures STRING,
+    responsible_person STRING,
+    deadline DATE,
+    status STRING,
+    rectified_date DATE,
+    closed_date DATE,
+    basis STRING,
+    warnings STRING
+)

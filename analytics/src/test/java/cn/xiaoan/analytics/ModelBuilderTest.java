@@ -1,0 +1,201 @@
+package cn.xiaoan.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.Warehouse;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBuilderTest {
+    private static final ReferenceData REFERENCE = ReferenceData.load();
+    private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+
+    @TempDir
+    Path root;
+
+    private ModelBuilder builder(Warehouse warehouse) {
+        return new ModelBuilder(warehouse, REFERENCE, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void publishesAVersionWithEveryTableAManifestAndTheCurrentPointer() throws Exception {
+        var warehouse = new Warehouse(root);
+        SliceFixture.write(warehouse);
+
+        ModelVersion version = builder(warehouse).build();
+
+        assertThat(version).isEqualTo(new ModelVersion(1, List.of(1L, 2L, 3L, 4L, 5L, 6L), NOW));
+        assertThat(Files.readString(warehouse.currentModelPointer()).strip()).isEqualTo("1");
+        try (Stream<Path> files = Files.list(warehouse.model(1))) {
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "build.json",
+                            "dim_district.parquet",
+                            "dim_category.parquet",
+                            "dim_school_type.parquet",
+                            "dim_inspection_type.parquet",
+                            "dim_severity.parquet",
+                            "dim_status.parquet",
+                            "dim_school.parquet",
+                            "current_hazards.parquet",
+                            "inspections.parquet",
+                            "surveys.parquet",
+                            "drills.parquet");
+        }
+        BuildManifest manifest = BuildManifest.read(warehouse.model(1).resolve("build.json"));
+        assertThat(manifest.version()).isEqualTo(version);
+        assertThat(manifest.rowCounts())
+                .containsEntry("current_hazards", 8L)
+                .containsEntry("dim_school", 4L)
+                .containsEntry("dim_district", 15L)
+                .containsEntry("dim_category", 15L)
+                .containsEntry("dim_school_type", 9L)
+                .containsEntry("dim_inspection_type", 7L)
+                .containsEntry("inspections", 0L);
+        try (Stream<Path> models = Files.list(warehouse.models())) {
+            assertThat(models.map(path -> path.getFileName().toString())).containsExactlyInAnyOrder("v=1", "CURRENT");
+        }
+    }
+
+    @Test
+    void keepsTheLatestSnapshotOfEachHazardByReportDateThenByLaterIngest() throws Exception {
+        var warehouse = new Warehouse(root);
+        SliceFixture.write(warehouse);
+        builder(warehouse).build();
+
+        List<String> rows = query(
+                warehouse.model(1).resolve("current_hazards.parquet"),
+                "SELECT hazard_id || ' ' || status || ' ' || batch_id FROM model ORDER BY hazard_id");
+        // H7: batch 3 (reported 09-30) beats batch 4 (reported 08-31, ingested later)
+        // H8: batch 6 beats batch 3 (both reported 09-30: the later ingest wins)
+        assertThat(rows)
+                .containsExactly(
+                        "H1 OPEN 3",
+                        "H2 OPEN 3",
+                        "H3 RECTIFIED 3",
+                        "H4 RECTIFIED 3",
+                        "H5 OPEN 3",
+                        "H6 OPEN 3",
+                        "H7 RECTIFIED 3",
+                        "H8 RECTIFIED 6");
+    }
+
+    @Test
+    void keepsTheLatestRegisterRowOfEachSchoolWithItsDistrictNames() throws Exception {
+        var warehouse = new Warehouse(root);
+        SliceFixture.write(warehouse);
+        builder(warehouse).build();
+
+        List<String> rows = query(
+                warehouse.model(1).resolve("dim_school.parquet"),
+                "SELECT school_code || ' ' || district_code || ' ' || district_name_zh FROM model ORDER BY 1");
+        assertThat(rows)
+                .containsExactly(
+                        "1409020001 140902 忻府区",
+                        "1409020002 140902 忻府区",
+                        "1409210001 140921 定襄县",
+                        "1409220001 140922 五台县");
+    }
+
+    @Test
+    void copiesTheOtherReturnsIntoTheModel() throws Exception {
+        var warehouse = new Warehouse(root);
+        new RawWarehouseFixture(warehouse)
+                .inspections(
+                        1, "2026-06-30", List.<String[]>of(new String[] {"1409020001", "2026-05-01", "SUPERVISION"}))
+                .surveys(2, "2026-06-30", List.<String[]>of(new String[] {"1409020001", "2026-04-01"}))
+                .drills(3, "2026-06-30", List.<String[]>of(new String[] {"1409020001", "2026-03-15", "FIRE_EVACUATION"
+                }));
+        builder(warehouse).build();
+
+        assertThat(query(
+                        warehouse.model(1).resolve("inspections.parquet"),
+                        "SELECT school_code || ' ' || visit_date || ' ' || inspection_type FROM model"))
+                .containsExactly("1409020001 2026-05-01 SUPERVISION");
+        assertThat(query(
+                        warehouse.model(1).resolve("surveys.parquet"),
+                        "SELECT CAST(anti_ram_barriers AS VARCHAR) FROM model"))
+                .containsExactly("true");
+        assertThat(query(warehouse.model(1).resolve("drills.parquet"), "SELECT drill_type FROM model"))
+                .containsExactly("FIRE_EVACUATION");
+    }
+
+    @Test
+    void buildsAnEmptyModelBeforeAnyBatchAndIgnoresWritesInProgress() throws Exception {
+        var warehouse = new Warehouse(root);
+        Path inProgress = warehouse.raw(Dataset.LEDGER).resolve(".batch=000009.tmp");
+        Files.createDirectories(inProgress);
+        Files.writeString(inProgress.resolve("part-0.parquet"), "not parquet yet");
+        Files.createDirectories(warehouse.raw(Dataset.SCHOOLS));
+
+        ModelVersion version = builder(warehouse).build();
+
+        assertThat(version.batchIds()).isEmpty();
+        BuildManifest manifest = BuildManifest.read(warehouse.model(1).resolve("build.json"));
+        assertThat(manifest.rowCounts()).containsEntry("current_hazards", 0L).containsEntry("dim_district", 15L);
+    }
+
+    @Test
+    void numbersEachBuildAfterTheHighestVersionAndKeepsTheOldOnes() {
+        var warehouse = new Warehouse(root);
+        SliceFixture.write(warehouse);
+        builder(warehouse).build();
+        ModelVersion second = builder(warehouse).build();
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(warehouse.model(1)).isDirectory();
+        assertThat(warehouse.model(2)).isDirectory();
+        assertThat(warehouse.currentModelPointer())
+                .content(StandardCharsets.UTF_8)
+                .isEqualTo("2\n");
+    }
+
+    @Test
+    void refusesToBuildWhileAnotherWriterHoldsTheWarehouseLock() throws Exception {
+        var warehouse = new Warehouse(root);
+        try (FileChannel channel =
+                        FileChannel.open(warehouse.writeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                var held = channel.lock()) {
+            assertThat(held.isValid()).isTrue();
+            assertThatThrownBy(() -> builder(warehouse).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("Cannot build the model: another ingest or build is writing to " + root)
+                    .hasMessageEndingWith("wait for it to finish, then try again");
+        }
+        assertThat(warehouse.models()).doesNotExist();
+    }
+
+    private static List<String> query(Path parquet, String sql) throws SQLException {
+        var rows = new ArrayList<String>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE VIEW model AS SELECT * FROM read_parquet('" + parquet + "')");
+            try (ResultSet result = statement.executeQuery(sql)) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,79 @@
+package cn.xiaoan.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SqlTemplateTest {
+    @Test
+    void turnsNamedParametersIntoPlaceholdersInOrderAndDropsComments() {
+        var sql = SqlTemplate.of("t", "-- as of: :ignored\nSELECT * FROM t WHERE a <= :as_of AND b > :as_of -- :x\n")
+                .positional();
+        assertThat(sql.sql()).isEqualTo("SELECT * FROM t WHERE a <= ? AND b > ? ");
+        assertThat(sql.parameterNames()).containsExactly("as_of", "as_of");
+        assertThat(sql.values(Map.of("as_of", 7))).containsExactly(7, 7);
+    }
+
+    @Test
+    void fillsIdentifierSlotsFromARegistry() {
+        var sql = SqlTemplate.of("t", "SELECT {{value}} FROM {{table}} s JOIN c ON {{match}}")
+                .withIdentifiers(Map.of("value", "s.district_code", "table", "dim_school", "match", "1 = 1"))
+                .positional();
+        assertThat(sql.sql()).isEqualTo("SELECT s.district_code FROM dim_school s JOIN c ON 1 = 1");
+    }
+
+    @Test
+    void rejectsIdentifierTextThatIsNotAPlainName() {
+        var template = SqlTemplate.of("t", "SELECT {{value}} FROM x");
+        assertThatThrownBy(() -> template.withIdentifiers(Map.of("value", "1; DROP TABLE x")))
+                .hasMessage("Cannot render t: \"1; DROP TABLE x\" for {{value}} is not a plain identifier");
+        assertThatThrownBy(() -> template.withIdentifiers(Map.of("value", "'a'")))
+                .hasMessageContaining("is not a plain identifier");
+        assertThatThrownBy(() -> template.withIdentifiers(Map.of()))
+                .hasMessage("Cannot render t: no value for {{value}}");
+        assertThatThrownBy(template::positional).hasMessage("Cannot render t: identifier slots are left unfilled");
+    }
+
+    @Test
+    void requiresAValueForEveryParameter() {
+        var sql = SqlTemplate.of("t", "SELECT :a, :b").positional();
+        assertThatThrownBy(() -> sql.values(Map.of("a", 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Cannot run t: no value for :b");
+    }
+
+    @Test
+    void everyFigureHasItsSqlAndRendersForEveryPairOfDimensions() {
+        for (Figure figure : Figure.values()) {
+            for (Dimension rows : Dimension.values()) {
+                for (Dimension columns : Dimension.values()) {
+                    var sql = SqlTemplate.load("figures/_context.sql")
+                            .then(SqlTemplate.load(figure.sqlResource()))
+                            .withIdentifiers(Map.of(
+                                    "row_members", rows.memberTable(),
+                                    "column_members", columns.memberTable(),
+                                    "row_value", rows.hazardValue(),
+                                    "column_value", columns.hazardValue(),
+                                    "row_school_match", rows.schoolMatch("row_code"),
+                                    "column_school_match", columns.schoolMatch("column_code")))
+                            .positional();
+                    assertThat(sql.parameterNames()).containsOnly("as_of", "period_start", "period_end");
+                }
+            }
+        }
+    }
+
+    @Test
+    void namesFiguresAndDimensionsByTheirCodes() {
+        assertThat(Figure.fromCode("RISK_index")).isEqualTo(Figure.RISK_INDEX);
+        assertThat(Dimension.fromCode(" school_type ")).isEqualTo(Dimension.SCHOOL_TYPE);
+        assertThatThrownBy(() -> Figure.fromCode("risk"))
+                .hasMessage("Cannot find figure \"risk\": expected one of risk_index, open, overdue, found,"
+                        + " rectification_rate");
+        assertThatThrownBy(() -> Dimension.fromCode("county"))
+                .hasMessage("Cannot find dimension \"county\": expected one of district, school_type, category,"
+                        + " severity, inspection_type");
+    }
+}

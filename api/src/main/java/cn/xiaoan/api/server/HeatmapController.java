@@ -1,0 +1,61 @@
+package cn.xiaoan.api.server;
+
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.HeatmapRequest;
+import cn.xiaoan.analytics.Period;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** {@code GET /api/v1/heatmap}: a figure by two dimensions, defaulting to the risk index by district × category. */
+final class HeatmapController {
+    private final FigureService figures;
+
+    HeatmapController(FigureService figures) {
+        this.figures = figures;
+    }
+
+    void heatmap(Context ctx) {
+        var parameters = new QueryParameters(ctx);
+        Dimension rows = dimension(parameters, "rows", Dimension.DISTRICT);
+        Dimension columns = dimension(parameters, "columns", Dimension.CATEGORY);
+        Figure metric = parameters
+                .text("metric")
+                .map(code -> parse(
+                        () -> Figure.fromCode(code),
+                        "unknown_metric",
+                        "Unknown metric \"" + code + "\": use one of " + Figure.codes()))
+                .orElse(Figure.RISK_INDEX);
+        Optional<LocalDate> asOf = parameters.date("asOf");
+        Optional<LocalDate> from = parameters.date("from");
+        Optional<LocalDate> to = parameters.date("to");
+        if (from.isPresent() != to.isPresent()) {
+            throw ApiException.badRequest(
+                    "incomplete_period",
+                    "Give both from and to (YYYY-MM-DD), or neither: the period then runs from 1 January of the"
+                            + " as-of date's year to the as-of date");
+        }
+        Optional<Period> period = from.map(start -> new Period(start, to.orElseThrow()));
+        ctx.json(JsonBodies.HeatmapBody.of(figures.heatmap(new HeatmapRequest(rows, columns, metric, asOf, period))));
+    }
+
+    private static Dimension dimension(QueryParameters parameters, String name, Dimension fallback) {
+        return parameters
+                .text(name)
+                .map(code -> parse(
+                        () -> Dimension.fromCode(code),
+                        "unknown_dimension",
+                        "Unknown " + name + " dimension \"" + code + "\": use one of " + Dimension.codes()))
+                .orElse(fallback);
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser, String code, String message) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(code, message);
+        }
+    }
+}

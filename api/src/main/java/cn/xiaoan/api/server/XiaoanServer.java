@@ -1,0 +1,106 @@
+package cn.xiaoan.api.server;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.ModelNotBuiltException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: the JSON API under {@code /api/v1/}, the dashboards (classpath {@code /dashboards}) at {@code /}
+ * and ECharts from its WebJar under {@code /webjars/}. Every route is wired here.
+ */
+public final class XiaoanServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(XiaoanServer.class);
+    private static final int STOP_TIMEOUT_MILLIS = 5_000;
+
+    private final ServerSettings settings;
+    private final Javalin app;
+
+    public XiaoanServer(ServerSettings settings, FigureService figures) {
+        this.settings = requireNonNull(settings, "settings");
+        requireNonNull(figures, "figures");
+        var heatmap = new HeatmapController(figures);
+        var health = new HealthController(figures);
+        var catalog = new CatalogController();
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(json, false));
+            config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/dashboards";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+        });
+        app.before(RequestIds::assign);
+        app.get("/api/v1/heatmap", heatmap::heatmap);
+        app.get("/api/v1/health", health::health);
+        app.get("/api/v1/figures", catalog::catalog);
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(
+                ModelNotBuiltException.class,
+                (e, ctx) -> error(
+                        ctx,
+                        HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+                        "no_model",
+                        "no model has been built yet: run bin/xiaoan build"));
+        app.exception(
+                IllegalArgumentException.class,
+                (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST.getCode(), "invalid_request", e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed [{}]", ctx.method(), ctx.path(), RequestIds.of(ctx), e);
+            error(
+                    ctx,
+                    HttpStatus.INTERNAL_SERVER_ERROR.getCode(),
+                    "internal_error",
+                    "The server failed to answer; the server log has the details under request id "
+                            + RequestIds.of(ctx));
+        });
+        app.error(HttpStatus.NOT_FOUND, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                error(
+                        ctx,
+                        HttpStatus.NOT_FOUND.getCode(),
+                        "not_found",
+                        "No endpoint " + ctx.method() + " " + ctx.path()
+                                + ": use /api/v1/heatmap, /api/v1/figures or /api/v1/health");
+            }
+        });
+    }
+
+    /** Starts listening on the configured address; returns this server for chaining. */
+    public XiaoanServer start() {
+        app.start(settings.host(), settings.port());
+        LOG.info("Listening on http://{}:{}/", settings.host(), port());
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops accepting requests and lets running ones finish (up to five seconds). */
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void error(Context ctx, int status, String code, String message) {
+        ctx.status(status).json(new ApiError(code, message, RequestIds.of(ctx)));
+    }
+}

@@ -1,0 +1,200 @@
+package cn.xiaoan.api.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real server on a loopback port over a fixture warehouse, called with the JDK's HTTP client. */
+class HeatmapApiIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path root;
+
+    private static FixtureServer server;
+
+    @BeforeAll
+    static void start() {
+        server = FixtureServer.withReferenceGrid(root);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void servesTheRiskIndexByDistrictAndCategoryByDefault() throws Exception {
+        HttpResponse<String> response = get(server, "/api/v1/heatmap");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.at("/metric/code").asText()).isEqualTo("risk_index");
+        assertThat(body.at("/metric/nameZh").asText()).isEqualTo("风险指数");
+        assertThat(body.at("/metric/unit").asText()).isEqualTo("index");
+        assertThat(body.at("/asOf").asText()).isEqualTo("2026-10-31");
+        assertThat(body.at("/period/from").asText()).isEqualTo("2026-01-01");
+        assertThat(body.at("/period/to").asText()).isEqualTo("2026-10-31");
+        assertThat(body.at("/rows/dimension/code").asText()).isEqualTo("district");
+        assertThat(body.at("/rows/members")).hasSize(15);
+        assertThat(body.at("/rows/members/0").toString())
+                .isEqualTo("{\"code\":\"140902\",\"nameZh\":\"忻府区\",\"nameEn\":\"Xinfu District\"}");
+        assertThat(body.at("/columns/dimension/code").asText()).isEqualTo("category");
+        assertThat(body.at("/columns/members")).hasSize(15);
+        assertThat(body.at("/columns/members/0/nameZh").asText()).isEqualTo("消防安全");
+        assertThat(body.at("/cells")).hasSize(225);
+        // 忻府区 has 2 schools; its one open FIRE hazard is MAJOR and overdue: 100 × 5 × 2 / 2
+        assertThat(body.at("/cells/0").toString())
+                .isEqualTo("{\"row\":\"140902\",\"column\":\"FIRE\",\"value\":500.0}");
+        assertThat(body.at("/modelVersion/version").asLong()).isEqualTo(1);
+        assertThat(body.at("/modelVersion/batchIds").toString()).isEqualTo("[1,2]");
+        assertThat(body.at("/modelVersion/builtAt").asText()).isEqualTo("2026-11-22T08:00:00Z");
+    }
+
+    @Test
+    void takesTheMetricDimensionsAndDatesFromTheQuery() throws Exception {
+        JsonNode rate = JSON.readTree(get(
+                        server,
+                        "/api/v1/heatmap?rows=category&columns=district&metric=rectification_rate"
+                                + "&asOf=2026-10-31&from=2026-01-01&to=2026-10-31")
+                .body());
+        assertThat(rate.at("/rows/dimension/code").asText()).isEqualTo("category");
+        assertThat(rate.at("/cells/0/row").asText()).isEqualTo("FIRE");
+        assertThat(rate.at("/cells/0/column").asText()).isEqualTo("140902");
+        // found in the period: the open hazard (10-11) and the rectified one (08-02, rectified 08-22) → 1 / 2
+        assertThat(rate.at("/cells/0/value").asDouble()).isEqualTo(0.5);
+
+        JsonNode before = JSON.readTree(get(server, "/api/v1/heatmap?metric=found&from=2025-01-01&to=2025-12-31")
+                .body());
+        assertThat(before.at("/asOf").asText()).isEqualTo("2025-12-31");
+        var values = new ArrayList<Double>();
+        before.at("/cells").forEach(cell -> values.add(cell.get("value").asDouble()));
+        assertThat(values).hasSize(225).containsOnly(0.0);
+    }
+
+    @Test
+    void explainsAnUnknownMetricWithTheValidOnes() throws Exception {
+        HttpResponse<String> response = get(server, "/api/v1/heatmap?metric=danger");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("code").asText()).isEqualTo("unknown_metric");
+        assertThat(error.get("message").asText())
+                .isEqualTo(
+                        "Unknown metric \"danger\": use one of risk_index, open, overdue, found, rectification_rate");
+        assertThat(error.get("requestId").asText())
+                .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+
+    @Test
+    void explainsMalformedParameters() throws Exception {
+        assertError(
+                "/api/v1/heatmap?rows=county",
+                400,
+                "unknown_dimension",
+                "Unknown rows dimension \"county\": use one of district, school_type, category, severity,"
+                        + " inspection_type");
+        assertError(
+                "/api/v1/heatmap?asOf=2026-13-01",
+                400,
+                "invalid_date",
+                "Parameter asOf=\"2026-13-01\" is not a date: use YYYY-MM-DD, e.g. 2026-10-31");
+        assertError(
+                "/api/v1/heatmap?from=2026-01-01",
+                400,
+                "incomplete_period",
+                "Give both from and to (YYYY-MM-DD), or neither: the period then runs from 1 January of the as-of"
+                        + " date's year to the as-of date");
+        assertError(
+                "/api/v1/heatmap?from=2026-05-01&to=2026-04-01",
+                400,
+                "invalid_request",
+                "Cannot create period: it ends (2026-04-01) before it starts (2026-05-01); give from on or before to");
+        assertError(
+                "/api/v1/heatmap?rows=category&columns=category",
+                400,
+                "invalid_request",
+                "Cannot build heatmap: rows and columns are both category; choose two different dimensions from"
+                        + " district, school_type, category, severity, inspection_type");
+        assertError(
+                "/api/v1/heatmaps",
+                404,
+                "not_found",
+                "No endpoint GET /api/v1/heatmaps: use /api/v1/heatmap, /api/v1/figures or /api/v1/health");
+    }
+
+    @Test
+    void reportsHealthWithTheServedModelVersion() throws Exception {
+        JsonNode health = JSON.readTree(get(server, "/api/v1/health").body());
+        assertThat(health.get("status").asText()).isEqualTo("ok");
+        assertThat(health.at("/model/version").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void listsTheFiguresAndDimensions() throws Exception {
+        JsonNode catalog = JSON.readTree(get(server, "/api/v1/figures").body());
+        assertThat(catalog.at("/figures/0").toString())
+                .isEqualTo(
+                        "{\"code\":\"risk_index\",\"nameZh\":\"风险指数\",\"nameEn\":\"Risk index\",\"unit\":\"index\"}");
+        assertThat(catalog.at("/figures")).hasSize(5);
+        assertThat(catalog.at("/dimensions")).hasSize(5);
+    }
+
+    @Test
+    void servesTheDashboardAndEChartsFromTheirJars() throws Exception {
+        HttpResponse<String> page = get(server, "/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<title>校安 · 学校安全隐患风险热力图</title>");
+        HttpResponse<String> echarts = get(server, "/webjars/echarts/5.5.0/echarts.min.js");
+        assertThat(echarts.statusCode()).isEqualTo(200);
+        assertThat(echarts.body()).contains("echarts");
+        assertThat(get(server, "/js/main.js").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void answersServiceUnavailableUntilAModelIsBuilt(@TempDir Path empty) throws Exception {
+        try (FixtureServer unbuilt = FixtureServer.withoutModel(empty)) {
+            HttpResponse<String> response = get(unbuilt, "/api/v1/heatmap");
+            assertThat(response.statusCode()).isEqualTo(503);
+            JsonNode error = JSON.readTree(response.body());
+            assertThat(error.get("code").asText()).isEqualTo("no_model");
+            assertThat(error.get("message").asText()).isEqualTo("no model has been built yet: run bin/xiaoan build");
+
+            JsonNode health = JSON.readTree(get(unbuilt, "/api/v1/health").body());
+            assertThat(health.get("status").asText()).isEqualTo("ok");
+            assertThat(health.get("model").isNull()).isTrue();
+            assertThat(health.get("message").asText()).isEqualTo("no model has been built yet: run bin/xiaoan build");
+        }
+    }
+
+    private static void assertError(String path, int status, String code, String message) throws Exception {
+        HttpResponse<String> response = get(server, path);
+        assertThat(response.statusCode()).as(path).isEqualTo(status);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.get("code").asText()).as(path).isEqualTo(code);
+        assertThat(error.get("message").asText()).as(path).isEqualTo(message);
+        assertThat(error.get("requestId").asText()).as(path).isNotBlank();
+    }
+
+    private static HttpResponse<String> get(FixtureServer target, String path)
+            throws IOException, InterruptedException {
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(target.url(path))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

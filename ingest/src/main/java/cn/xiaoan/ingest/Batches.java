@@ -1,0 +1,167 @@
+package cn.xiaoan.ingest;
+
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.Warehouse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The committed batches of a warehouse, read from the manifests. Opening it (under the writer lock) also removes
+ * what an interrupted ingest left behind: staging directories and files, and batch directories or reject reports
+ * that have no manifest, which were never visible.
+ */
+final class Batches {
+    private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
+
+    private final Warehouse warehouse;
+    private final ObjectMapper mapper;
+    private final Map<Long, Manifest> manifests = new HashMap<>();
+
+    private Batches(Warehouse warehouse, ObjectMapper mapper) {
+        this.warehouse = warehouse;
+        this.mapper = mapper;
+    }
+
+    static Batches open(Warehouse warehouse, ObjectMapper mapper) throws IOException {
+        var batches = new Batches(warehouse, mapper);
+        batches.readManifests();
+        batches.removeLeftovers();
+        return batches;
+    }
+
+    private void readManifests() throws IOException {
+        Path directory = warehouse.manifestDirectory();
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(".")) {
+                    LOG.info("Removing unfinished manifest {}", file);
+                    Files.deleteIfExists(file);
+                    continue;
+                }
+                if (!name.startsWith("batch-") || !name.endsWith(".json")) {
+                    continue;
+                }
+                Manifest manifest = Manifest.fromJson(mapper.readTree(file.toFile()));
+                manifests.put(manifest.batchId(), manifest);
+            }
+        }
+    }
+
+    private void removeLeftovers() throws IOException {
+        for (Dataset dataset : Dataset.values()) {
+            for (Path path : list(warehouse.raw(dataset))) {
+                String name = path.getFileName().toString();
+                if (name.startsWith(".batch=") || isUncommitted(dataset, name, "batch=", "")) {
+                    LOG.info("Removing uncommitted batch {}", path);
+                    deleteRecursively(path);
+                }
+            }
+            Path rejects = warehouse.rejects(dataset, 1).getParent();
+            for (Path path : list(rejects)) {
+                String name = path.getFileName().toString();
+                if (name.startsWith(".batch=") || isUncommitted(dataset, name, "batch=", ".csv")) {
+                    LOG.info("Removing uncommitted reject report {}", path);
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+
+    private boolean isUncommitted(Dataset dataset, String name, String prefix, String suffix) {
+        if (!name.startsWith(prefix) || !name.endsWith(suffix)) {
+            return false;
+        }
+        String digits = name.substring(prefix.length(), name.length() - suffix.length());
+        if (!RowCheck.allDigits(digits) || digits.length() > 18) {
+            return false;
+        }
+        Manifest manifest = manifests.get(Long.parseLong(digits));
+        return manifest == null || manifest.dataset() != dataset;
+    }
+
+    private static List<Path> list(Path directory) throws IOException {
+        var paths = new ArrayList<Path>();
+        if (!Files.isDirectory(directory)) {
+            return paths;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            entries.forEach(paths::add);
+        }
+        return paths;
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        Files.walkFileTree(path, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteQuietly(Path path) {
+        try {
+            deleteRecursively(path);
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("Cannot remove {}: {}", path, e.getMessage());
+        }
+    }
+
+    /** The committed batch of {@code dataset} whose file had these bytes. */
+    Optional<Manifest> find(Dataset dataset, String sha256) {
+        return manifests.values().stream()
+                .filter(m -> m.dataset() == dataset && m.sha256().equals(sha256))
+                .min((a, b) -> Long.compare(a.batchId(), b.batchId()));
+    }
+
+    long nextId() {
+        return manifests.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+    }
+
+    boolean hasBatches(Dataset dataset) {
+        return manifests.values().stream().anyMatch(m -> m.dataset() == dataset);
+    }
+
+    /** Writes the manifest last, under a dot-name then renamed: the batch becomes visible in one step. */
+    void commit(Manifest manifest) throws IOException {
+        Path directory = warehouse.manifestDirectory();
+        Files.createDirectories(directory);
+        Path target = warehouse.manifest(manifest.batchId());
+        Path temporary = directory.resolve("." + target.getFileName() + ".tmp");
+        mapper.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), manifest.toJson(mapper));
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        manifests.put(manifest.batchId(), manifest);
+    }
+}

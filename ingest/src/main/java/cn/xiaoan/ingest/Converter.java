@@ -1,0 +1,62 @@
+package cn.xiaoan.ingest;
+
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.ReferenceData;
+import java.sql.SQLException;
+import org.duckdb.DuckDBAppender;
+
+/**
+ * Turns a dataset's rows into typed Parquet rows: {@link #convert} validates one row into the converter's own fields
+ * (recording every problem), and {@link #append} writes those fields, in {@link #columnsDdl()} order. One instance
+ * per file, not thread-safe.
+ */
+abstract class Converter {
+    /** The columns every dataset ends with, after its own. */
+    static final String COMMON_COLUMNS_DDL = "batch_id BIGINT, report_date DATE, source_row INTEGER, extra VARCHAR";
+
+    abstract Schema schema();
+
+    /** The dataset's own columns as SQL column definitions (the Parquet contract). */
+    abstract String columnsDdl();
+
+    /** Validates the row; true when it has no problem and may be appended. */
+    abstract boolean convert(RowCheck row);
+
+    abstract void append(DuckDBAppender appender) throws SQLException;
+
+    static Converter of(Dataset dataset, ReferenceData reference, Register register) {
+        return switch (dataset) {
+            case SCHOOLS -> new SchoolsConverter(reference);
+            case LEDGER -> new LedgerConverter(reference, register);
+            case INSPECTIONS -> new InspectionsConverter(reference, register);
+            case SURVEYS -> new SurveysConverter(register);
+            case DRILLS -> new DrillsConverter(register);
+        };
+    }
+
+    static Schema schemaOf(Dataset dataset) {
+        return switch (dataset) {
+            case SCHOOLS -> SchoolsConverter.SCHEMA;
+            case LEDGER -> LedgerConverter.SCHEMA;
+            case INSPECTIONS -> InspectionsConverter.SCHEMA;
+            case SURVEYS -> SurveysConverter.SCHEMA;
+            case DRILLS -> DrillsConverter.SCHEMA;
+        };
+    }
+
+    static void appendText(DuckDBAppender appender, String value) throws SQLException {
+        if (value == null) {
+            appender.appendNull();
+        } else {
+            appender.append(value);
+        }
+    }
+
+    static void appendDate(DuckDBAppender appender, int epochDay) throws SQLException {
+        if (epochDay == RowCheck.ABSENT || epochDay == RowCheck.INVALID) {
+            appender.appendNull();
+        } else {
+            appender.appendEpochDays(epochDay);
+        }
+    }
+}

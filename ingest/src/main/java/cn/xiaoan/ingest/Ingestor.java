@@ -1,0 +1,252 @@
+package cn.xiaoan.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.Warehouse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.duckdb.DuckDBAppender;
+
+/**
+ * Loads one submitted file (XLSX, CSV or JSON) into the warehouse as an immutable batch: accepted rows to Parquet,
+ * rejected rows with reasons to a CSV report, and a manifest written last that makes the batch visible.
+ */
+public final class Ingestor {
+    private static final int PROGRESS_EVERY = 8192;
+
+    private final Warehouse warehouse;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public Ingestor(Warehouse warehouse, ReferenceData reference) {
+        this(warehouse, reference, Clock.systemDefaultZone());
+    }
+
+    Ingestor(Warehouse warehouse, ReferenceData reference, Clock clock) {
+        this.warehouse = requireNonNull(warehouse, "warehouse");
+        this.reference = requireNonNull(reference, "reference");
+        this.clock = requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Ingests the file, or recognises bytes already ingested into the same dataset and writes nothing.
+     *
+     * @throws UnreadableFileException when the file cannot be read at all (nothing is written)
+     * @throws WarehouseBusyException when another ingest or build holds the warehouse lock
+     */
+    public IngestResult ingest(IngestRequest request, IngestProgress progress) {
+        requireNonNull(request, "request");
+        requireNonNull(progress, "progress");
+        String fileName = request.originalFileName();
+        if (!Files.isRegularFile(request.file())) {
+            throw new UnreadableFileException(
+                    "Cannot read " + fileName + ": no such file " + request.file() + "; check the path");
+        }
+        try {
+            WarehouseLock lock = WarehouseLock.acquire(warehouse, fileName);
+            try {
+                Batches batches = Batches.open(warehouse, mapper);
+                FileProbe probe = FileProbe.of(request.file());
+                Optional<Manifest> earlier = batches.find(request.dataset(), probe.sha256());
+                if (earlier.isPresent()) {
+                    return alreadyIngested(earlier.get(), fileName);
+                }
+                return write(request, probe, batches, progress);
+            } finally {
+                lock.close();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot ingest " + fileName + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot ingest " + fileName + ": DuckDB failed: " + e.getMessage(), e);
+        }
+    }
+
+    private IngestResult alreadyIngested(Manifest manifest, String fileName) {
+        Path rejects = warehouse.rejects(manifest.dataset(), manifest.batchId());
+        return new IngestResult(
+                manifest.batchId(),
+                manifest.dataset(),
+                fileName,
+                manifest.sha256(),
+                manifest.reportDate(),
+                manifest.reportDateSource(),
+                manifest.rowsRead(),
+                manifest.rowsAccepted(),
+                manifest.rowsRejected(),
+                manifest.rowsWarned(),
+                true,
+                Files.exists(rejects) ? Optional.of(rejects) : Optional.empty());
+    }
+
+    private IngestResult write(IngestRequest request, FileProbe probe, Batches batches, IngestProgress progress)
+            throws IOException, SQLException {
+        Dataset dataset = request.dataset();
+        String fileName = request.originalFileName();
+        long batchId = batches.nextId();
+        Schema schema = Converter.schemaOf(dataset);
+        String datasetName = dataset.nameZh() + " (" + dataset.directory() + ")";
+        try (OpenedTable opened = OpenedTable.open(request.file(), fileName, probe, schema, datasetName, mapper)) {
+            Table table = opened.table();
+            Register register = dataset == Dataset.SCHOOLS ? Register.none() : loadRegister(batches);
+            Converter converter = Converter.of(dataset, reference, register);
+            ReportDate reportDate = reportDate(request, table);
+            Path staging = warehouse.raw(dataset).resolve(".batch=" + Warehouse.batchName(batchId) + ".tmp");
+            Path rejectsTarget = warehouse.rejects(dataset, batchId);
+            Counts counts;
+            Optional<Path> rejectsFile;
+            try (RejectWriter rejects = new RejectWriter(rejectsTarget, fileName)) {
+                Batches.deleteRecursively(staging);
+                Files.createDirectories(staging);
+                try (BatchWriter writer =
+                        new BatchWriter(staging, converter.columnsDdl(), batchId, (int) reportDate.date.toEpochDay())) {
+                    counts = load(table, converter, writer, rejects, progress);
+                    writer.finish();
+                }
+                Batches.deleteRecursively(staging.resolve(".spill"));
+                Files.move(staging, warehouse.rawBatch(dataset, batchId), StandardCopyOption.ATOMIC_MOVE);
+                rejectsFile = rejects.commit();
+            } catch (IOException | SQLException | RuntimeException e) {
+                Batches.deleteQuietly(staging);
+                Batches.deleteQuietly(warehouse.rawBatch(dataset, batchId));
+                throw e;
+            }
+            batches.commit(new Manifest(
+                    batchId,
+                    dataset,
+                    fileName,
+                    probe.sha256(),
+                    reportDate.date,
+                    reportDate.source,
+                    OffsetDateTime.now(clock),
+                    table.sheet(),
+                    counts.read,
+                    counts.accepted,
+                    counts.rejected,
+                    counts.warned));
+            return new IngestResult(
+                    batchId,
+                    dataset,
+                    fileName,
+                    probe.sha256(),
+                    reportDate.date,
+                    reportDate.source,
+                    counts.read,
+                    counts.accepted,
+                    counts.rejected,
+                    counts.warned,
+                    false,
+                    rejectsFile);
+        }
+    }
+
+    private static final class Counts {
+        long read;
+        long accepted;
+        long rejected;
+        long warned;
+    }
+
+    private record ReportDate(LocalDate date, ReportDateSource source) {}
+
+    private ReportDate reportDate(IngestRequest request, Table table) {
+        if (request.reportDate().isPresent()) {
+            return new ReportDate(request.reportDate().get(), ReportDateSource.FLAG);
+        }
+        Optional<String> text = table.reportDateText();
+        if (text.isPresent()) {
+            int day = Dates.parse(text.get());
+            if (!Dates.isError(day)) {
+                return new ReportDate(LocalDate.ofEpochDay(day), ReportDateSource.FILE);
+            }
+        }
+        return new ReportDate(LocalDate.now(clock), ReportDateSource.INGEST_TIME);
+    }
+
+    private static Counts load(
+            Table table, Converter converter, BatchWriter writer, RejectWriter rejects, IngestProgress progress)
+            throws IOException, SQLException {
+        var counts = new Counts();
+        ColumnMap columns = table.columns();
+        var row = new RowCheck(columns, converter.schema());
+        String sheet = table.sheet();
+        String[] cells;
+        while ((cells = table.next()) != null) {
+            String error = table.rowError();
+            if (error == null && (Table.isBlank(cells) || Table.isFooter(cells))) {
+                continue;
+            }
+            counts.read++;
+            if (error != null) {
+                int split = error.indexOf(" / ");
+                String zh = split < 0 ? error : error.substring(0, split);
+                String en = split < 0 ? error : error.substring(split + 3);
+                rejects.write(sheet, table.rowNumber(), new Problem("", "", zh, en));
+                counts.rejected++;
+            } else {
+                row.start(cells, table.rowNumber());
+                if (converter.convert(row) && row.ok()) {
+                    DuckDBAppender appender = writer.beginRow();
+                    converter.append(appender);
+                    writer.endRow(table.rowNumber(), columns.extraJson(cells));
+                    counts.accepted++;
+                    if (!row.warnings().isEmpty()) {
+                        counts.warned++;
+                    }
+                } else {
+                    for (Problem problem : row.problems()) {
+                        rejects.write(sheet, table.rowNumber(), problem);
+                    }
+                    counts.rejected++;
+                }
+            }
+            if (counts.read % PROGRESS_EVERY == 0) {
+                progress.rows(counts.read);
+            }
+        }
+        progress.rows(counts.read);
+        return counts;
+    }
+
+    /** The latest row per school code over all committed {@code schools} batches (by report date, then batch). */
+    private Register loadRegister(Batches batches) throws SQLException {
+        if (!batches.hasBatches(Dataset.SCHOOLS)) {
+            return Register.none();
+        }
+        String glob = warehouse
+                .raw(Dataset.SCHOOLS)
+                .resolve("batch=*")
+                .resolve(BatchWriter.PART_FILE)
+                .toString();
+        Map<String, String> names = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT school_code, name FROM read_parquet('"
+                        + BatchWriter.sqlString(glob)
+                        + "', hive_partitioning = false) QUALIFY row_number() OVER (PARTITION BY school_code"
+                        + " ORDER BY report_date DESC, batch_id DESC) = 1")) {
+            while (rows.next()) {
+                names.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        return Register.of(names);
+    }
+}

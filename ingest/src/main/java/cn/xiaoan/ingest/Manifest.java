@@ -1,0 +1,71 @@
+package cn.xiaoan.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.domain.Dataset;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** The record of one committed batch, {@code manifest/batch-<id>.json}; its presence is what makes a batch visible. */
+record Manifest(
+        long batchId,
+        Dataset dataset,
+        String fileName,
+        String sha256,
+        LocalDate reportDate,
+        ReportDateSource reportDateSource,
+        OffsetDateTime ingestedAt,
+        String sheet,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsRejected,
+        long rowsWarned) {
+    static final int FORMAT_VERSION = 1;
+
+    Manifest {
+        requireNonNull(dataset, "dataset");
+        requireNonNull(fileName, "fileName");
+        requireNonNull(sha256, "sha256");
+        requireNonNull(reportDate, "reportDate");
+        requireNonNull(reportDateSource, "reportDateSource");
+        requireNonNull(ingestedAt, "ingestedAt");
+        requireNonNull(sheet, "sheet");
+    }
+
+    ObjectNode toJson(ObjectMapper mapper) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("format_version", FORMAT_VERSION);
+        json.put("batch_id", batchId);
+        json.put("dataset", dataset.directory());
+        json.put("file_name", fileName);
+        json.put("sha256", sha256);
+        json.put("report_date", reportDate.toString());
+        json.put("report_date_source", reportDateSource.name());
+        json.put("ingested_at", ingestedAt.toString());
+        json.put("sheet", sheet);
+        json.put("rows_read", rowsRead);
+        json.put("rows_accepted", rowsAccepted);
+        json.put("rows_rejected", rowsRejected);
+        json.put("rows_warned", rowsWarned);
+        return json;
+    }
+
+    static Manifest fromJson(JsonNode json) {
+        return new Manifest(
+                json.get("batch_id").asLong(),
+                Dataset.fromDirectory(json.get("dataset").asText()),
+                json.get("file_name").asText(),
+                json.get("sha256").asText(),
+                LocalDate.parse(json.get("report_date").asText()),
+                ReportDateSource.valueOf(json.get("report_date_source").asText()),
+                OffsetDateTime.parse(json.get("ingested_at").asText()),
+                json.path("sheet").asText(""),
+                json.get("rows_read").asLong(),
+                json.get("rows_accepted").asLong(),
+                json.get("rows_rejected").asLong(),
+                json.get("rows_warned").asLong());
+    }
+}

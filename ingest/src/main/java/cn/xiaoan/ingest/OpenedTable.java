@@ -1,0 +1,144 @@
+package cn.xiaoan.ingest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Opens a file of any accepted format and finds its table: the format comes from the bytes (a zip is XLSX, a
+ * leading {@code [} or {@code {} is JSON, other text is CSV), the encoding from whether the bytes are valid UTF-8
+ * (else GB18030, the superset of GBK), and for a workbook the first sheet with a recognisable header.
+ */
+final class OpenedTable implements Closeable {
+    private final Table table;
+    private final Closeable resource;
+    private final String encoding;
+
+    private OpenedTable(Table table, Closeable resource, String encoding) {
+        this.table = table;
+        this.resource = resource;
+        this.encoding = encoding;
+    }
+
+    Table table() {
+        return table;
+    }
+
+    String encoding() {
+        return encoding;
+    }
+
+    static OpenedTable open(
+            Path file, String fileName, FileProbe probe, Schema schema, String datasetName, ObjectMapper mapper)
+            throws IOException {
+        if (probe.size() == 0) {
+            throw new UnreadableFileException(
+                    "Cannot read " + fileName + ": the file is empty (0 bytes); export the " + datasetName + " again");
+        }
+        String lowerName = fileName.toLowerCase(Locale.ROOT);
+        if (probe.isZip()) {
+            return openWorkbook(file, fileName, schema, datasetName);
+        }
+        if (probe.isOle2() || lowerName.endsWith(".xls")) {
+            throw new UnreadableFileException("Cannot read " + fileName
+                    + ": it is an old Excel 97-2003 (.xls) or other binary Office file; open it in Excel or WPS and"
+                    + " save it as .xlsx, or export it as CSV (UTF-8)");
+        }
+        if (lowerName.endsWith(".xlsx") || lowerName.endsWith(".xlsm")) {
+            throw new UnreadableFileException("Cannot read " + fileName
+                    + ": it is named .xlsx but is not an XLSX workbook (its bytes are not a zip archive); open the"
+                    + " original in Excel or WPS and save it again as .xlsx, or export it as CSV (UTF-8)");
+        }
+        if (probe.looksBinary()) {
+            throw new UnreadableFileException("Cannot read " + fileName
+                    + ": it is a binary file, not CSV, JSON or XLSX; upload the " + datasetName
+                    + " as .xlsx, .csv or .json");
+        }
+        Charset charset = probe.validUtf8() ? StandardCharsets.UTF_8 : TextDecoding.MIXED;
+        int first = probe.firstSignificantByte();
+        RowSource source = first == '[' || first == '{'
+                ? new JsonSource(file, charset, fileName, mapper)
+                : new CsvSource(file, charset);
+        try {
+            Optional<Table> table = Table.locate(source, schema);
+            if (table.isEmpty()) {
+                throw noHeader(fileName, schema, datasetName, List.of());
+            }
+            requireColumns(fileName, table.get(), datasetName);
+            return new OpenedTable(table.get(), source, charset.name());
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private static OpenedTable openWorkbook(Path file, String fileName, Schema schema, String datasetName)
+            throws IOException {
+        XlsxWorkbook workbook = new XlsxWorkbook(file, fileName);
+        try {
+            var sheets = new ArrayList<String>();
+            UnreadableFileException incomplete = null;
+            for (int i = 0; i < workbook.sheetCount(); i++) {
+                RowSource sheet = workbook.sheet(i);
+                sheets.add(sheet.sheet());
+                Optional<Table> table = Table.locate(sheet, schema);
+                if (table.isEmpty()) {
+                    continue;
+                }
+                try {
+                    requireColumns(fileName, table.get(), datasetName);
+                    return new OpenedTable(table.get(), workbook, "xlsx");
+                } catch (UnreadableFileException e) {
+                    if (incomplete == null) {
+                        incomplete = e;
+                    }
+                }
+            }
+            throw incomplete != null ? incomplete : noHeader(fileName, schema, datasetName, sheets);
+        } catch (IOException | RuntimeException e) {
+            workbook.close();
+            throw e;
+        }
+    }
+
+    private static UnreadableFileException noHeader(
+            String fileName, Schema schema, String datasetName, List<String> sheets) {
+        var expected = new ArrayList<String>();
+        for (ColumnSpec column : schema.columns()) {
+            if (column.isRequired()) {
+                expected.add(column.nameZh());
+            }
+        }
+        String where = sheets.isEmpty()
+                ? "in its first " + Table.SCAN_ROWS + " rows"
+                : "in the first " + Table.SCAN_ROWS + " rows of any sheet (" + String.join(", ", sheets) + ")";
+        return new UnreadableFileException("Cannot read " + fileName + ": found no header row of the " + datasetName
+                + " " + where + "; expected headers such as " + String.join(", ", expected)
+                + " (Chinese or English); check that the file is a " + datasetName + " and has its header row");
+    }
+
+    private static void requireColumns(String fileName, Table table, String datasetName) {
+        List<String> missing = table.columns().missingRequired();
+        if (missing.isEmpty()) {
+            return;
+        }
+        String sheet = table.sheet().isEmpty() ? "" : " on sheet " + table.sheet();
+        throw new UnreadableFileException("Cannot read " + fileName + " as " + datasetName + ": the header row"
+                + sheet + " lacks required column(s) " + String.join(", ", missing) + "; found columns "
+                + String.join(
+                        ", ", table.headers().stream().filter(h -> !h.isEmpty()).toList())
+                + "; add the missing columns or rename the headers (see docs/WAREHOUSE.md)");
+    }
+
+    @Override
+    public void close() throws IOException {
+        resource.close();
+    }
+}

@@ -1,0 +1,67 @@
+package cn.xiaoan.ingest;
+
+import java.util.Map;
+
+/**
+ * The school register known to validation: the latest name per school code over all ingested {@code schools}
+ * batches, or none when no register has been ingested yet.
+ */
+final class Register {
+    private final Map<String, String> nameByCode;
+
+    private Register(Map<String, String> nameByCode) {
+        this.nameByCode = nameByCode;
+    }
+
+    static Register none() {
+        return new Register(null);
+    }
+
+    static Register of(Map<String, String> nameByCode) {
+        return new Register(Map.copyOf(nameByCode));
+    }
+
+    boolean exists() {
+        return nameByCode != null;
+    }
+
+    int size() {
+        return nameByCode == null ? 0 : nameByCode.size();
+    }
+
+    /** The registered name, or null when the code is not registered. */
+    String name(String schoolCode) {
+        return nameByCode == null ? null : nameByCode.get(schoolCode);
+    }
+
+    /**
+     * The code of a registered school in {@code column}, or null after recording why not (blank, not 10 digits, not
+     * registered, or no register at all).
+     */
+    String check(RowCheck row, int column) {
+        if (nameByCode == null) {
+            String value = row.text(column);
+            row.problem(
+                    column,
+                    value == null ? "" : value,
+                    "尚未导入学校名册：请先导入学校名册（schools），再导入本文件",
+                    "no school register has been ingested yet: ingest the school register (schools) first, then this"
+                            + " file");
+            return null;
+        }
+        String code = row.schoolCode(column);
+        if (code == null) {
+            return null;
+        }
+        if (!nameByCode.containsKey(code)) {
+            row.problem(
+                    column,
+                    code,
+                    row.header(column) + " \"" + code + "\" 不在学校名册中（请先导入包含该校的学校名册）",
+                    row.key(column) + " \"" + code
+                            + "\" is not in the school register (ingest a register that lists it first)");
+            return null;
+        }
+        return code;
+    }
+}

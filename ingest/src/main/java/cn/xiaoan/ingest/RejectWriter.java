@@ -1,0 +1,90 @@
+package cn.xiaoan.ingest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The reject report of one batch: UTF-8 with a BOM so that Excel opens it with the right encoding, one line per
+ * problem (a row with three problems has three lines). Written under a dot-name and renamed on commit; no file at
+ * all when nothing was rejected.
+ */
+final class RejectWriter implements AutoCloseable {
+    static final String HEADER = "file,sheet,row,column,value,reason_zh,reason_en";
+
+    private final Path target;
+    private final Path temporary;
+    private final String fileName;
+    private BufferedWriter writer;
+
+    RejectWriter(Path target, String fileName) {
+        this.target = target;
+        this.temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        this.fileName = fileName;
+    }
+
+    void write(String sheet, int row, Problem problem) throws IOException {
+        if (writer == null) {
+            Files.createDirectories(target.getParent());
+            writer = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(temporary), StandardCharsets.UTF_8), 1 << 16);
+            writer.write('\uFEFF');
+            writer.write(HEADER);
+            writer.write("\r\n");
+        }
+        field(fileName);
+        writer.write(',');
+        field(sheet);
+        writer.write(',');
+        writer.write(Integer.toString(row));
+        writer.write(',');
+        field(problem.column());
+        writer.write(',');
+        field(problem.value());
+        writer.write(',');
+        field(problem.reasonZh());
+        writer.write(',');
+        field(problem.reasonEn());
+        writer.write("\r\n");
+    }
+
+    private void field(String value) throws IOException {
+        boolean quote = false;
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
+        }
+        if (!quote) {
+            writer.write(value);
+            return;
+        }
+        writer.write('"');
+        writer.write(value.replace("\"", "\"\""));
+        writer.write('"');
+    }
+
+    /** Moves the report into place; empty when nothing was rejected. */
+    Optional<Path> commit() throws IOException {
+        if (writer == null) {
+            return Optional.empty();
+        }
+        writer.close();
+        writer = null;
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return Optional.of(target);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+        Files.deleteIfExists(temporary);
+    }
+}

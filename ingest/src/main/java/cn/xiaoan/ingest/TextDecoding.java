@@ -1,0 +1,30 @@
+package cn.xiaoan.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Opens text files as readers: UTF-8 when the bytes are valid UTF-8, else GB18030 decided line by line. */
+final class TextDecoding {
+    /** Marker for "not valid UTF-8": decode each line as UTF-8 when it is, else as GB18030. */
+    static final Charset MIXED = Charset.forName("GB18030");
+
+    private TextDecoding() {}
+
+    static Reader open(Path file, Charset charset) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (charset == MIXED) {
+            return new MixedEncodingReader(in);
+        }
+        return new InputStreamReader(
+                in,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+}

@@ -1,0 +1,144 @@
+package cn.xiaoan.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.xiaoan.domain.Dataset;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WarehouseSafetyTest {
+    @TempDir
+    Path temp;
+
+    private IngestFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new IngestFixture(temp);
+        fixture.ingestRegister();
+    }
+
+    @Test
+    void theSameBytesTwiceAreAlreadyIngestedAndAddNoRows() {
+        Path file = fixture.ledgerCsv("ledger.csv", Map.of(), Map.of("整改期限", "bad"));
+        IngestResult first = fixture.ingest(Dataset.LEDGER, file);
+        Path copy = fixture.write("renamed.csv", readAll(file));
+
+        IngestResult second = fixture.ingest(Dataset.LEDGER, copy);
+
+        assertThat(first.alreadyIngested()).isFalse();
+        assertThat(second.alreadyIngested()).isTrue();
+        assertThat(second.batchId()).isEqualTo(first.batchId());
+        assertThat(second.sha256()).isEqualTo(first.sha256());
+        assertThat(second.accepted()).isEqualTo(1);
+        assertThat(second.rejectsFile()).isEqualTo(first.rejectsFile());
+        assertThat(second.summary()).contains("already ingested as batch 2");
+        assertThat(fixture.query("SELECT count(*) AS n FROM ledger")).containsExactly(Map.of("n", 1L));
+        assertThat(fixture.ingest(Dataset.SCHOOLS, fixture.resource("schools.csv"))
+                        .alreadyIngested())
+                .isTrue();
+    }
+
+    @Test
+    void batchIdsAreSequentialInIngestOrder() {
+        IngestResult a = fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("a.csv", Map.of()));
+        IngestResult b = fixture.ingest(Dataset.DRILLS, fixture.resource("drills.csv"));
+        IngestResult c =
+                fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("c.csv", Map.of("整改状态", "已销号", "销号日期", "2024-03-16")));
+
+        assertThat(new long[] {a.batchId(), b.batchId(), c.batchId()}).containsExactly(2, 3, 4);
+        assertThat(fixture.warehouse.rawBatch(Dataset.LEDGER, 4).resolve("part-0.parquet"))
+                .isRegularFile();
+        assertThat(fixture.warehouse.manifest(3)).isRegularFile();
+    }
+
+    @Test
+    void aSecondWriterFailsFastWhileTheLockIsHeld() throws Exception {
+        Path file = fixture.ledgerCsv("ledger.csv", Map.of());
+        try (FileChannel channel = FileChannel.open(
+                        fixture.warehouse.writeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.lock()) {
+            assertThat(lock.isValid()).isTrue();
+            assertThatThrownBy(() -> fixture.ingest(Dataset.LEDGER, file))
+                    .isInstanceOf(WarehouseBusyException.class)
+                    .hasMessage("Cannot ingest ledger.csv: another ingest or build is running on "
+                            + fixture.warehouse.root() + " (it holds .lock); retry when it has finished");
+        }
+        assertThat(fixture.ingest(Dataset.LEDGER, file).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void leftoversOfAnInterruptedIngestAreInvisibleAndCleanedUp() throws Exception {
+        Path raw = fixture.warehouse.raw(Dataset.LEDGER);
+        Path staging = raw.resolve(".batch=000002.tmp");
+        Files.createDirectories(staging);
+        Files.writeString(staging.resolve("part-0.parquet"), "half written");
+        Path orphan = fixture.warehouse.rawBatch(Dataset.LEDGER, 2);
+        Files.createDirectories(orphan);
+        // A complete batch whose manifest was never written: copy the register batch's Parquet.
+        Files.copy(
+                fixture.warehouse.rawBatch(Dataset.SCHOOLS, 1).resolve("part-0.parquet"),
+                orphan.resolve("part-0.parquet"));
+        Path orphanRejects = fixture.warehouse.rejects(Dataset.LEDGER, 2);
+        Files.createDirectories(orphanRejects.getParent());
+        Files.writeString(orphanRejects, "file,sheet\n");
+        Path halfManifest = fixture.warehouse.manifestDirectory().resolve(".batch-000002.json.tmp");
+        Files.writeString(halfManifest, "{");
+
+        IngestResult result = fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("ledger.csv", Map.of()));
+
+        assertThat(result.batchId()).isEqualTo(2);
+        assertThat(staging).doesNotExist();
+        assertThat(halfManifest).doesNotExist();
+        assertThat(result.rejectsFile()).isEmpty();
+        assertThat(orphanRejects).doesNotExist();
+        assertThat(fixture.query("SELECT hazard_id FROM ledger")).containsExactly(Map.of("hazard_id", "YH-1"));
+        try (var files = Files.list(raw)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("batch=000002");
+        }
+    }
+
+    @Test
+    void anUnreadableFileWritesNothing() {
+        Path file = fixture.write("ledger.csv", "学校标识码,隐患描述\n1409020001,灭火器过期\n");
+
+        assertThatThrownBy(() -> fixture.ingest(Dataset.LEDGER, file)).isInstanceOf(UnreadableFileException.class);
+
+        assertThat(fixture.warehouse.raw(Dataset.LEDGER)).doesNotExist();
+        assertThat(fixture.warehouse.manifest(2)).doesNotExist();
+        assertThat(fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("good.csv", Map.of()))
+                        .batchId())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void reportsProgress() {
+        var seen = new java.util.ArrayList<Long>();
+        var rows = new java.util.ArrayList<Map<String, String>>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(Map.of("隐患编号", "P-" + i));
+        }
+        Path file = fixture.ledgerCsv("big.csv", rows);
+
+        IngestResult result = fixture.ingestor.ingest(IngestRequest.of(Dataset.LEDGER, file), seen::add);
+
+        assertThat(result.accepted()).isEqualTo(10_000);
+        assertThat(seen).containsExactly(8192L, 10_000L);
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
