@@ -34,7 +34,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "输出目录 Output directory")
     Path out;
 
-    @Option(names = "--schools", defaultValue = "900", description = "学校数 Number of schools (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--schools",
+            defaultValue = "900",
+            description = "学校数 Number of schools (default: ${DEFAULT-VALUE})")
     int schools;
 
     @Option(
@@ -71,8 +74,9 @@ final class GenerateCommand implements Callable<Integer> {
                 summary.hazards(),
                 summary.ledgerRows(),
                 out);
-        summary.files().forEach(file -> writer.printf(
-                "  %-11s %-5s %8d  %s%n", file.dataset().directory(), file.format(), file.rows(), file.path()));
+        summary.files()
+                .forEach(file -> writer.printf(
+                        "  %-11s %-5s %8d  %s%n", file.dataset().directory(), file.format(), file.rows(), file.path()));
         return 0;
     }
 

@@ -76,11 +76,7 @@ final class IngestCommand implements Callable<Integer> {
         for (Path file : files) {
             try (var progress = TerminalProgress.start(file.getFileName().toString(), 0, null)) {
                 IngestResult result = ingestor.ingest(
-                        new IngestRequest(
-                                target,
-                                file,
-                                file.getFileName().toString(),
-                                Optional.ofNullable(reportDate)),
+                        new IngestRequest(target, file, file.getFileName().toString(), Optional.ofNullable(reportDate)),
                         rows -> progress.stepTo("rows", rows, Math.max(rows, 1)));
                 outcomes.add(new FileOutcome(file.toString(), result, null));
                 if (!json) {
@@ -118,7 +114,6 @@ final class IngestCommand implements Callable<Integer> {
                 result.accepted(),
                 result.rejected(),
                 result.warned());
-        result.rejectsFile()
-                .ifPresent(path -> out.printf("  退回清单 rejected rows with reasons: %s%n", path));
+        result.rejectsFile().ifPresent(path -> out.printf("  退回清单 rejected rows with reasons: %s%n", path));
     }
 }

@@ -38,7 +38,12 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        serve(components, components.warehouse(warehouseOption.warehouse), host, port, spec.commandLine().getOut());
+        serve(
+                components,
+                components.warehouse(warehouseOption.warehouse),
+                host,
+                port,
+                spec.commandLine().getOut());
         return 0;
     }
 

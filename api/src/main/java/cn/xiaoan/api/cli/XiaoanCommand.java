@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             BuildCommand.class,
             ServeCommand.class,
-            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XiaoanCommand implements Runnable {

@@ -1,0 +1,144 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.analytics.ModelBuilder;
+import cn.xiaoan.analytics.ModelVersion;
+import cn.xiaoan.api.Components;
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.generate.Generator;
+import cn.xiaoan.generate.GeneratorOptions;
+import cn.xiaoan.generate.OutputFormat;
+import cn.xiaoan.ingest.IngestProgress;
+import cn.xiaoan.ingest.IngestRequest;
+import cn.xiaoan.ingest.IngestResult;
+import cn.xiaoan.ingest.Ingestor;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xiaoan demo}: generate demo data if absent, ingest it, build the model when needed, and serve. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "演示：首次运行时生成演示数据，导入仓库，用 DuckDB 构建模型，并在 http://127.0.0.1:7070 提供风险热力图",
+            "Demo: generate demo data if absent, ingest it, build the model with DuckDB and serve the heatmap"
+        })
+final class DemoCommand implements Callable<Integer> {
+    static final int DEMO_SCHOOLS = 900;
+    static final long DEMO_HAZARDS = 100_000;
+    static final long DEMO_SEED = 2024;
+
+    private final Components components;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    WarehouseOption warehouseOption;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "监听地址 Bind address (default: ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", defaultValue = "7070", description = "端口 Port (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "演示数据目录 Demo data directory (default: data/demo under the project)")
+    Path dataDirectory;
+
+    DemoCommand(Components components) {
+        this.components = components;
+    }
+
+    /** One generated file to ingest, as listed in {@code generated.json}. */
+    record DemoFile(Dataset dataset, Path path, LocalDate reportDate) {}
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = dataDirectory != null
+                ? dataDirectory
+                : components.home().resolve("data").resolve("demo");
+        Warehouse warehouse = components.warehouse(warehouseOption.warehouse);
+        List<DemoFile> files = generateIfAbsent(data, out);
+        boolean changed = ingestAll(warehouse, files, out);
+        if (changed || !Files.exists(warehouse.currentModelPointer())) {
+            ModelVersion version = new ModelBuilder(warehouse).build();
+            out.printf("模型版本 %d 已发布 / published model version %d%n", version.version(), version.version());
+        } else {
+            out.println("数据无变化，沿用已发布模型 / nothing new: serving the published model");
+        }
+        ServeCommand.serve(components, warehouse, host, port, out);
+        return 0;
+    }
+
+    private List<DemoFile> generateIfAbsent(Path data, PrintWriter out) throws Exception {
+        Path index = data.resolve(Generator.MANIFEST);
+        if (!Files.exists(index)) {
+            out.printf("生成演示数据 generating demo data into %s ...%n", data);
+            out.flush();
+            GenerateCommand.generate(
+                    components,
+                    new GeneratorOptions(data, DEMO_SCHOOLS, DEMO_HAZARDS, DEMO_SEED, EnumSet.of(OutputFormat.CSV)));
+        }
+        return readIndex(data, index);
+    }
+
+    /** The CSV files of {@code generated.json} in the order it lists them (register first, snapshots by date). */
+    private List<DemoFile> readIndex(Path data, Path index) throws IOException {
+        JsonNode root = components.json().readTree(index.toFile());
+        LocalDate lastReportDate = LocalDate.MIN;
+        for (JsonNode date : root.path("report_dates")) {
+            lastReportDate = LocalDate.parse(date.asText());
+        }
+        var files = new ArrayList<DemoFile>();
+        for (JsonNode file : root.path("files")) {
+            if (!file.path("format").asText().equals(OutputFormat.CSV.name())) {
+                continue;
+            }
+            // Non-snapshot returns are dated with the last snapshot so the demo is the same on every run.
+            LocalDate reportDate = file.path("report_date").isTextual()
+                    ? LocalDate.parse(file.path("report_date").asText())
+                    : lastReportDate;
+            files.add(new DemoFile(
+                    Dataset.valueOf(file.path("dataset").asText()),
+                    data.resolve(file.path("file").asText()),
+                    reportDate));
+        }
+        return files;
+    }
+
+    /** Ingests every file; already-ingested files are recognised by their bytes. Returns whether anything was new. */
+    private boolean ingestAll(Warehouse warehouse, List<DemoFile> files, PrintWriter out) {
+        var ingestor = new Ingestor(warehouse, components.reference());
+        boolean changed = false;
+        for (DemoFile file : files) {
+            IngestResult result = ingestor.ingest(
+                    new IngestRequest(
+                            file.dataset(),
+                            file.path(),
+                            file.path().getFileName().toString(),
+                            Optional.of(file.reportDate())),
+                    IngestProgress.silent());
+            IngestCommand.printSummary(out, result);
+            changed |= !result.alreadyIngested();
+        }
+        out.flush();
+        return changed;
+    }
+}
