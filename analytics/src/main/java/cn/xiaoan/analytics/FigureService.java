@@ -66,15 +66,7 @@ public final class FigureService implements AutoCloseable {
                 .orElseGet(() -> LocalDate.now(clock));
         Period period = request.period().orElseGet(() -> Period.yearTo(asOf));
 
-        SqlTemplate.PositionalSql sql = SqlTemplate.load("figures/_context.sql")
-                .then(SqlTemplate.load(request.metric().sqlResource()))
-                .withIdentifiers(Map.of(
-                        "row_members", request.rows().memberTable(),
-                        "column_members", request.columns().memberTable(),
-                        "row_value", request.rows().hazardValue(),
-                        "column_value", request.columns().hazardValue(),
-                        "row_school_match", request.rows().schoolMatch("row_code"),
-                        "column_school_match", request.columns().schoolMatch("column_code")))
+        SqlTemplate.PositionalSql sql = FigureQuery.render(request.metric(), request.rows(), request.columns())
                 .positional();
         List<Object> values = sql.values(Map.of(
                 "as_of", Date.valueOf(asOf),

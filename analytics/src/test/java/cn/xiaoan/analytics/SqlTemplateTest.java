@@ -49,16 +49,7 @@ class SqlTemplateTest {
         for (Figure figure : Figure.values()) {
             for (Dimension rows : Dimension.values()) {
                 for (Dimension columns : Dimension.values()) {
-                    var sql = SqlTemplate.load("figures/_context.sql")
-                            .then(SqlTemplate.load(figure.sqlResource()))
-                            .withIdentifiers(Map.of(
-                                    "row_members", rows.memberTable(),
-                                    "column_members", columns.memberTable(),
-                                    "row_value", rows.hazardValue(),
-                                    "column_value", columns.hazardValue(),
-                                    "row_school_match", rows.schoolMatch("row_code"),
-                                    "column_school_match", columns.schoolMatch("column_code")))
-                            .positional();
+                    var sql = FigureQuery.render(figure, rows, columns).positional();
                     assertThat(sql.parameterNames()).containsOnly("as_of", "period_start", "period_end");
                 }
             }
