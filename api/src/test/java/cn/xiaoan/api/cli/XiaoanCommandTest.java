@@ -16,20 +16,24 @@ class XiaoanCommandTest {
 
     @Test
     void everyCommandHasHelpInChineseAndEnglishAndTakesAWarehouse() {
-        var commandLine = XiaoanCommand.commandLine(components);
-        List<CommandLine> leaves = new ArrayList<>();
-        collectRunnable(commandLine, leaves);
-        assertThat(leaves)
-                .extracting(CommandLine::getCommandName)
+        List<List<String>> paths = new ArrayList<>();
+        collectLeafPaths(XiaoanCommand.commandLine(components), new ArrayList<>(), paths);
+        assertThat(paths)
+                .extracting(path -> String.join(" ", path))
                 .contains("demo", "generate", "ingest", "build", "serve");
-        for (CommandLine command : leaves) {
+        for (List<String> path : paths) {
+            var commandLine = XiaoanCommand.commandLine(components);
             var out = new StringWriter();
-            command.setOut(new PrintWriter(out));
-            int exit = command.execute("--help");
-            assertThat(exit).as(command.getCommandName()).isZero();
+            var err = new StringWriter();
+            commandLine.setOut(new PrintWriter(out));
+            commandLine.setErr(new PrintWriter(err));
+            var arguments = new ArrayList<>(path);
+            arguments.add("--help");
+            int exit = commandLine.execute(arguments.toArray(String[]::new));
+            assertThat(exit).as(path + ": " + err).isZero();
             assertThat(out.toString())
-                    .as(command.getCommandName())
-                    .contains("Usage:")
+                    .as(path.toString())
+                    .contains("Usage: xiaoan " + String.join(" ", path))
                     .containsPattern("\\p{IsHan}")
                     .contains("--warehouse");
         }
@@ -45,15 +49,17 @@ class XiaoanCommandTest {
         assertThat(err.toString()).contains("Cannot find dataset \"weather\"").contains("schools, ledger");
     }
 
-    private static void collectRunnable(CommandLine commandLine, List<CommandLine> leaves) {
-        for (CommandLine sub : commandLine.getSubcommands().values()) {
-            if (sub.getCommandName().equals("help")) {
+    private static void collectLeafPaths(CommandLine commandLine, List<String> prefix, List<List<String>> paths) {
+        for (var entry : commandLine.getSubcommands().entrySet()) {
+            if (entry.getKey().equals("help")) {
                 continue;
             }
-            if (sub.getSubcommands().isEmpty()) {
-                leaves.add(sub);
+            var path = new ArrayList<>(prefix);
+            path.add(entry.getKey());
+            if (entry.getValue().getSubcommands().isEmpty()) {
+                paths.add(path);
             } else {
-                collectRunnable(sub, leaves);
+                collectLeafPaths(entry.getValue(), path, paths);
             }
         }
     }
