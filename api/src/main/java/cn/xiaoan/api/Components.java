@@ -7,17 +7,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The composition root: the one place where the process's shared parts are made and wired. */
-public final class Components {
+public final class Components implements AutoCloseable {
     private final ReferenceData reference;
     private final Path home;
     private final Path defaultWarehouse;
     private final Clock clock;
     private final ObjectMapper json;
-    private final AtomicBoolean keepsRunning = new AtomicBoolean();
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     Components(ReferenceData reference, Path home, Path defaultWarehouse, Clock clock) {
         this.reference = reference;
@@ -66,12 +67,26 @@ public final class Components {
         return json;
     }
 
-    /** A command that starts a server marks the process as long-running so main does not exit under it. */
-    public void keepRunning() {
-        keepsRunning.set(true);
+    /**
+     * Keeps a long-running resource (a server) open after its command returns; {@link #close()} (the JVM's shutdown
+     * hook, or a test) closes such resources in reverse order.
+     */
+    public synchronized void keepRunning(AutoCloseable resource) {
+        running.push(resource);
     }
 
-    public boolean keepsRunning() {
-        return keepsRunning.get();
+    public synchronized boolean keepsRunning() {
+        return !running.isEmpty();
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                System.err.println("xiaoan: could not stop cleanly: " + e.getMessage());
+            }
+        }
     }
 }

@@ -8,6 +8,7 @@ public final class Main {
 
     public static void main(String[] args) {
         var components = Components.fromEnvironment(System.getenv());
+        Runtime.getRuntime().addShutdownHook(new Thread(components::close, "xiaoan-shutdown"));
         int exitCode = XiaoanCommand.commandLine(components).execute(args);
         if (exitCode != 0 || !components.keepsRunning()) {
             System.exit(exitCode);

@@ -37,10 +37,6 @@ import picocli.CommandLine.Spec;
             "Demo: generate demo data if absent, ingest it, build the model with DuckDB and serve the heatmap"
         })
 final class DemoCommand implements Callable<Integer> {
-    static final int DEMO_SCHOOLS = 900;
-    static final long DEMO_HAZARDS = 100_000;
-    static final long DEMO_SEED = 2024;
-
     private final Components components;
 
     @Spec
@@ -60,6 +56,21 @@ final class DemoCommand implements Callable<Integer> {
             paramLabel = "DIR",
             description = "演示数据目录 Demo data directory (default: data/demo under the project)")
     Path dataDirectory;
+
+    @Option(
+            names = "--schools",
+            defaultValue = "900",
+            description = "学校数 Schools to generate (default: ${DEFAULT-VALUE})")
+    int schools;
+
+    @Option(
+            names = "--hazards",
+            defaultValue = "100000",
+            description = "隐患数 Unique hazards to generate (default: ${DEFAULT-VALUE})")
+    long hazards;
+
+    @Option(names = "--seed", defaultValue = "2024", description = "随机种子 Random seed (default: ${DEFAULT-VALUE})")
+    long seed;
 
     DemoCommand(Components components) {
         this.components = components;
@@ -93,8 +104,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("生成演示数据 generating demo data into %s ...%n", data);
             out.flush();
             GenerateCommand.generate(
-                    components,
-                    new GeneratorOptions(data, DEMO_SCHOOLS, DEMO_HAZARDS, DEMO_SEED, EnumSet.of(OutputFormat.CSV)));
+                    components, new GeneratorOptions(data, schools, hazards, seed, EnumSet.of(OutputFormat.CSV)));
         }
         return readIndex(data, index);
     }

@@ -47,18 +47,13 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts the server, prints its address and leaves it running until the JVM is asked to stop (Ctrl-C). */
+    /** Starts the server, prints its address and leaves it running until the JVM is asked to stop (Ctrl-C)
+     * or the components are closed. */
     static void serve(Components components, Warehouse warehouse, String host, int port, PrintWriter out) {
         var figures = new FigureService(warehouse, components.reference());
         var server = new XiaoanServer(new ServerSettings(host, port), figures).start();
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            server.close();
-                            figures.close();
-                        },
-                        "xiaoan-shutdown"));
-        components.keepRunning();
+        components.keepRunning(figures);
+        components.keepRunning(server);
         out.printf("校安已启动 xiaoan is serving: http://%s:%d/  (Ctrl-C 停止 to stop)%n", host, server.port());
         out.flush();
     }

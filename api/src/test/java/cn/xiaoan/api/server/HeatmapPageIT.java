@@ -2,81 +2,41 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import cn.xiaoan.api.HeadlessChromium;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard in headless Chromium (Debian's chromium and chromium-driver) against the real server. */
 class HeatmapPageIT {
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @TempDir
     static Path root;
 
     private static FixtureServer server;
-    private static Path profile;
+    private static HeadlessChromium chromium;
     private static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws IOException {
         server = FixtureServer.withReferenceGrid(root.resolve("warehouse"));
-        profile = Files.createTempDirectory("xiaoan-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1366,768",
-                "--lang=zh-CN",
-                "--user-data-dir=" + profile);
-        var logging = new LoggingPreferences();
-        logging.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logging);
-        var service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stop() throws IOException {
         try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
             server.close();
-            deleteRecursively(profile);
+        } finally {
+            chromium.close();
         }
     }
 
@@ -145,38 +105,14 @@ class HeatmapPageIT {
     }
 
     private static WebElement waitForChart(String state) {
-        WebElement chart = browser.findElement(By.id("heatmap"));
-        new WebDriverWait(browser, PATIENCE)
-                .withMessage(() -> "chart state " + chart.getDomAttribute("data-chart-state") + ", status \""
-                        + browser.findElement(By.id("status-text")).getText() + "\"; console: "
-                        + severeConsoleEntries())
-                .until(driver -> state.equals(chart.getDomAttribute("data-chart-state")));
-        return chart;
+        return chromium.waitForChart("heatmap", state);
     }
 
-    /** Errors the page logged since the last call (reading the browser log drains it). */
     private static List<String> severeConsoleEntries() {
-        return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-                .map(LogEntry::getMessage)
-                .toList();
+        return chromium.severeConsoleEntries();
     }
 
     private static void screenshot(String name) throws IOException {
-        Path directory = Path.of("target", "screenshots");
-        Files.createDirectories(directory);
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (directory == null || !Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
+        chromium.screenshot(name);
     }
 }

@@ -1,0 +1,107 @@
+package cn.xiaoan.api;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's chromium and chromedriver, headless, with a fresh profile; for the browser tests. */
+public final class HeadlessChromium implements AutoCloseable {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    private HeadlessChromium(Path profile, ChromeDriver driver) {
+        this.profile = profile;
+        this.driver = driver;
+    }
+
+    /** Starts a browser with a 1366×768 window, Chinese UI language and the browser log captured. */
+    public static HeadlessChromium start() throws IOException {
+        Path profile = Files.createTempDirectory("xiaoan-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1366,768",
+                "--lang=zh-CN",
+                "--user-data-dir=" + profile);
+        var logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
+        return new HeadlessChromium(profile, new ChromeDriver(service, options));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Waits (without sleeping) until the chart container reports the given {@code data-chart-state}. */
+    public WebElement waitForChart(String containerId, String state) {
+        WebElement chart = driver.findElement(By.id(containerId));
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "chart state " + chart.getDomAttribute("data-chart-state") + ", status \""
+                        + driver.findElement(By.id("status-text")).getText() + "\"; console: "
+                        + severeConsoleEntries())
+                .until(ignored -> state.equals(chart.getDomAttribute("data-chart-state")));
+        return chart;
+    }
+
+    /** Errors the page logged since the last call (reading the browser log drains it). */
+    public List<String> severeConsoleEntries() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Saves a screenshot as {@code target/screenshots/<name>}. */
+    public void screenshot(String name) throws IOException {
+        Path directory = Path.of("target", "screenshots");
+        Files.createDirectories(directory);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), directory.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> paths = Files.walk(profile)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+}
