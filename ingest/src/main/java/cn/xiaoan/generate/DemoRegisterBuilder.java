@@ -324,7 +324,7 @@ final class DemoRegisterBuilder {
                         case JUNIOR -> "初级中学";
                         case NINE_YEAR -> "学校";
                         case TRAINING -> "培训学校";
-                        default -> "小学";
+                        case PRIMARY, SENIOR, COMPLETE_SECONDARY, VOCATIONAL, SPECIAL -> "小学";
                     };
             String base = district.nameZh() + town + village + suffix;
             String name = base;
