@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             BuildCommand.class,
             ServeCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XiaoanCommand implements Runnable {
