@@ -71,7 +71,7 @@ final class LedgerConverter extends Converter {
     private final Resolver<Category> categories;
     private final Resolver<Severity> severities;
     private final Resolver<HazardStatus> statuses;
-    private final Map<String, Integer> firstRowOfHazard = new HashMap<>();
+    private final Map<String, Integer> firstRowOfHazard = new HashMap<>(1 << 16);
     private final MessageDigest sha256;
 
     private String hazardId;
