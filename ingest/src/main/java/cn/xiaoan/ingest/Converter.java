@@ -3,7 +3,6 @@ package cn.xiaoan.ingest;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.ReferenceData;
 import java.sql.SQLException;
-import org.duckdb.DuckDBAppender;
 
 /**
  * Turns a dataset's rows into typed Parquet rows: {@link #convert} validates one row into the converter's own fields
@@ -22,7 +21,7 @@ abstract class Converter {
     /** Validates the row; true when it has no problem and may be appended. */
     abstract boolean convert(RowCheck row);
 
-    abstract void append(DuckDBAppender appender) throws SQLException;
+    abstract void append(RowWriter out) throws SQLException;
 
     static Converter of(Dataset dataset, ReferenceData reference, Register register) {
         return switch (dataset) {
@@ -42,21 +41,5 @@ abstract class Converter {
             case SURVEYS -> SurveysConverter.SCHEMA;
             case DRILLS -> DrillsConverter.SCHEMA;
         };
-    }
-
-    static void appendText(DuckDBAppender appender, String value) throws SQLException {
-        if (value == null) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
-        }
-    }
-
-    static void appendDate(DuckDBAppender appender, int epochDay) throws SQLException {
-        if (epochDay == RowCheck.ABSENT || epochDay == RowCheck.INVALID) {
-            appender.appendNull();
-        } else {
-            appender.appendEpochDays(epochDay);
-        }
     }
 }

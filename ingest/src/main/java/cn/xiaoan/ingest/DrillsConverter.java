@@ -4,7 +4,6 @@ import static cn.xiaoan.ingest.ColumnSpec.required;
 
 import java.sql.SQLException;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
 
 /** Emergency drill records (应急演练记录): one row per drill. */
 final class DrillsConverter extends Converter {
@@ -47,9 +46,9 @@ final class DrillsConverter extends Converter {
     }
 
     @Override
-    void append(DuckDBAppender appender) throws SQLException {
-        appender.append(schoolCode);
-        appender.appendEpochDays(drillDate);
-        appender.append(drillType);
+    void append(RowWriter out) throws SQLException {
+        out.text(schoolCode);
+        out.date(drillDate);
+        out.text(drillType);
     }
 }

@@ -100,36 +100,42 @@ record FileProbe(String sha256, long size, byte[] head, boolean validUtf8) {
                 return;
             }
             int i = 0;
+            // Finish a sequence that straddled the previous buffer.
+            while (pending > 0 && i < length) {
+                if ((bytes[i] & 0xC0) != 0x80) {
+                    valid = false;
+                    return;
+                }
+                pending--;
+                i++;
+            }
             while (i < length) {
-                int b = bytes[i] & 0xFF;
-                if (pending > 0) {
-                    if ((b & 0xC0) != 0x80) {
-                        valid = false;
-                        return;
-                    }
-                    pending--;
+                int b = bytes[i];
+                if (b >= 0) {
                     i++;
                     continue;
                 }
-                if (b < 0x80) {
-                    i++;
-                    // Fast path over ASCII runs.
-                    while (i < length && bytes[i] >= 0) {
-                        i++;
-                    }
-                    continue;
-                }
+                b &= 0xFF;
+                int continuation;
                 if (b >= 0xC2 && b <= 0xDF) {
-                    pending = 1;
+                    continuation = 1;
                 } else if (b >= 0xE0 && b <= 0xEF) {
-                    pending = 2;
+                    continuation = 2;
                 } else if (b >= 0xF0 && b <= 0xF4) {
-                    pending = 3;
+                    continuation = 3;
                 } else {
                     valid = false;
                     return;
                 }
-                i++;
+                int end = Math.min(length, i + 1 + continuation);
+                for (int j = i + 1; j < end; j++) {
+                    if ((bytes[j] & 0xC0) != 0x80) {
+                        valid = false;
+                        return;
+                    }
+                }
+                pending = i + 1 + continuation - end;
+                i = end;
             }
         }
 

@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.duckdb.DuckDBAppender;
 
 /**
  * Loads one submitted file (XLSX, CSV or JSON) into the warehouse as an immutable batch: accepted rows to Parquet,
@@ -204,8 +203,8 @@ public final class Ingestor {
             } else {
                 row.start(cells, table.rowNumber());
                 if (converter.convert(row) && row.ok()) {
-                    DuckDBAppender appender = writer.beginRow();
-                    converter.append(appender);
+                    writer.beginRow();
+                    converter.append(writer);
                     writer.endRow(table.rowNumber(), columns.extraJson(cells));
                     counts.accepted++;
                     if (!row.warnings().isEmpty()) {

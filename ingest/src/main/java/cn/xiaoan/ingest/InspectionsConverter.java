@@ -7,7 +7,6 @@ import cn.xiaoan.domain.InspectionType;
 import cn.xiaoan.domain.ReferenceData;
 import java.sql.SQLException;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
 
 /** The inspection log (检查记录): one row per visit, so a visit that found nothing still counts. */
 final class InspectionsConverter extends Converter {
@@ -57,10 +56,10 @@ final class InspectionsConverter extends Converter {
     }
 
     @Override
-    void append(DuckDBAppender appender) throws SQLException {
-        appender.append(schoolCode);
-        appender.appendEpochDays(visitDate);
-        appender.append(inspectionType.code());
-        appendText(appender, inspector);
+    void append(RowWriter out) throws SQLException {
+        out.text(schoolCode);
+        out.date(visitDate);
+        out.text(inspectionType.code());
+        out.text(inspector);
     }
 }

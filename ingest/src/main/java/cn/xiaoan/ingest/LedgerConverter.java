@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.duckdb.DuckDBAppender;
 
 /** The hazard ledger (隐患台账): every rule of DOMAIN.md, one row per hazard. */
 final class LedgerConverter extends Converter {
@@ -72,7 +71,7 @@ final class LedgerConverter extends Converter {
     private final Resolver<Category> categories;
     private final Resolver<Severity> severities;
     private final Resolver<HazardStatus> statuses;
-    private final Map<String, Integer> firstRowOfHazard = new HashMap<>();
+    private final Map<String, Integer> firstRowOfHazard = new HashMap<>(1 << 16);
     private final MessageDigest sha256;
 
     private String hazardId;
@@ -282,25 +281,25 @@ final class LedgerConverter extends Converter {
     }
 
     @Override
-    void append(DuckDBAppender appender) throws SQLException {
-        appender.append(hazardId);
-        appender.append(schoolCode);
-        appendText(appender, schoolName);
-        appender.appendEpochDays(foundDate);
-        appendText(appender, inspectionType == null ? null : inspectionType.code());
-        appendText(appender, inspector);
-        appender.append(category.code());
-        appendText(appender, location);
-        appender.append(description);
-        appender.append(severity.code());
-        appendText(appender, measures);
-        appendText(appender, temporaryMeasures);
-        appender.append(responsiblePerson);
-        appendDate(appender, deadline);
-        appender.append(status.code());
-        appendDate(appender, rectifiedDate);
-        appendDate(appender, closedDate);
-        appendText(appender, basis);
-        appender.append(warnings);
+    void append(RowWriter out) throws SQLException {
+        out.text(hazardId);
+        out.text(schoolCode);
+        out.text(schoolName);
+        out.date(foundDate);
+        out.text(inspectionType == null ? null : inspectionType.code());
+        out.text(inspector);
+        out.text(category.code());
+        out.text(location);
+        out.text(description);
+        out.text(severity.code());
+        out.text(measures);
+        out.text(temporaryMeasures);
+        out.text(responsiblePerson);
+        out.date(deadline);
+        out.text(status.code());
+        out.date(rectifiedDate);
+        out.date(closedDate);
+        out.text(basis);
+        out.text(warnings);
     }
 }

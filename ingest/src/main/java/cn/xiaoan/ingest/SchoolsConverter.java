@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.duckdb.DuckDBAppender;
 
 /** The school register (学校名册). */
 final class SchoolsConverter extends Converter {
@@ -126,16 +125,12 @@ final class SchoolsConverter extends Converter {
     }
 
     @Override
-    void append(DuckDBAppender appender) throws SQLException {
-        appender.append(schoolCode);
-        appender.append(name);
-        appender.append(districtCode);
-        appender.append(schoolType.code());
-        appender.append(boarding == 1);
-        if (students < 0) {
-            appender.appendNull();
-        } else {
-            appender.append(students);
-        }
+    void append(RowWriter out) throws SQLException {
+        out.text(schoolCode);
+        out.text(name);
+        out.text(districtCode);
+        out.text(schoolType.code());
+        out.bool(boarding == 1);
+        out.count(students);
     }
 }

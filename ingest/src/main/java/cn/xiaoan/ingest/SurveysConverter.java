@@ -4,7 +4,6 @@ import static cn.xiaoan.ingest.ColumnSpec.required;
 
 import java.sql.SQLException;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
 
 /** Security facility surveys (安防设施调查): the six 100% indicators per school and survey date. */
 final class SurveysConverter extends Converter {
@@ -59,11 +58,11 @@ final class SurveysConverter extends Converter {
     }
 
     @Override
-    void append(DuckDBAppender appender) throws SQLException {
-        appender.append(schoolCode);
-        appender.appendEpochDays(surveyDate);
+    void append(RowWriter out) throws SQLException {
+        out.text(schoolCode);
+        out.date(surveyDate);
         for (int flag : flags) {
-            appender.append(flag == 1);
+            out.bool(flag == 1);
         }
     }
 }

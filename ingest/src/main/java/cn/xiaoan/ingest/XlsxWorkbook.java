@@ -115,8 +115,16 @@ final class XlsxWorkbook implements Closeable {
     }
 
     RowSource sheet(int index) {
-        Sheet sheet = workbook.getSheetAt(index);
-        return new SheetSource(sheet.getSheetName(), sheet.rowIterator());
+        try {
+            Sheet sheet = workbook.getSheetAt(index);
+            return new SheetSource(sheet.getSheetName(), sheet.rowIterator());
+        } catch (RuntimeException e) {
+            throw new UnreadableFileException(
+                    "Cannot read " + fileName + " sheet " + (index + 1) + ": "
+                            + rootMessage(e)
+                            + "; open it in Excel or WPS and save it again as .xlsx, or export it as CSV (UTF-8)",
+                    e);
+        }
     }
 
     @Override

@@ -258,4 +258,21 @@ class CsvIngestTest {
                 .containsEntry("file", "台账.csv")
                 .containsEntry("row", "3"));
     }
+
+    @Test
+    void keepsEmptyAndControlCharacterTextApartFromNull() {
+        fixture.ingestRegister();
+        Path file = fixture.ledgerCsv("ledger.csv", Map.of("隐患描述", "a\u001Fb\u001Ec", "整改措施", "", "隐患部位", "\"引号\",逗号"));
+
+        fixture.ingest(Dataset.LEDGER, file);
+
+        assertThat(fixture.query("SELECT description, measures, location, basis, warnings FROM ledger"))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("description", "a b c")
+                        .containsEntry("measures", null)
+                        .containsEntry("location", "\"引号\",逗号")
+                        .containsEntry("basis", null)
+                        .containsEntry("warnings", ""));
+    }
 }

@@ -1,0 +1,17 @@
+package cn.xiaoan.ingest;
+
+import java.sql.SQLException;
+
+/** Receives one accepted row's values, column by column in the converter's DDL order. */
+interface RowWriter {
+    /** A VARCHAR value; null for SQL NULL. */
+    void text(String value) throws SQLException;
+
+    /** A DATE as epoch day; {@link RowCheck#ABSENT} or {@link RowCheck#INVALID} for SQL NULL. */
+    void date(int epochDay) throws SQLException;
+
+    void bool(boolean value) throws SQLException;
+
+    /** An INTEGER; negative values mean SQL NULL (counts are never negative). */
+    void count(int value) throws SQLException;
+}
