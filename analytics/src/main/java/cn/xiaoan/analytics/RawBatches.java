@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * The committed raw batches of one dataset. Dot-files and dot-directories are writes in progress and are never read; a
- * missing dataset directory simply has no batches yet.
+ * batch is committed only once its manifest exists (ingest writes it last); a missing dataset directory simply has no
+ * batches yet.
  */
 record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parquetFiles) {
     private static final Pattern BATCH_DIRECTORY = Pattern.compile("batch=(\\d+)");
@@ -40,8 +41,9 @@ record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parquetFiles)
             List<Path> parquet = visibleEntries(batch).stream()
                     .filter(path -> path.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(path))
                     .toList();
-            if (!parquet.isEmpty()) {
-                batchIds.add(Long.parseLong(matcher.group(1)));
+            long batchId = Long.parseLong(matcher.group(1));
+            if (!parquet.isEmpty() && Files.isRegularFile(warehouse.manifest(batchId))) {
+                batchIds.add(batchId);
                 files.addAll(parquet);
             }
         }

@@ -156,6 +156,21 @@ class ModelBuilderTest {
     }
 
     @Test
+    void ignoresABatchWhoseManifestWasNeverWritten() throws Exception {
+        var warehouse = new Warehouse(root);
+        SliceFixture.write(warehouse);
+        long committed = builder(warehouse).build().batchIds().size();
+        // A crash between the batch's rename and its manifest leaves a batch nobody committed.
+        Path orphan = warehouse.manifest(2);
+        assertThat(orphan).exists();
+        Files.delete(orphan);
+
+        ModelVersion version = builder(warehouse).build();
+
+        assertThat(version.batchIds()).hasSize((int) committed - 1).doesNotContain(2L);
+    }
+
+    @Test
     void numbersEachBuildAfterTheHighestVersionAndKeepsTheOldOnes() {
         var warehouse = new Warehouse(root);
         SliceFixture.write(warehouse);

@@ -53,14 +53,14 @@ record TableLayout(Dataset dataset, String title, List<Column> columns) {
                     text("整改状态", "status", 10),
                     date("整改完成日期", "rectified_date"),
                     date("销号日期", "closed_date"),
-                    text("判定依据", "major_hazard_basis", 36)));
+                    text("判定依据", "basis", 36)));
 
     static final TableLayout INSPECTIONS = new TableLayout(
             Dataset.INSPECTIONS,
             "学校安全检查记录",
             List.of(
                     text("学校标识码", "school_code", 14),
-                    date("检查日期", "inspection_date"),
+                    date("检查日期", "visit_date"),
                     text("检查方式", "inspection_type", 10),
                     text("检查人/督查组", "inspector", 24)));
 
@@ -73,8 +73,8 @@ record TableLayout(Dataset dataset, String title, List<Column> columns) {
                     text("封闭化管理", "closed_management", 12),
                     text("专职保安", "full_time_guards", 10),
                     text("一键报警", "one_key_alarm", 10),
-                    text("视频监控与公安联网", "video_linked_to_police", 18),
-                    text("护学岗", "guard_posts", 8),
+                    text("视频监控与公安联网", "video_police_link", 18),
+                    text("护学岗", "school_guard_post", 8),
                     text("硬质防冲撞设施", "anti_ram_barriers", 14)));
 
     static final TableLayout DRILLS = new TableLayout(

@@ -47,7 +47,7 @@ class GeneratedDataTest {
                 + " found_date: 'DATE', inspection_type: 'VARCHAR', inspector: 'VARCHAR', category: 'VARCHAR',"
                 + " location: 'VARCHAR', description: 'VARCHAR', severity: 'VARCHAR', measures: 'VARCHAR',"
                 + " temporary_measures: 'VARCHAR', responsible_person: 'VARCHAR', deadline: 'DATE',"
-                + " status: 'VARCHAR', rectified_date: 'DATE', closed_date: 'DATE', major_hazard_basis: 'VARCHAR'})");
+                + " status: 'VARCHAR', rectified_date: 'DATE', closed_date: 'DATE', basis: 'VARCHAR'})");
         execute("CREATE VIEW current_hazards AS SELECT * FROM ledger"
                 + " QUALIFY row_number() OVER (PARTITION BY hazard_id ORDER BY report_date DESC) = 1");
         execute("CREATE VIEW inspections AS SELECT * FROM read_json('" + dir + "/inspections.jsonl')");
@@ -141,7 +141,7 @@ class GeneratedDataTest {
     void aboutFivePercentOfHazardsAreMajor() throws Exception {
         double share = fraction("SELECT avg(CASE WHEN severity = 'MAJOR' THEN 1 ELSE 0 END) FROM current_hazards");
         assertThat(share).isBetween(0.03, 0.07);
-        assertThat(scalar("SELECT count(*) FROM current_hazards WHERE major_hazard_basis IS NOT NULL"))
+        assertThat(scalar("SELECT count(*) FROM current_hazards WHERE basis IS NOT NULL"))
                 .isPositive();
     }
 
@@ -218,14 +218,14 @@ class GeneratedDataTest {
     @Test
     void inspectionLogHoldsEveryVisitThatFoundAHazardAndVisitsThatFoundNothing() throws Exception {
         assertThat(scalar("SELECT count(*) FROM current_hazards h ANTI JOIN inspections i"
-                        + " ON i.school_code = h.school_code AND i.inspection_date = h.found_date"
+                        + " ON i.school_code = h.school_code AND i.visit_date = h.found_date"
                         + " AND i.inspection_type = h.inspection_type AND i.inspector = h.inspector"))
                 .isZero();
         assertThat(scalar("SELECT count(*) FROM inspections i ANTI JOIN current_hazards h"
-                        + " ON i.school_code = h.school_code AND i.inspection_date = h.found_date"
+                        + " ON i.school_code = h.school_code AND i.visit_date = h.found_date"
                         + " AND i.inspection_type = h.inspection_type AND i.inspector = h.inspector"))
                 .isGreaterThan(SCHOOLS * 10);
-        assertThat(scalar("SELECT count(*) FROM (SELECT school_code, inspection_date, inspection_type, inspector"
+        assertThat(scalar("SELECT count(*) FROM (SELECT school_code, visit_date, inspection_type, inspector"
                         + " FROM inspections GROUP BY ALL HAVING count(*) > 1)"))
                 .isZero();
     }
