@@ -60,8 +60,40 @@ final class IngestCommand implements Callable<Integer> {
         this.components = components;
     }
 
-    /** What happened to one file: its batch and counts, or why it could not be read. */
-    record FileOutcome(String file, IngestResult result, String error) {}
+    /** What happened to one file: its batch and counts, or why it could not be read ({@code error}). */
+    record FileOutcome(
+            String file,
+            Long batchId,
+            boolean alreadyIngested,
+            String sha256,
+            LocalDate reportDate,
+            String reportDateSource,
+            long read,
+            long accepted,
+            long rejected,
+            long warned,
+            String rejectsFile,
+            String error) {
+        static FileOutcome of(Path file, IngestResult result) {
+            return new FileOutcome(
+                    file.toString(),
+                    result.batchId(),
+                    result.alreadyIngested(),
+                    result.sha256(),
+                    result.reportDate(),
+                    result.reportDateSource().name(),
+                    result.read(),
+                    result.accepted(),
+                    result.rejected(),
+                    result.warned(),
+                    result.rejectsFile().map(Path::toString).orElse(null),
+                    null);
+        }
+
+        static FileOutcome failed(Path file, String error) {
+            return new FileOutcome(file.toString(), null, false, null, null, null, 0, 0, 0, 0, null, error);
+        }
+    }
 
     /** The JSON document of one run. */
     record RunReport(String dataset, List<FileOutcome> files) {}
@@ -78,12 +110,12 @@ final class IngestCommand implements Callable<Integer> {
                 IngestResult result = ingestor.ingest(
                         new IngestRequest(target, file, file.getFileName().toString(), Optional.ofNullable(reportDate)),
                         rows -> progress.stepTo("rows", rows, Math.max(rows, 1)));
-                outcomes.add(new FileOutcome(file.toString(), result, null));
+                outcomes.add(FileOutcome.of(file, result));
                 if (!json) {
                     printSummary(out, result);
                 }
             } catch (UnreadableFileException e) {
-                outcomes.add(new FileOutcome(file.toString(), null, e.getMessage()));
+                outcomes.add(FileOutcome.failed(file, e.getMessage()));
                 if (!json) {
                     err.println("xiaoan ingest: " + e.getMessage());
                 }
