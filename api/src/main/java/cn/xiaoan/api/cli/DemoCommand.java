@@ -45,11 +45,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouseOption;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "监听地址 Bind address (default: ${DEFAULT-VALUE})")
-    String host;
-
-    @Option(names = "--port", defaultValue = "7070", description = "端口 Port (default: ${DEFAULT-VALUE})")
-    int port;
+    @Mixin
+    ListenOptions listen;
 
     @Option(
             names = "--data",
@@ -94,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             out.println("数据无变化，沿用已发布模型 / nothing new: serving the published model");
         }
-        ServeCommand.serve(components, warehouse, host, port, out);
+        ServeCommand.serve(components, warehouse, listen.settings(), out);
         return 0;
     }
 

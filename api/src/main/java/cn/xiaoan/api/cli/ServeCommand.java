@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code xiaoan serve}: the HTTP API and dashboards over the published model. */
@@ -26,11 +25,8 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouseOption;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "监听地址 Bind address (default: ${DEFAULT-VALUE})")
-    String host;
-
-    @Option(names = "--port", defaultValue = "7070", description = "端口 Port (default: ${DEFAULT-VALUE})")
-    int port;
+    @Mixin
+    ListenOptions listen;
 
     ServeCommand(Components components) {
         this.components = components;
@@ -41,20 +37,21 @@ final class ServeCommand implements Callable<Integer> {
         serve(
                 components,
                 components.warehouse(warehouseOption.warehouse),
-                host,
-                port,
+                listen.settings(),
                 spec.commandLine().getOut());
         return 0;
     }
 
-    /** Starts the server, prints its address and leaves it running until the JVM is asked to stop (Ctrl-C)
-     * or the components are closed. */
-    static void serve(Components components, Warehouse warehouse, String host, int port, PrintWriter out) {
+    /**
+     * Starts the server, prints its address and leaves it running until the JVM is asked to stop (Ctrl-C) or the
+     * components are closed.
+     */
+    static void serve(Components components, Warehouse warehouse, ServerSettings settings, PrintWriter out) {
         var figures = new FigureService(warehouse, components.reference());
-        var server = new XiaoanServer(new ServerSettings(host, port), figures).start();
+        var server = new XiaoanServer(settings, figures).start();
         components.keepRunning(figures);
         components.keepRunning(server);
-        out.printf("校安已启动 xiaoan is serving: http://%s:%d/  (Ctrl-C 停止 to stop)%n", host, server.port());
+        out.printf("校安已启动 xiaoan is serving: http://%s:%d/  (Ctrl-C 停止 to stop)%n", settings.host(), server.port());
         out.flush();
     }
 }
