@@ -1,42 +1,52 @@
 package cn.xiaoan.analytics;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A breakdown that figures support. The only source of the identifiers put into figure SQL: each constant names its
- * member table and where a hazard's value comes from (its school, or the hazard itself).
+ * A breakdown every figure supports (DOMAIN.md). The only source of the identifiers put into figure SQL: each constant
+ * names the fact column holding its code and, for the closed sets, the model table listing its members.
  */
 public enum Dimension {
-    DISTRICT("district", "县区", "District", "dim_district", "s.district_code", true),
-    SCHOOL_TYPE("school_type", "学校类型", "School type", "dim_school_type", "s.school_type", true),
-    CATEGORY("category", "隐患类别", "Hazard category", "dim_category", "h.category", false),
-    SEVERITY("severity", "隐患等级", "Severity", "dim_severity", "h.severity", false),
-    INSPECTION_TYPE("inspection_type", "检查方式", "Inspection type", "dim_inspection_type", "h.inspection_type", false);
+    DISTRICT("district", "县区", "District", Kind.SCHOOL, "district_code", "dim_district"),
+    SCHOOL_TYPE("school_type", "学校类型", "School type", Kind.SCHOOL, "school_type", "dim_school_type"),
+    BOARDING("boarding", "寄宿制", "Boarding", Kind.SCHOOL, "boarding", "dim_boarding"),
+    CATEGORY("category", "隐患类别", "Hazard category", Kind.HAZARD, "category", "dim_category"),
+    SEVERITY("severity", "隐患等级", "Severity", Kind.HAZARD, "severity", "dim_severity"),
+    INSPECTION_TYPE(
+            "inspection_type", "检查方式", "Inspection type", Kind.HAZARD, "inspection_type", "dim_inspection_type"),
+    MONTH("month", "月份", "Month", Kind.TIME, "found_month", null),
+    QUARTER("quarter", "季度", "Quarter", Kind.TIME, "found_quarter", null),
+    YEAR("year", "年度", "Year", Kind.TIME, "found_year", null);
+
+    /** Where a dimension's value comes from, which decides what it narrows. */
+    public enum Kind {
+        /** An attribute of the school (it also narrows the schools figures divide by). */
+        SCHOOL,
+        /** An attribute of the hazard. */
+        HAZARD,
+        /** The month, quarter or year of found_date (of the visit or drill for school-based figures). */
+        TIME
+    }
 
     private final String code;
     private final String nameZh;
     private final String nameEn;
+    private final Kind kind;
+    private final String factColumn;
     private final String memberTable;
-    private final String hazardValue;
-    private final boolean schoolAttribute;
 
-    Dimension(
-            String code,
-            String nameZh,
-            String nameEn,
-            String memberTable,
-            String hazardValue,
-            boolean schoolAttribute) {
+    Dimension(String code, String nameZh, String nameEn, Kind kind, String factColumn, String memberTable) {
         this.code = code;
         this.nameZh = nameZh;
         this.nameEn = nameEn;
+        this.kind = kind;
+        this.factColumn = factColumn;
         this.memberTable = memberTable;
-        this.hazardValue = hazardValue;
-        this.schoolAttribute = schoolAttribute;
     }
 
-    /** The code used in requests and JSON, e.g. {@code district}. */
+    /** The code used in requests, JSON, CSV headers and SQL, e.g. {@code district}. */
     public String code() {
         return code;
     }
@@ -49,24 +59,23 @@ public enum Dimension {
         return nameEn;
     }
 
-    /** The model table listing this dimension's members ({@code code, name_zh, name_en, sort_order}). */
-    String memberTable() {
-        return memberTable;
+    public Kind kind() {
+        return kind;
     }
 
-    /** The column of a hazard joined to its school ({@code h}, {@code s}) holding this dimension's code. */
-    String hazardValue() {
-        return hazardValue;
+    /** Whether questions may be filtered by this dimension's codes (time is chosen by the period instead). */
+    public boolean filterable() {
+        return kind != Kind.TIME;
     }
 
-    /** Whether the value belongs to the school, so that it also narrows the schools counted in a cell. */
-    boolean schoolAttribute() {
-        return schoolAttribute;
+    /** The column of {@code hazard_facts} and {@code hazard_cube} holding this dimension's code. */
+    String factColumn() {
+        return factColumn;
     }
 
-    /** The condition on a school {@code s} for belonging to a cell's member in {@code cell.<cellColumn>}. */
-    String schoolMatch(String cellColumn) {
-        return schoolAttribute ? hazardValue + " = cell." + cellColumn : "1 = 1";
+    /** The model table listing the members ({@code code, name_zh, name_en, sort_order}); empty for time. */
+    Optional<String> memberTable() {
+        return Optional.ofNullable(memberTable);
     }
 
     /** The dimension with this code (case ignored), or an exception listing the valid codes. */

@@ -34,6 +34,11 @@ final class DuckDbBuildEngine implements AutoCloseable {
         }
     }
 
+    /** Defines the few functions the engine-neutral SQL spells the same on both engines ({@code sql/dialect/}). */
+    void registerDialect() {
+        execute(SqlTemplate.load("dialect/duckdb.sql").positional().sql());
+    }
+
     /**
      * Makes {@code raw_<dataset>} a relation with the contract's columns and types: the typed empty table when there
      * is no batch yet, else a view over the batches' Parquet files.

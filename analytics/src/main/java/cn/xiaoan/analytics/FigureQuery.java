@@ -1,24 +1,66 @@
 package cn.xiaoan.analytics;
 
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The engine-neutral SQL of one figure by two dimensions: the shared context ({@code sql/figures/_context.sql}) then
- * the figure's own SELECT, with identifiers from the {@link Dimension} registry and {@code :as_of},
- * {@code :period_start}, {@code :period_end} left as named parameters for the engine to bind.
+ * The engine-neutral SQL of every figure for one question ({@code sql/figures/figures.sql}): identifier slots filled
+ * from the {@link Dimension} registry, the period, as-of date and filters as named parameters for the engine to bind.
  */
-final class FigureQuery {
-    private FigureQuery() {}
+record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
+    private static final List<Dimension> SCHOOL_BREAKDOWNS =
+            List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE, Dimension.BOARDING);
+    private static final List<Dimension> RISK_BREAKDOWNS = List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE);
+    private static final List<Dimension> TIME_BREAKDOWNS = List.of(Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR);
+    private static final String NO_VALUE = "null";
 
-    static SqlTemplate render(Figure figure, Dimension rows, Dimension columns) {
-        return SqlTemplate.load("figures/_context.sql")
-                .then(SqlTemplate.load(figure.sqlResource()))
-                .withIdentifiers(Map.of(
-                        "row_members", rows.memberTable(),
-                        "column_members", columns.memberTable(),
-                        "row_value", rows.hazardValue(),
-                        "column_value", columns.hazardValue(),
-                        "row_school_match", rows.schoolMatch("row_code"),
-                        "column_school_match", columns.schoolMatch("column_code")));
+    static FigureQuery of(
+            List<Dimension> by, Map<Dimension, Set<String>> filters, Period period, LocalDate asOf, FactSource source) {
+        var identifiers = new HashMap<String, String>();
+        for (Dimension dimension : Dimension.values()) {
+            boolean grouped = by.contains(dimension);
+            String code = dimension.code();
+            identifiers.put(code + "_members", grouped ? code + "_members" : "no_member");
+            identifiers.put(code + "_key", grouped ? "f." + dimension.factColumn() : NO_VALUE);
+        }
+        for (Dimension dimension : SCHOOL_BREAKDOWNS) {
+            identifiers.put(
+                    dimension.code() + "_school_key",
+                    by.contains(dimension) ? "s." + schoolColumn(dimension) : NO_VALUE);
+        }
+        for (Dimension dimension : RISK_BREAKDOWNS) {
+            identifiers.put(
+                    dimension.code() + "_risk_key", by.contains(dimension) ? "s." + schoolColumn(dimension) : NO_VALUE);
+        }
+        for (Dimension dimension : TIME_BREAKDOWNS) {
+            identifiers.put(
+                    dimension.code() + "_event_key",
+                    by.contains(dimension) ? "m." + dimension.code() + "_code" : NO_VALUE);
+        }
+        identifiers.put("facts", source.table());
+        boolean hazardSubset =
+                filters.keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
+        identifiers.put("school_figures", hazardSubset ? "false" : "true");
+
+        var parameters = new HashMap<String, Object>();
+        parameters.put("period_start", Date.valueOf(period.from()));
+        parameters.put("period_end", Date.valueOf(period.to()));
+        parameters.put("as_of", Date.valueOf(asOf));
+        for (Dimension dimension : Dimension.values()) {
+            if (dimension.filterable()) {
+                Set<String> codes = filters.get(dimension);
+                parameters.put("f_" + dimension.code(), codes == null ? "" : "," + String.join(",", codes) + ",");
+            }
+        }
+        return new FigureQuery(
+                SqlTemplate.load("figures/figures.sql").withIdentifiers(identifiers), Map.copyOf(parameters));
+    }
+
+    private static String schoolColumn(Dimension dimension) {
+        return dimension == Dimension.DISTRICT ? "district_code" : dimension.factColumn();
     }
 }

@@ -6,18 +6,21 @@ import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,73 +59,144 @@ public final class FigureService implements AutoCloseable {
         return published().map(ServingModel::version);
     }
 
+    /** The members of a closed dimension in display order (empty for time dimensions), from the published model. */
+    public List<Member> members(Dimension dimension) {
+        return model().members(dimension);
+    }
+
+    /** Every figure for every cell of the request's breakdown, from the cube whenever it answers exactly. */
+    public FigureTable figures(FigureRequest request) {
+        ServingModel model = model();
+        Resolved resolved = resolve(model, request);
+        return run(model, request, resolved, FactSource.fastestExactFor(resolved.period(), resolved.asOf()));
+    }
+
+    /**
+     * Every figure, read from the given source (for benchmarks and the cube's exactness tests); the cube only answers
+     * periods of whole months as of a month's last day.
+     */
+    public FigureTable figures(FigureRequest request, FactSource source) {
+        ServingModel model = model();
+        Resolved resolved = resolve(model, request);
+        if (source == FactSource.HAZARD_CUBE && !FactSource.answersExactly(resolved.period(), resolved.asOf())) {
+            throw new IllegalArgumentException("Cannot read the cube for " + resolved.period() + " as of "
+                    + resolved.asOf() + ": it answers whole months as of a month's last day only");
+        }
+        return run(model, request, resolved, source);
+    }
+
     /** A figure by two dimensions over the published model; throws {@link ModelNotBuiltException} before a build. */
     public Heatmap heatmap(HeatmapRequest request) {
         requireNonNull(request, "request");
-        ServingModel model = published().orElseThrow(() -> new ModelNotBuiltException(warehouse.root()));
-        LocalDate asOf = request.asOf()
-                .or(() -> request.period().map(Period::to))
-                .or(model::latestReportDate)
-                .orElseGet(() -> LocalDate.now(clock));
-        Period period = request.period().orElseGet(() -> Period.yearTo(asOf));
+        FigureTable table = figures(new FigureRequest(
+                request.period(), request.asOf(), List.of(request.rows(), request.columns()), Map.of()));
+        var rows = new LinkedHashMap<String, Member>();
+        var columns = new LinkedHashMap<String, Member>();
+        var cells = new ArrayList<Cell>(table.rows().size());
+        for (FigureRow row : table.rows()) {
+            String rowCode = row.keys().get(0);
+            String columnCode = row.keys().get(1);
+            rows.computeIfAbsent(rowCode, code -> member(request.rows(), code));
+            columns.computeIfAbsent(columnCode, code -> member(request.columns(), code));
+            cells.add(new Cell(rowCode, columnCode, row.value(request.metric())));
+        }
+        return new Heatmap(
+                request.rows(),
+                request.columns(),
+                request.metric(),
+                table.asOf(),
+                table.period(),
+                List.copyOf(rows.values()),
+                List.copyOf(columns.values()),
+                cells,
+                table.modelVersion());
+    }
 
-        SqlTemplate.PositionalSql sql = FigureQuery.render(request.metric(), request.rows(), request.columns())
-                .positional();
-        List<Object> values = sql.values(Map.of(
-                "as_of", Date.valueOf(asOf),
-                "period_start", Date.valueOf(period.from()),
-                "period_end", Date.valueOf(period.to())));
+    @Override
+    public void close() {
+        database.close();
+    }
 
-        Map<String, Double> valuesByCell = new HashMap<>();
+    private FigureTable run(ServingModel model, FigureRequest request, Resolved resolved, FactSource source) {
+        FigureQuery query =
+                FigureQuery.of(request.by(), resolved.filters(), resolved.period(), resolved.asOf(), source);
+        SqlTemplate.PositionalSql sql = query.sql().positional();
+        List<Object> values = sql.values(query.parameters());
+        var rows = new ArrayList<FigureRow>();
         queries.acquireUninterruptibly();
         try (Connection connection = database.connect(model.schema());
                 PreparedStatement statement = connection.prepareStatement(sql.sql())) {
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    Number value = (Number) rows.getObject("value");
-                    valuesByCell.put(
-                            cellKey(rows.getString("row_code"), rows.getString("column_code")),
-                            value == null ? null : value.doubleValue());
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(row(result, request.by()));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "Cannot compute " + request.metric().code() + " by "
-                            + request.rows().code() + " × "
-                            + request.columns().code() + " on model version "
-                            + model.version().version() + ": "
-                            + e.getMessage(),
+                    "Cannot compute figures by " + request.by() + " on model version "
+                            + model.version().version() + ": " + e.getMessage(),
                     e);
         } finally {
             queries.release();
         }
-
-        List<Member> rows = model.members(request.rows());
-        List<Member> columns = model.members(request.columns());
-        var cells = new ArrayList<Cell>(rows.size() * columns.size());
-        for (Member row : rows) {
-            for (Member column : columns) {
-                cells.add(new Cell(row.code(), column.code(), valuesByCell.get(cellKey(row.code(), column.code()))));
-            }
-        }
-        return new Heatmap(
-                request.rows(),
-                request.columns(),
-                request.metric(),
-                asOf,
-                period,
-                rows,
-                columns,
-                cells,
-                model.version());
+        return new FigureTable(
+                request.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
     }
 
-    @Override
-    public void close() {
-        database.close();
+    private static FigureRow row(ResultSet result, List<Dimension> by) throws SQLException {
+        var keys = new ArrayList<String>(by.size());
+        for (Dimension dimension : by) {
+            keys.add(result.getString("k_" + dimension.code()));
+        }
+        var values = new ArrayList<Double>(Figure.values().length);
+        for (Figure figure : Figure.values()) {
+            Object value = result.getObject(figure.column());
+            values.add(value == null ? null : ((Number) value).doubleValue());
+        }
+        return new FigureRow(keys, values);
+    }
+
+    /** The request's defaults filled in from the model, and its filter codes checked against the members. */
+    private Resolved resolve(ServingModel model, FigureRequest request) {
+        LocalDate asOf = request.asOf()
+                .or(() -> request.period().map(Period::to))
+                .or(model::latestReportDate)
+                .orElseGet(() -> LocalDate.now(clock));
+        Period period = request.period().orElseGet(() -> Period.yearTo(asOf));
+        var filters = new EnumMap<Dimension, Set<String>>(Dimension.class);
+        request.filters().forEach((dimension, codes) -> filters.put(dimension, memberCodes(model, dimension, codes)));
+        return new Resolved(period, asOf, filters);
+    }
+
+    private static Set<String> memberCodes(ServingModel model, Dimension dimension, Set<String> codes) {
+        List<Member> members = model.members(dimension);
+        var resolved = new LinkedHashSet<String>();
+        for (String code : codes) {
+            String wanted = code.strip().toUpperCase(Locale.ROOT);
+            resolved.add(members.stream()
+                    .map(Member::code)
+                    .filter(member -> member.toUpperCase(Locale.ROOT).equals(wanted))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Cannot filter by " + dimension.code() + "="
+                            + code + ": expected one of "
+                            + String.join(
+                                    ", ", members.stream().map(Member::code).toList()))));
+        }
+        return resolved;
+    }
+
+    private Member member(Dimension dimension, String code) {
+        return model().members(dimension).stream()
+                .filter(member -> member.code().equals(code))
+                .findFirst()
+                .orElseGet(() -> new Member(code, code, code));
+    }
+
+    private ServingModel model() {
+        return published().orElseThrow(() -> new ModelNotBuiltException(warehouse.root()));
     }
 
     /** The model CURRENT points at, opened on first use; re-read on every call so a new build is picked up. */
@@ -150,7 +224,5 @@ public final class FigureService implements AutoCloseable {
         }
     }
 
-    private static String cellKey(String rowCode, String columnCode) {
-        return rowCode + "\u0000" + columnCode;
-    }
+    private record Resolved(Period period, LocalDate asOf, Map<Dimension, Set<String>> filters) {}
 }

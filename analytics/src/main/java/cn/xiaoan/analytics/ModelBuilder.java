@@ -81,6 +81,7 @@ public final class ModelBuilder {
         createDirectories(spill);
         var rowCounts = new LinkedHashMap<String, Long>();
         try (var engine = new DuckDbBuildEngine(spill)) {
+            engine.registerDialect();
             raw.forEach(engine::registerRaw);
             engine.registerReference(reference);
             for (ModelTable table : ModelTable.values()) {

@@ -14,11 +14,16 @@ enum ModelTable {
     DIM_INSPECTION_TYPE("dim_inspection_type", TaxonomyKind.INSPECTION_TYPE),
     DIM_SEVERITY("dim_severity", TaxonomyKind.SEVERITY),
     DIM_STATUS("dim_status", TaxonomyKind.STATUS),
+    DIM_BOARDING("dim_boarding", "model/dim_boarding.sql", Map.of()),
+    DIM_MONTH("dim_month", "model/dim_month.sql", Map.of()),
     DIM_SCHOOL("dim_school", "model/dim_school.sql", Map.of()),
     CURRENT_HAZARDS("current_hazards", "model/current_hazards.sql", Map.of()),
+    HAZARD_FACTS("hazard_facts", "model/hazard_facts.sql", Map.of()),
+    HAZARD_CUBE("hazard_cube", "model/hazard_cube.sql", Map.of()),
     INSPECTIONS("inspections", "model/inspections.sql", Map.of()),
     SURVEYS("surveys", "model/surveys.sql", Map.of()),
-    DRILLS("drills", "model/drills.sql", Map.of());
+    DRILLS("drills", "model/drills.sql", Map.of()),
+    LEDGER_SUBMISSIONS("ledger_submissions", "model/ledger_submissions.sql", Map.of());
 
     private final String tableName;
     private final String sqlResource;

@@ -32,7 +32,7 @@ record ServingModel(
 
     /** The members of a dimension in reference (display) order. */
     List<Member> members(Dimension dimension) {
-        return members.get(dimension);
+        return members.getOrDefault(dimension, List.of());
     }
 
     static ServingModel open(ServingDatabase database, Warehouse warehouse, long number) {
@@ -52,7 +52,11 @@ record ServingModel(
         try (Connection connection = database.connect(schema)) {
             var members = new EnumMap<Dimension, List<Member>>(Dimension.class);
             for (Dimension dimension : Dimension.values()) {
-                members.put(dimension, members(connection, dimension));
+                if (dimension.memberTable().isPresent()) {
+                    members.put(
+                            dimension,
+                            members(connection, dimension.memberTable().get()));
+                }
             }
             return new ServingModel(manifest.version(), schema, members, latestReportDate(connection));
         } catch (SQLException e) {
@@ -60,11 +64,11 @@ record ServingModel(
         }
     }
 
-    private static List<Member> members(Connection connection, Dimension dimension) throws SQLException {
+    private static List<Member> members(Connection connection, String memberTable) throws SQLException {
         var members = new ArrayList<Member>();
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery(
-                        "SELECT code, name_zh, name_en FROM " + dimension.memberTable() + " ORDER BY sort_order")) {
+                        "SELECT code, name_zh, name_en FROM " + memberTable + " ORDER BY sort_order")) {
             while (rows.next()) {
                 members.add(new Member(rows.getString(1), rows.getString(2), rows.getString(3)));
             }

@@ -108,9 +108,9 @@ class FigureServiceTest {
         assertThat(risk.cell(XINFU, "ELECTRIC_GAS").value()).isEqualTo(50.0);
         // 定襄县: H7 and H8 are rectified in their latest snapshots (stale snapshots would give 100 × (10 + 1) / 1)
         assertThat(risk.cell(DINGXIANG, "TRAFFIC").value()).isEqualTo(0.0);
-        // 五台县 has a school (C1) and no hazards; 代县 has no school at all
+        // 五台县 has a school (C1) and no hazards: 100 × 0 / 1 = 0; 代县 has no school at all: 0 / 0 is undefined
         assertThat(risk.cell(WUTAI, "FIRE").value()).isEqualTo(0.0);
-        assertThat(risk.cell(DAI, "FIRE").value()).isEqualTo(0.0);
+        assertThat(risk.cell(DAI, "FIRE").value()).isNull();
     }
 
     @Test
@@ -120,8 +120,8 @@ class FigureServiceTest {
         assertThat(byType.cell("PRIMARY", "FIRE").value()).isCloseTo(1100.0 / 3, within(1e-9));
         // JUNIOR: A2 only; H3 overdue GENERAL (2) → 100 × 2 / 1 = 200
         assertThat(byType.cell("JUNIOR", "FIRE").value()).isEqualTo(200.0);
-        // no kindergartens at all
-        assertThat(byType.cell("KINDERGARTEN", "FIRE").value()).isEqualTo(0.0);
+        // no kindergartens at all: undefined
+        assertThat(byType.cell("KINDERGARTEN", "FIRE").value()).isNull();
 
         Heatmap byDistrictAndType = heatmap(Figure.RISK_INDEX, DISTRICT, SCHOOL_TYPE, "2026-10-31");
         // 忻府区 PRIMARY: A1 alone; every open hazard of A1, all categories: H1 10 + H2 1 + H5 1 → 100 × 12 / 1
@@ -135,8 +135,9 @@ class FigureServiceTest {
         Heatmap risk = heatmap(Figure.RISK_INDEX, DISTRICT, CATEGORY, "2026-10-31");
         assertThat(risk.rows()).hasSize(15);
         assertThat(risk.columns()).hasSize(15);
-        assertThat(risk.cells()).hasSize(225).allSatisfy(cell -> assertThat(cell.value())
-                .isNotNull());
+        // defined exactly where the district has schools: 忻府区, 定襄县 and 五台县 in this fixture
+        assertThat(risk.cells()).hasSize(225).allSatisfy(cell -> assertThat(cell.value() == null)
+                .isEqualTo(!List.of(XINFU, DINGXIANG, WUTAI).contains(cell.rowCode())));
         assertThat(risk.rows().get(0)).isEqualTo(new Member("140902", "忻府区", "Xinfu District"));
         assertThat(risk.columns().get(0)).isEqualTo(new Member("FIRE", "消防安全", "Fire safety"));
         assertThat(risk.cells().get(1)).isEqualTo(new Cell("140902", "ELECTRIC_GAS", 50.0));
@@ -198,7 +199,7 @@ class FigureServiceTest {
                         () -> new HeatmapRequest(DISTRICT, DISTRICT, Figure.OPEN, Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Cannot build heatmap: rows and columns are both district; choose two different"
-                        + " dimensions from district, school_type, category, severity, inspection_type");
+                        + " dimensions from " + Dimension.codes());
     }
 
     private Heatmap heatmap(Figure metric, Dimension rows, Dimension columns, String asOf) {

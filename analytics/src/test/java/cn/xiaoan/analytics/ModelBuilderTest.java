@@ -60,12 +60,23 @@ class ModelBuilderTest {
                             "current_hazards.parquet",
                             "inspections.parquet",
                             "surveys.parquet",
-                            "drills.parquet");
+                            "drills.parquet",
+                            "dim_boarding.parquet",
+                            "dim_month.parquet",
+                            "hazard_facts.parquet",
+                            "hazard_cube.parquet",
+                            "ledger_submissions.parquet");
         }
         BuildManifest manifest = BuildManifest.read(warehouse.model(1).resolve("build.json"));
         assertThat(manifest.version()).isEqualTo(version);
         assertThat(manifest.rowCounts())
                 .containsEntry("current_hazards", 8L)
+                // every month of 2025 and 2026 (H5 was found in 2025-12)
+                .containsEntry("dim_month", 24L)
+                .containsEntry("hazard_facts", 8L)
+                // (school, report date) pairs: batch 2 A1, A2, B1; batch 3 A1, A2, B1; batch 4 B1 (08-31); batch 6 B1
+                // (09-30, same as batch 3's) → 7
+                .containsEntry("ledger_submissions", 7L)
                 .containsEntry("dim_school", 4L)
                 .containsEntry("dim_district", 15L)
                 .containsEntry("dim_category", 15L)

@@ -3,6 +3,8 @@ package cn.xiaoan.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,13 +47,26 @@ class SqlTemplateTest {
     }
 
     @Test
-    void everyFigureHasItsSqlAndRendersForEveryPairOfDimensions() {
-        for (Figure figure : Figure.values()) {
-            for (Dimension rows : Dimension.values()) {
-                for (Dimension columns : Dimension.values()) {
-                    var sql = FigureQuery.render(figure, rows, columns).positional();
-                    assertThat(sql.parameterNames()).containsOnly("as_of", "period_start", "period_end");
-                }
+    void figureSqlTakesOnlyThePeriodTheAsOfDateAndFiltersAsParameters() {
+        var period = new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-06-30"));
+        for (Dimension rows : Dimension.values()) {
+            for (Dimension columns : Dimension.values()) {
+                List<Dimension> by = rows == columns ? List.of(rows) : List.of(rows, columns);
+                var query =
+                        FigureQuery.of(by, Map.of(), period, LocalDate.parse("2026-06-30"), FactSource.HAZARD_FACTS);
+                var sql = query.sql().positional();
+                assertThat(sql.parameterNames())
+                        .containsOnly(
+                                "as_of",
+                                "period_start",
+                                "period_end",
+                                "f_district",
+                                "f_school_type",
+                                "f_boarding",
+                                "f_category",
+                                "f_severity",
+                                "f_inspection_type");
+                assertThat(sql.values(query.parameters())).doesNotContainNull();
             }
         }
     }
@@ -61,10 +76,10 @@ class SqlTemplateTest {
         assertThat(Figure.fromCode("RISK_index")).isEqualTo(Figure.RISK_INDEX);
         assertThat(Dimension.fromCode(" school_type ")).isEqualTo(Dimension.SCHOOL_TYPE);
         assertThatThrownBy(() -> Figure.fromCode("risk"))
-                .hasMessage("Cannot find figure \"risk\": expected one of risk_index, open, overdue, found,"
-                        + " rectification_rate");
+                .hasMessage("Cannot find figure \"risk\": expected one of " + Figure.codes());
+        assertThat(Figure.codes()).startsWith("found, major_found, rectified, rectification_rate, on_time_rate, open,");
         assertThatThrownBy(() -> Dimension.fromCode("county"))
-                .hasMessage("Cannot find dimension \"county\": expected one of district, school_type, category,"
-                        + " severity, inspection_type");
+                .hasMessage("Cannot find dimension \"county\": expected one of district, school_type, boarding,"
+                        + " category, severity, inspection_type, month, quarter, year");
     }
 }

@@ -1,0 +1,372 @@
+-- Every figure of DOMAIN.md "Figures: exact definitions", for one period P = [:period_start, :period_end] and one
+-- as-of date D = :as_of, broken down by any combination of dimensions and filtered by any of them. This file is the
+-- one definition of each figure; both engines run it as it is.
+--
+-- Slots ({{...}}) are filled from the Dimension registry only, never from request text:
+--   {{<dim>_members}}     <dim>_members when the dimension is a breakdown, else no_member (one NULL member)
+--   {{<dim>_key}}         the fact column holding the dimension's code, else null
+--   {{<dim>_school_key}}  for district, school_type, boarding: the school's code, else null
+--   {{<time>_event_key}}  for month, quarter, year: the event month's code, else null
+--   {{<dim>_risk_key}}    for district and school_type: the school's code, else null (risk_index divides by
+--                         the schools of the cell's district and school type only)
+--   {{facts}}             hazard_cube when P and D are month-aligned (see model/hazard_cube.sql), else hazard_facts
+--   {{school_figures}}    false when a hazard dimension (category, severity, inspection type) filters the question:
+--                         school-based figures (coverage, drills, six 100%) are not defined for a hazard subset
+-- Filters are bound text parameters :f_<dim>, each ',CODE1,CODE2,' or '' for no filter.
+-- Every breakdown cell is present (the cross product of the dimensions' members, time members being the months,
+-- quarters or years that overlap P), so a cell without hazards reads 0 and an undefined rate reads NULL.
+-- Time breakdowns are by the month, quarter or year of found_date (of the visit or drill for school figures);
+-- a stock such as open is then the hazards found in that month that are open at D.
+WITH
+no_member AS (
+    SELECT CAST(NULL AS STRING) AS code, 0 AS sort_order
+),
+district_members AS (
+    SELECT code, sort_order FROM dim_district
+    WHERE (:f_district = '' OR instr(:f_district, ',' || code || ',') > 0)
+),
+school_type_members AS (
+    SELECT code, sort_order FROM dim_school_type
+    WHERE (:f_school_type = '' OR instr(:f_school_type, ',' || code || ',') > 0)
+),
+boarding_members AS (
+    SELECT code, sort_order FROM dim_boarding
+    WHERE (:f_boarding = '' OR instr(:f_boarding, ',' || code || ',') > 0)
+),
+category_members AS (
+    SELECT code, sort_order FROM dim_category
+    WHERE (:f_category = '' OR instr(:f_category, ',' || code || ',') > 0)
+),
+severity_members AS (
+    SELECT code, sort_order FROM dim_severity
+    WHERE (:f_severity = '' OR instr(:f_severity, ',' || code || ',') > 0)
+),
+inspection_type_members AS (
+    SELECT code, sort_order FROM dim_inspection_type
+    WHERE (:f_inspection_type = '' OR instr(:f_inspection_type, ',' || code || ',') > 0)
+),
+month_members AS (
+    SELECT month_code AS code, sort_order FROM dim_month
+    WHERE month_end >= :period_start AND month_start <= :period_end
+),
+quarter_members AS (
+    SELECT quarter_code AS code, MIN(sort_order) AS sort_order FROM dim_month
+    WHERE month_end >= :period_start AND month_start <= :period_end
+    GROUP BY quarter_code
+),
+year_members AS (
+    SELECT year_code AS code, MIN(sort_order) AS sort_order FROM dim_month
+    WHERE month_end >= :period_start AND month_start <= :period_end
+    GROUP BY year_code
+),
+cells AS (
+    SELECT
+        m_district.code AS k_district,
+        m_school_type.code AS k_school_type,
+        m_boarding.code AS k_boarding,
+        m_category.code AS k_category,
+        m_severity.code AS k_severity,
+        m_inspection_type.code AS k_inspection_type,
+        m_month.code AS k_month,
+        m_quarter.code AS k_quarter,
+        m_year.code AS k_year,
+        m_district.sort_order AS o_district,
+        m_school_type.sort_order AS o_school_type,
+        m_boarding.sort_order AS o_boarding,
+        m_category.sort_order AS o_category,
+        m_severity.sort_order AS o_severity,
+        m_inspection_type.sort_order AS o_inspection_type,
+        m_month.sort_order AS o_month,
+        m_quarter.sort_order AS o_quarter,
+        m_year.sort_order AS o_year
+    FROM {{district_members}} m_district
+    CROSS JOIN {{school_type_members}} m_school_type
+    CROSS JOIN {{boarding_members}} m_boarding
+    CROSS JOIN {{category_members}} m_category
+    CROSS JOIN {{severity_members}} m_severity
+    CROSS JOIN {{inspection_type_members}} m_inspection_type
+    CROSS JOIN {{month_members}} m_month
+    CROSS JOIN {{quarter_members}} m_quarter
+    CROSS JOIN {{year_members}} m_year
+),
+-- Hazards (or cube rows standing for several) in the question's filters, keyed by the breakdown.
+facts AS (
+    SELECT
+        {{district_key}} AS k_district,
+        {{school_type_key}} AS k_school_type,
+        {{boarding_key}} AS k_boarding,
+        {{category_key}} AS k_category,
+        {{severity_key}} AS k_severity,
+        {{inspection_type_key}} AS k_inspection_type,
+        {{month_key}} AS k_month,
+        {{quarter_key}} AS k_quarter,
+        {{year_key}} AS k_year,
+        f.severity,
+        f.inspection_type,
+        f.found_date,
+        f.deadline,
+        f.rectified_date,
+        f.rectified_on_time,
+        f.days_to_rectify,
+        f.hazards
+    FROM {{facts}} f
+    WHERE (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
+        AND (:f_school_type = '' OR instr(:f_school_type, ',' || f.school_type || ',') > 0)
+        AND (:f_boarding = '' OR instr(:f_boarding, ',' || f.boarding || ',') > 0)
+        AND (:f_category = '' OR instr(:f_category, ',' || f.category || ',') > 0)
+        AND (:f_severity = '' OR instr(:f_severity, ',' || f.severity || ',') > 0)
+        AND (:f_inspection_type = '' OR instr(:f_inspection_type, ',' || f.inspection_type || ',') > 0)
+),
+-- Each hazard's state for P and D (1 or 0), DOMAIN.md's words beside each:
+hazard_states AS (
+    SELECT
+        k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year,
+        hazards,
+        days_to_rectify,
+        -- found: found_date in P
+        CASE WHEN found_date >= :period_start AND found_date <= :period_end THEN 1 ELSE 0 END AS is_found,
+        -- open: found_date <= D and (rectified_date is null or > D); not limited to P
+        CASE WHEN found_date <= :as_of AND (rectified_date IS NULL OR rectified_date > :as_of)
+            THEN 1 ELSE 0 END AS is_open,
+        -- overdue when open and deadline < D; an item without a deadline is never overdue
+        CASE WHEN deadline < :as_of THEN 1 ELSE 0 END AS is_past_deadline,
+        -- on_time_rate's population: deadline <= D
+        CASE WHEN deadline <= :as_of THEN 1 ELSE 0 END AS is_due,
+        -- rectified: rectified_date <= D
+        CASE WHEN rectified_date <= :as_of THEN 1 ELSE 0 END AS is_rectified_by_as_of,
+        -- on time: rectified_date <= deadline
+        CASE WHEN rectified_on_time THEN 1 ELSE 0 END AS is_on_time,
+        CASE WHEN severity = 'MAJOR' THEN 1 ELSE 0 END AS is_major,
+        CASE WHEN inspection_type = 'SELF' THEN 1 ELSE 0 END AS is_self,
+        -- legacy: found before the campaign baseline 2024-01-01
+        CASE WHEN found_date < DATE '2024-01-01' THEN 1 ELSE 0 END AS is_legacy,
+        -- stock_flow opening: open at the day before P starts
+        CASE WHEN found_date < :period_start AND (rectified_date IS NULL OR rectified_date >= :period_start)
+            THEN 1 ELSE 0 END AS is_opening,
+        -- stock_flow resolved: rectified_date in P
+        CASE WHEN rectified_date >= :period_start AND rectified_date <= :period_end THEN 1 ELSE 0 END AS is_resolved,
+        -- stock_flow closing: open at the end of P
+        CASE WHEN found_date <= :period_end AND (rectified_date IS NULL OR rectified_date > :period_end)
+            THEN 1 ELSE 0 END AS is_closing
+    FROM facts
+),
+hazard_groups AS (
+    SELECT
+        k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year,
+        SUM(hazards * is_found) AS found,
+        SUM(hazards * is_found * is_major) AS major_found,
+        SUM(hazards * is_found * is_rectified_by_as_of) AS rectified,
+        SUM(hazards * is_found * is_due) AS found_due,
+        SUM(hazards * is_found * is_due * is_on_time) AS found_due_on_time,
+        SUM(CASE WHEN is_found = 1 AND is_rectified_by_as_of = 1 THEN days_to_rectify ELSE 0 END) AS rectify_days,
+        SUM(hazards * is_found * is_self) AS self_found,
+        SUM(hazards * is_open) AS open_hazards,
+        SUM(hazards * is_open * is_past_deadline) AS overdue,
+        SUM(hazards * is_open * is_major) AS major_open,
+        SUM(hazards * is_open * is_major * is_legacy) AS legacy_major_open,
+        -- risk weight: GENERAL 1, MAJOR 5, doubled when overdue
+        SUM(hazards * is_open * (1 + 4 * is_major) * (1 + is_past_deadline)) AS risk_points,
+        SUM(hazards * is_opening) AS opening,
+        SUM(hazards * is_resolved) AS resolved,
+        SUM(hazards * is_closing) AS closing
+    FROM hazard_states
+    GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
+),
+register AS (
+    SELECT school_code, district_code, school_type, CASE WHEN boarding THEN 'Y' ELSE 'N' END AS boarding
+    FROM dim_school
+),
+-- risk_index's denominator: the schools of the cell's district (and school type when that is a dimension).
+risk_schools AS (
+    SELECT {{district_risk_key}} AS k_district, {{school_type_risk_key}} AS k_school_type, COUNT(*) AS schools
+    FROM register s
+    WHERE (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
+        AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
+    GROUP BY {{district_risk_key}}, {{school_type_risk_key}}
+),
+-- The schools school-based figures are computed over, keyed by the school breakdowns.
+school_members AS (
+    SELECT
+        s.school_code,
+        s.school_type,
+        {{district_school_key}} AS k_district,
+        {{school_type_school_key}} AS k_school_type,
+        {{boarding_school_key}} AS k_boarding
+    FROM register s
+    WHERE (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
+        AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
+        AND (:f_boarding = '' OR instr(:f_boarding, ',' || s.boarding || ',') > 0)
+),
+school_counts AS (
+    SELECT k_district, k_school_type, k_boarding, COUNT(*) AS schools
+    FROM school_members
+    GROUP BY k_district, k_school_type, k_boarding
+),
+-- supervision_coverage: schools with an inspection-log visit or a hazard of type SUPERVISION (督查) in P.
+supervision_events AS (
+    SELECT school_code, visit_date AS event_date FROM inspections WHERE inspection_type = 'SUPERVISION'
+    UNION ALL
+    SELECT school_code, found_date AS event_date FROM current_hazards WHERE inspection_type = 'SUPERVISION'
+),
+covered AS (
+    SELECT
+        sm.k_district,
+        sm.k_school_type,
+        sm.k_boarding,
+        {{month_event_key}} AS k_month,
+        {{quarter_event_key}} AS k_quarter,
+        {{year_event_key}} AS k_year,
+        COUNT(DISTINCT sm.school_code) AS covered_schools
+    FROM school_members sm
+    JOIN supervision_events e ON e.school_code = sm.school_code
+    JOIN dim_month m ON m.month_start = make_date(year(e.event_date), month(e.event_date), 1)
+    WHERE e.event_date >= :period_start AND e.event_date <= :period_end
+    GROUP BY sm.k_district, sm.k_school_type, sm.k_boarding, {{month_event_key}}, {{quarter_event_key}}, {{year_event_key}}
+),
+-- drill_compliance: each school is judged on its units of P, the teaching months (Mar–Jun, Sep–Dec) or, for
+-- kindergartens, the quarters overlapping P; a unit complies when a drill falls in it and in P. Broken down by
+-- month, a kindergarten's month reads its quarter's compliance.
+drill_units AS (
+    SELECT DISTINCT
+        sm.school_code,
+        sm.k_district,
+        sm.k_school_type,
+        sm.k_boarding,
+        {{month_event_key}} AS k_month,
+        {{quarter_event_key}} AS k_quarter,
+        {{year_event_key}} AS k_year,
+        CASE WHEN sm.school_type = 'KINDERGARTEN' THEN m.quarter_code ELSE m.month_code END AS unit
+    FROM school_members sm
+    JOIN dim_month m ON m.month_end >= :period_start AND m.month_start <= :period_end
+        AND (m.teaching_month OR sm.school_type = 'KINDERGARTEN')
+),
+drilled_units AS (
+    SELECT DISTINCT
+        d.school_code,
+        CASE WHEN s.school_type = 'KINDERGARTEN' THEN m.quarter_code ELSE m.month_code END AS unit
+    FROM drills d
+    JOIN register s ON s.school_code = d.school_code
+    JOIN dim_month m ON m.month_start = make_date(year(d.drill_date), month(d.drill_date), 1)
+    WHERE d.drill_date >= :period_start AND d.drill_date <= :period_end
+),
+school_drill_shares AS (
+    SELECT
+        u.school_code,
+        u.k_district,
+        u.k_school_type,
+        u.k_boarding,
+        u.k_month,
+        u.k_quarter,
+        u.k_year,
+        CAST(COUNT(du.unit) AS DOUBLE) / COUNT(*) AS share
+    FROM drill_units u
+    LEFT JOIN drilled_units du ON du.school_code = u.school_code AND du.unit = u.unit
+    GROUP BY u.school_code, u.k_district, u.k_school_type, u.k_boarding, u.k_month, u.k_quarter, u.k_year
+),
+drill_groups AS (
+    SELECT k_district, k_school_type, k_boarding, k_month, k_quarter, k_year, AVG(share) AS drill_compliance
+    FROM school_drill_shares
+    GROUP BY k_district, k_school_type, k_boarding, k_month, k_quarter, k_year
+),
+-- six_100_rate: per indicator, the share of schools whose latest survey on or before D says yes (a school without
+-- such a survey does not say yes).
+latest_surveys AS (
+    SELECT *
+    FROM (
+        SELECT
+            sv.*,
+            ROW_NUMBER() OVER (
+                PARTITION BY school_code ORDER BY survey_date DESC, batch_id DESC, source_row DESC
+            ) AS survey_rank
+        FROM surveys sv
+        WHERE survey_date <= :as_of
+    ) ranked
+    WHERE survey_rank = 1
+),
+six_100_groups AS (
+    SELECT
+        k_district, k_school_type, k_boarding
+        , AVG(CASE WHEN ls.closed_management THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS closed_management
+        , AVG(CASE WHEN ls.full_time_guards THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS full_time_guards
+        , AVG(CASE WHEN ls.one_key_alarm THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS one_key_alarm
+        , AVG(CASE WHEN ls.video_police_link THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS video_police_link
+        , AVG(CASE WHEN ls.school_guard_post THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS school_guard_post
+        , AVG(CASE WHEN ls.anti_ram_barriers THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS anti_ram_barriers
+    FROM school_members sm
+    LEFT JOIN latest_surveys ls ON ls.school_code = sm.school_code
+    GROUP BY k_district, k_school_type, k_boarding
+)
+SELECT
+    c.k_district, c.k_school_type, c.k_boarding, c.k_category, c.k_severity, c.k_inspection_type, c.k_month, c.k_quarter, c.k_year,
+    COALESCE(g.found, 0) AS found,
+    COALESCE(g.major_found, 0) AS major_found,
+    COALESCE(g.rectified, 0) AS rectified,
+    -- rates: NULL (undefined) when the denominator is 0
+    CAST(g.rectified AS DOUBLE) / NULLIF(g.found, 0) AS rectification_rate,
+    CAST(g.found_due_on_time AS DOUBLE) / NULLIF(g.found_due, 0) AS on_time_rate,
+    COALESCE(g.open_hazards, 0) AS open_hazards,
+    COALESCE(g.overdue, 0) AS overdue,
+    COALESCE(g.major_open, 0) AS major_open,
+    COALESCE(g.legacy_major_open, 0) AS legacy_major_open,
+    CAST(g.rectify_days AS DOUBLE) / NULLIF(g.rectified, 0) AS days_to_rectify,
+    CAST(g.self_found AS DOUBLE) / NULLIF(g.found, 0) AS self_found_share,
+    100 * CAST(COALESCE(g.risk_points, 0) AS DOUBLE) / NULLIF(r.schools, 0) AS risk_index,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN CAST(COALESCE(cov.covered_schools, 0) AS DOUBLE) / NULLIF(sc.schools, 0) END AS supervision_coverage,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN dg.drill_compliance END AS drill_compliance,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.closed_management END AS six_100_rate_closed_management,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.full_time_guards END AS six_100_rate_full_time_guards,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.one_key_alarm END AS six_100_rate_one_key_alarm,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.video_police_link END AS six_100_rate_video_police_link,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.school_guard_post END AS six_100_rate_school_guard_post,
+    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.anti_ram_barriers END AS six_100_rate_anti_ram_barriers,
+    -- stock_flow: opening + new - resolved = closing (new is found)
+    COALESCE(g.opening, 0) AS stock_flow_opening,
+    COALESCE(g.found, 0) AS stock_flow_new,
+    COALESCE(g.resolved, 0) AS stock_flow_resolved,
+    COALESCE(g.closing, 0) AS stock_flow_closing
+FROM cells c
+LEFT JOIN hazard_groups g
+    ON g.k_district IS NOT DISTINCT FROM c.k_district
+        AND g.k_school_type IS NOT DISTINCT FROM c.k_school_type
+        AND g.k_boarding IS NOT DISTINCT FROM c.k_boarding
+        AND g.k_category IS NOT DISTINCT FROM c.k_category
+        AND g.k_severity IS NOT DISTINCT FROM c.k_severity
+        AND g.k_inspection_type IS NOT DISTINCT FROM c.k_inspection_type
+        AND g.k_month IS NOT DISTINCT FROM c.k_month
+        AND g.k_quarter IS NOT DISTINCT FROM c.k_quarter
+        AND g.k_year IS NOT DISTINCT FROM c.k_year
+LEFT JOIN risk_schools r
+    ON r.k_district IS NOT DISTINCT FROM c.k_district
+        AND r.k_school_type IS NOT DISTINCT FROM c.k_school_type
+LEFT JOIN school_counts sc
+    ON sc.k_district IS NOT DISTINCT FROM c.k_district
+        AND sc.k_school_type IS NOT DISTINCT FROM c.k_school_type
+        AND sc.k_boarding IS NOT DISTINCT FROM c.k_boarding
+LEFT JOIN covered cov
+    ON cov.k_district IS NOT DISTINCT FROM c.k_district
+        AND cov.k_school_type IS NOT DISTINCT FROM c.k_school_type
+        AND cov.k_boarding IS NOT DISTINCT FROM c.k_boarding
+        AND cov.k_month IS NOT DISTINCT FROM c.k_month
+        AND cov.k_quarter IS NOT DISTINCT FROM c.k_quarter
+        AND cov.k_year IS NOT DISTINCT FROM c.k_year
+LEFT JOIN drill_groups dg
+    ON dg.k_district IS NOT DISTINCT FROM c.k_district
+        AND dg.k_school_type IS NOT DISTINCT FROM c.k_school_type
+        AND dg.k_boarding IS NOT DISTINCT FROM c.k_boarding
+        AND dg.k_month IS NOT DISTINCT FROM c.k_month
+        AND dg.k_quarter IS NOT DISTINCT FROM c.k_quarter
+        AND dg.k_year IS NOT DISTINCT FROM c.k_year
+LEFT JOIN six_100_groups s6
+    ON s6.k_district IS NOT DISTINCT FROM c.k_district
+        AND s6.k_school_type IS NOT DISTINCT FROM c.k_school_type
+        AND s6.k_boarding IS NOT DISTINCT FROM c.k_boarding
+    AND c.k_month IS NULL AND c.k_quarter IS NULL AND c.k_year IS NULL
+ORDER BY c.o_district, c.o_school_type, c.o_boarding, c.o_category, c.o_severity, c.o_inspection_type, c.o_month, c.o_quarter, c.o_year
