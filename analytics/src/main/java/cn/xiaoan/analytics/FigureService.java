@@ -120,9 +120,22 @@ public final class FigureService implements AutoCloseable {
     private FigureTable run(ServingModel model, FigureRequest request, Resolved resolved, FactSource source) {
         FigureQuery query =
                 FigureQuery.of(request.by(), resolved.filters(), resolved.period(), resolved.asOf(), source);
-        SqlTemplate.PositionalSql sql = query.sql().positional();
-        List<Object> values = sql.values(query.parameters());
-        var rows = new ArrayList<FigureRow>();
+        List<FigureRow> rows = select(model, query.sql(), query.parameters(), result -> row(result, request.by()));
+        return new FigureTable(
+                request.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
+    }
+
+    /** Reads one row of a query's result. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    /** A list (not a figure) from a {@code .sql} resource over the given model version, e.g. a warning list. */
+    <T> List<T> select(ServingModel model, SqlTemplate template, Map<String, Object> parameters, RowReader<T> reader) {
+        SqlTemplate.PositionalSql sql = template.positional();
+        List<Object> values = sql.values(parameters);
+        var rows = new ArrayList<T>();
         queries.acquireUninterruptibly();
         try (Connection connection = database.connect(model.schema());
                 PreparedStatement statement = connection.prepareStatement(sql.sql())) {
@@ -131,19 +144,33 @@ public final class FigureService implements AutoCloseable {
             }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
-                    rows.add(row(result, request.by()));
+                    rows.add(reader.read(result));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException(
-                    "Cannot compute figures by " + request.by() + " on model version "
+                    "Cannot run " + sql.name() + " on model version "
                             + model.version().version() + ": " + e.getMessage(),
                     e);
         } finally {
             queries.release();
         }
-        return new FigureTable(
-                request.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
+        return rows;
+    }
+
+    /** The model requests run on now (a new build is picked up on the next call). */
+    ServingModel currentModel() {
+        return model();
+    }
+
+    /** The as-of date when none is given: the latest report date in the model, else today. */
+    LocalDate defaultAsOf(ServingModel model) {
+        return model.latestReportDate().orElseGet(() -> LocalDate.now(clock));
+    }
+
+    /** Checks filter codes against the dimension's members, returning them as the model spells them. */
+    static Set<String> memberCodes(ServingModel model, Dimension dimension, Set<String> codes) {
+        return checkedMemberCodes(model, dimension, codes);
     }
 
     private static FigureRow row(ResultSet result, List<Dimension> by) throws SQLException {
@@ -161,17 +188,15 @@ public final class FigureService implements AutoCloseable {
 
     /** The request's defaults filled in from the model, and its filter codes checked against the members. */
     private Resolved resolve(ServingModel model, FigureRequest request) {
-        LocalDate asOf = request.asOf()
-                .or(() -> request.period().map(Period::to))
-                .or(model::latestReportDate)
-                .orElseGet(() -> LocalDate.now(clock));
+        LocalDate asOf =
+                request.asOf().or(() -> request.period().map(Period::to)).orElseGet(() -> defaultAsOf(model));
         Period period = request.period().orElseGet(() -> Period.yearTo(asOf));
         var filters = new EnumMap<Dimension, Set<String>>(Dimension.class);
         request.filters().forEach((dimension, codes) -> filters.put(dimension, memberCodes(model, dimension, codes)));
         return new Resolved(period, asOf, filters);
     }
 
-    private static Set<String> memberCodes(ServingModel model, Dimension dimension, Set<String> codes) {
+    private static Set<String> checkedMemberCodes(ServingModel model, Dimension dimension, Set<String> codes) {
         List<Member> members = model.members(dimension);
         var resolved = new LinkedHashSet<String>();
         for (String code : codes) {

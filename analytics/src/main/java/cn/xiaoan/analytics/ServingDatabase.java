@@ -18,6 +18,11 @@ final class ServingDatabase implements AutoCloseable {
     ServingDatabase() {
         try {
             root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement statement = root.createStatement()) {
+                // The dialect's functions (e.g. days_between) live in main, which every search path below includes.
+                statement.execute(
+                        SqlTemplate.load("dialect/duckdb.sql").positional().sql());
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB for serving figures: " + e.getMessage(), e);
         }
@@ -46,7 +51,7 @@ final class ServingDatabase implements AutoCloseable {
             connection = root.duplicate();
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path = " + DuckDbBuildEngine.quote(schema));
+            statement.execute("SET search_path = " + DuckDbBuildEngine.quote(schema + ",main"));
         } catch (SQLException e) {
             connection.close();
             throw e;
