@@ -39,7 +39,7 @@ async function getJson(path, params = {}) {
 }
 
 export function fetchCatalog() {
-  return getJson('/api/v1/figures');
+  return getJson('/api/v1/meta');
 }
 
 export function fetchHeatmap({ rows, columns, metric, asOf }) {

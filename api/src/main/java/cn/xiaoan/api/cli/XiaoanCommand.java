@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             IngestCommand.class,
             BuildCommand.class,
+            FiguresCommand.class,
             ServeCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class

@@ -3,6 +3,9 @@ package cn.xiaoan.api.server;
 import cn.xiaoan.analytics.Cell;
 import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.GoalMeasure;
+import cn.xiaoan.analytics.GoalProgress;
+import cn.xiaoan.analytics.GoalReport;
 import cn.xiaoan.analytics.Heatmap;
 import cn.xiaoan.analytics.Member;
 import cn.xiaoan.analytics.ModelVersion;
@@ -91,6 +94,61 @@ final class JsonBodies {
             return new CatalogBody(
                     Arrays.stream(Figure.values()).map(FigureBody::of).toList(),
                     Arrays.stream(Dimension.values()).map(Named::of).toList());
+        }
+    }
+
+    record GoalMeasureBody(
+            String code,
+            String nameZh,
+            String nameEn,
+            String figure,
+            boolean majorOnly,
+            PeriodBody period,
+            LocalDate asOf,
+            Double value) {
+        static GoalMeasureBody of(GoalMeasure measure) {
+            return new GoalMeasureBody(
+                    measure.code(),
+                    measure.nameZh(),
+                    measure.nameEn(),
+                    measure.figure().code(),
+                    measure.majorOnly(),
+                    PeriodBody.of(measure.period()),
+                    measure.asOf(),
+                    measure.value());
+        }
+    }
+
+    record GoalBody(
+            String district,
+            String goal,
+            String nameZh,
+            String nameEn,
+            LocalDate deadline,
+            String status,
+            String statusZh,
+            String statusEn,
+            List<GoalMeasureBody> measures) {
+        static GoalBody of(GoalProgress progress) {
+            return new GoalBody(
+                    progress.districtCode(),
+                    progress.goal().code(),
+                    progress.goal().nameZh(),
+                    progress.goal().nameEn(),
+                    progress.goal().deadline(),
+                    progress.status().name(),
+                    progress.status().nameZh(),
+                    progress.status().nameEn(),
+                    progress.measures().stream().map(GoalMeasureBody::of).toList());
+        }
+    }
+
+    record GoalsBody(LocalDate asOf, VersionBody modelVersion, List<GoalBody> goals) {
+        static GoalsBody of(GoalReport report) {
+            return new GoalsBody(
+                    report.asOf(),
+                    VersionBody.of(report.modelVersion()),
+                    report.progress().stream().map(GoalBody::of).toList());
         }
     }
 }

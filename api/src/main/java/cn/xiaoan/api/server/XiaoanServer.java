@@ -2,8 +2,10 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.WarningService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -32,6 +34,8 @@ public final class XiaoanServer implements AutoCloseable {
         var heatmap = new HeatmapController(figures);
         var health = new HealthController(figures);
         var catalog = new CatalogController();
+        var figureTables =
+                new FiguresController(figures, new CampaignGoalService(figures), new WarningService(figures));
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -49,7 +53,10 @@ public final class XiaoanServer implements AutoCloseable {
         app.before(RequestIds::assign);
         app.get("/api/v1/heatmap", heatmap::heatmap);
         app.get("/api/v1/health", health::health);
-        app.get("/api/v1/figures", catalog::catalog);
+        app.get("/api/v1/meta", catalog::catalog);
+        app.get("/api/v1/figures", figureTables::figures);
+        app.get("/api/v1/goals", figureTables::goals);
+        app.get("/api/v1/warnings", figureTables::warnings);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
         app.exception(
                 ModelNotBuiltException.class,
@@ -77,7 +84,8 @@ public final class XiaoanServer implements AutoCloseable {
                         HttpStatus.NOT_FOUND.getCode(),
                         "not_found",
                         "No endpoint " + ctx.method() + " " + ctx.path()
-                                + ": use /api/v1/heatmap, /api/v1/figures or /api/v1/health");
+                                + ": use /api/v1/meta, /api/v1/figures, /api/v1/heatmap, /api/v1/goals,"
+                                + " /api/v1/warnings or /api/v1/health");
             }
         });
     }

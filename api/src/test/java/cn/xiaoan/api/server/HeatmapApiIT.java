@@ -2,6 +2,7 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xiaoan.analytics.Figure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -94,9 +95,7 @@ class HeatmapApiIT {
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode error = JSON.readTree(response.body());
         assertThat(error.get("code").asText()).isEqualTo("unknown_metric");
-        assertThat(error.get("message").asText())
-                .isEqualTo(
-                        "Unknown metric \"danger\": use one of risk_index, open, overdue, found, rectification_rate");
+        assertThat(error.get("message").asText()).isEqualTo("Unknown metric \"danger\": use one of " + Figure.codes());
         assertThat(error.get("requestId").asText())
                 .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
     }
@@ -107,8 +106,8 @@ class HeatmapApiIT {
                 "/api/v1/heatmap?rows=county",
                 400,
                 "unknown_dimension",
-                "Unknown rows dimension \"county\": use one of district, school_type, category, severity,"
-                        + " inspection_type");
+                "Unknown rows dimension \"county\": use one of district, school_type, boarding, category,"
+                        + " severity, inspection_type, month, quarter, year");
         assertError(
                 "/api/v1/heatmap?asOf=2026-13-01",
                 400,
@@ -130,12 +129,14 @@ class HeatmapApiIT {
                 400,
                 "invalid_request",
                 "Cannot build heatmap: rows and columns are both category; choose two different dimensions from"
-                        + " district, school_type, category, severity, inspection_type");
+                        + " district, school_type, boarding, category, severity, inspection_type, month, quarter,"
+                        + " year");
         assertError(
                 "/api/v1/heatmaps",
                 404,
                 "not_found",
-                "No endpoint GET /api/v1/heatmaps: use /api/v1/heatmap, /api/v1/figures or /api/v1/health");
+                "No endpoint GET /api/v1/heatmaps: use /api/v1/meta, /api/v1/figures, /api/v1/heatmap,"
+                        + " /api/v1/goals, /api/v1/warnings or /api/v1/health");
     }
 
     @Test
@@ -147,12 +148,72 @@ class HeatmapApiIT {
 
     @Test
     void listsTheFiguresAndDimensions() throws Exception {
-        JsonNode catalog = JSON.readTree(get(server, "/api/v1/figures").body());
+        JsonNode catalog = JSON.readTree(get(server, "/api/v1/meta").body());
         assertThat(catalog.at("/figures/0").toString())
-                .isEqualTo(
-                        "{\"code\":\"risk_index\",\"nameZh\":\"风险指数\",\"nameEn\":\"Risk index\",\"unit\":\"index\"}");
-        assertThat(catalog.at("/figures")).hasSize(5);
-        assertThat(catalog.at("/dimensions")).hasSize(5);
+                .isEqualTo("{\"code\":\"found\",\"nameZh\":\"发现隐患\",\"nameEn\":\"Found\",\"unit\":\"count\"}");
+        assertThat(catalog.at("/figures")).hasSize(Figure.values().length);
+        assertThat(catalog.at("/dimensions")).hasSize(9);
+    }
+
+    @Test
+    void servesEveryFigureByAnyBreakdownAndFilterAsJsonOrCsv() throws Exception {
+        JsonNode table = JSON.readTree(get(
+                        server,
+                        "/api/v1/figures?by=district,severity&filter=district=140902,140921&filter=category=FIRE"
+                                + "&asOf=2026-10-31")
+                .body());
+        assertThat(table.at("/by").toString()).isEqualTo("[\"district\",\"severity\"]");
+        assertThat(table.at("/filters/district").toString()).isEqualTo("[\"140902\",\"140921\"]");
+        assertThat(table.at("/rows")).hasSize(4);
+        JsonNode first = table.at("/rows/0");
+        assertThat(first.get("district").asText()).isEqualTo("140902");
+        assertThat(first.get("severity").asText()).isEqualTo("GENERAL");
+        // 忻府区's one open FIRE hazard is MAJOR: no GENERAL one is open; counts are integers
+        assertThat(first.get("open").toString()).isEqualTo("0");
+        // school-based figures are undefined for a category subset
+        assertThat(first.get("supervision_coverage").isNull()).isTrue();
+        assertThat(table.at("/rows/1/open").asLong()).isEqualTo(1);
+
+        HttpResponse<String> csv = get(server, "/api/v1/figures?by=district&format=csv&asOf=2026-10-31");
+        assertThat(csv.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines).hasSize(16);
+        assertThat(lines[0]).startsWith("district,found,major_found,rectified,rectification_rate,");
+        assertThat(lines[1]).startsWith("140902,");
+
+        assertError(
+                "/api/v1/figures?by=month,year",
+                400,
+                "invalid_request",
+                "Cannot break down by month,year: choose one of month, quarter and year (they nest)");
+        assertError(
+                "/api/v1/figures?filter=district",
+                400,
+                "invalid_request",
+                "Cannot read filter \"district\": write dimension=code[,code…], e.g. district=140902 or"
+                        + " severity=MAJOR");
+    }
+
+    @Test
+    void servesCampaignGoalsAndWarningLists() throws Exception {
+        JsonNode goals = JSON.readTree(
+                get(server, "/api/v1/goals?district=140902&asOf=2026-10-31").body());
+        assertThat(goals.at("/goals")).hasSize(3);
+        assertThat(goals.at("/goals/0/goal").asText()).isEqualTo("legacy_cleared");
+        assertThat(goals.at("/goals/0/status").asText()).isEqualTo("MET");
+        assertThat(goals.at("/goals/2/goal").asText()).isEqualTo("dynamic_zero");
+        // 忻府区 still has its MAJOR FIRE hazard open at 10-31, before the end of 2026
+        assertThat(goals.at("/goals/2/status").asText()).isEqualTo("AT_RISK");
+        assertThat(goals.at("/goals/2/statusZh").asText()).isEqualTo("存在风险");
+
+        JsonNode warnings = JSON.readTree(
+                get(server, "/api/v1/warnings?district=140902&asOf=2026-10-31").body());
+        assertThat(warnings.at("/overdueHazards")).isNotEmpty();
+        warnings.at("/overdueHazards")
+                .forEach(hazard ->
+                        assertThat(hazard.get("districtCode").asText()).isEqualTo("140902"));
+        assertThat(warnings.at("/submissionMonth").asText()).isEqualTo("2026-10");
     }
 
     @Test

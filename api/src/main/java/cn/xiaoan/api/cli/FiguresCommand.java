@@ -1,0 +1,96 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.analytics.FigureQuestionText;
+import cn.xiaoan.analytics.FigureRequest;
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.api.Components;
+import cn.xiaoan.api.output.FigureTableOutput;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xiaoan figures}: every figure for a period and as-of date, broken down and filtered, as the API serves. */
+@Command(
+        name = "figures",
+        mixinStandardHelpOptions = true,
+        description = {
+            "计算指标：按期间与截止日期，按任意维度分组、筛选，输出全部指标（与 /api/v1/figures 相同）",
+            "Compute every figure for a period and as-of date, broken down and filtered (the rows /api/v1/figures"
+                    + " serves)"
+        })
+final class FiguresCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format {
+        json,
+        csv
+    }
+
+    private final Components components;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    WarehouseOption warehouseOption;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "期间起 Period start (with --to)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "期间止 Period end (with --from)")
+    String to;
+
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description = "截止日期 As-of date (default: the period's end, else the latest report date)")
+    String asOf;
+
+    @Option(
+            names = "--by",
+            paramLabel = "DIMS",
+            split = ",",
+            description = "分组维度 Breakdown: district, school_type, boarding, category, severity, inspection_type,"
+                    + " and one of month, quarter, year (comma separated)")
+    List<String> by = new ArrayList<>();
+
+    @Option(
+            names = "--filter",
+            paramLabel = "DIM=CODE[,CODE]",
+            description = "筛选 Filter, repeatable, e.g. --filter district=140902 --filter severity=MAJOR")
+    List<String> filters = new ArrayList<>();
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "输出格式 Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    Format format = Format.csv;
+
+    FiguresCommand(Components components) {
+        this.components = components;
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        FigureRequest request = FigureQuestionText.parse(
+                Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(asOf), by, filters);
+        try (var figures = new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+            FigureTable table = figures.figures(request);
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                out.println(components.json().writeValueAsString(FigureTableOutput.json(table)));
+            } else {
+                out.print(FigureTableOutput.csv(table));
+            }
+            out.flush();
+        }
+        return 0;
+    }
+}

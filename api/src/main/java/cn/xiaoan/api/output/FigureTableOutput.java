@@ -1,0 +1,105 @@
+package cn.xiaoan.api.output;
+
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureRow;
+import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.analytics.FigureUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one wire form of a figure table, shared by {@code xiaoan figures} and {@code GET /api/v1/figures}: per row the
+ * breakdown codes under the dimension codes, then every figure under its DOMAIN.md code, null where undefined; counts
+ * as integers, rates as fractions.
+ */
+public final class FigureTableOutput {
+    private FigureTableOutput() {}
+
+    /** The JSON document: what made the table (period, as-of date, filters, model version, source) and its rows. */
+    public static Map<String, Object> json(FigureTable table) {
+        var document = new LinkedHashMap<String, Object>();
+        document.put(
+                "period",
+                Map.of(
+                        "from",
+                        table.period().from().toString(),
+                        "to",
+                        table.period().to().toString()));
+        document.put("asOf", table.asOf().toString());
+        document.put("by", table.by().stream().map(Dimension::code).toList());
+        var filters = new LinkedHashMap<String, List<String>>();
+        table.filters().forEach((dimension, codes) -> filters.put(dimension.code(), List.copyOf(codes)));
+        document.put("filters", filters);
+        document.put(
+                "modelVersion",
+                Map.of(
+                        "version", table.modelVersion().version(),
+                        "batchIds", table.modelVersion().batchIds(),
+                        "builtAt", table.modelVersion().builtAt().toString()));
+        document.put("source", table.source().name().toLowerCase(Locale.ROOT));
+        var figures = new ArrayList<Map<String, String>>();
+        for (Figure figure : Figure.values()) {
+            figures.add(Map.of(
+                    "code", figure.code(),
+                    "nameZh", figure.nameZh(),
+                    "nameEn", figure.nameEn(),
+                    "unit", figure.unit().name().toLowerCase(Locale.ROOT)));
+        }
+        document.put("figures", figures);
+        document.put("rows", table.rows().stream().map(row -> row(table, row)).toList());
+        return document;
+    }
+
+    /** The rows as CSV (RFC 4180, UTF-8 without BOM): a header of dimension and figure codes, empty where null. */
+    public static String csv(FigureTable table) {
+        var out = new StringBuilder();
+        var header = new ArrayList<String>();
+        table.by().forEach(dimension -> header.add(dimension.code()));
+        for (Figure figure : Figure.values()) {
+            header.add(figure.code());
+        }
+        out.append(String.join(",", header)).append("\r\n");
+        for (FigureRow row : table.rows()) {
+            var cells = new ArrayList<String>();
+            row.keys().forEach(key -> cells.add(csvText(key)));
+            for (Figure figure : Figure.values()) {
+                Object value = value(figure, row.value(figure));
+                cells.add(value == null ? "" : value.toString());
+            }
+            out.append(String.join(",", cells)).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Object> row(FigureTable table, FigureRow row) {
+        var values = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < table.by().size(); i++) {
+            values.put(table.by().get(i).code(), row.keys().get(i));
+        }
+        for (Figure figure : Figure.values()) {
+            values.put(figure.code(), value(figure, row.value(figure)));
+        }
+        return values;
+    }
+
+    private static Object value(Figure figure, Double value) {
+        if (value == null) {
+            return null;
+        }
+        return figure.unit() == FigureUnit.COUNT ? (Object) value.longValue() : value;
+    }
+
+    private static String csvText(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+            return '"' + text.replace("\"", "\"\"") + '"';
+        }
+        return text;
+    }
+}

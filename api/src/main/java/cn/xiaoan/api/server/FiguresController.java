@@ -1,0 +1,79 @@
+package cn.xiaoan.api.server;
+
+import cn.xiaoan.analytics.CampaignGoalService;
+import cn.xiaoan.analytics.FigureQuestionText;
+import cn.xiaoan.analytics.FigureRequest;
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.WarningRequest;
+import cn.xiaoan.analytics.WarningService;
+import cn.xiaoan.api.output.FigureTableOutput;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code GET /api/v1/figures} (every figure, broken down and filtered, as {@code xiaoan figures} prints it),
+ * {@code GET /api/v1/goals} (campaign goals per district) and {@code GET /api/v1/warnings} (the warning lists).
+ */
+final class FiguresController {
+    private final FigureService figures;
+    private final CampaignGoalService goals;
+    private final WarningService warnings;
+
+    FiguresController(FigureService figures, CampaignGoalService goals, WarningService warnings) {
+        this.figures = figures;
+        this.goals = goals;
+        this.warnings = warnings;
+    }
+
+    void figures(Context ctx) {
+        FigureRequest request = FigureQuestionText.parse(
+                Optional.ofNullable(ctx.queryParam("from")),
+                Optional.ofNullable(ctx.queryParam("to")),
+                Optional.ofNullable(ctx.queryParam("asOf")),
+                ctx.queryParams("by"),
+                ctx.queryParams("filter"));
+        FigureTable table = figures.figures(request);
+        if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
+            ctx.contentType("text/csv; charset=utf-8").result(FigureTableOutput.csv(table));
+        } else {
+            ctx.json(FigureTableOutput.json(table));
+        }
+    }
+
+    void goals(Context ctx) {
+        var parameters = new QueryParameters(ctx);
+        ctx.json(JsonBodies.GoalsBody.of(goals.goals(parameters.date("asOf"), districts(ctx))));
+    }
+
+    void warnings(Context ctx) {
+        var parameters = new QueryParameters(ctx);
+        Optional<LocalDate> from = parameters.date("from");
+        Optional<LocalDate> to = parameters.date("to");
+        if (from.isPresent() != to.isPresent()) {
+            throw ApiException.badRequest(
+                    "incomplete_period",
+                    "Give both from and to (YYYY-MM-DD), or neither: the period then is the"
+                            + " as-of date's year to date");
+        }
+        Optional<Period> period = from.map(start -> new Period(start, to.orElseThrow()));
+        ctx.json(warnings.warnings(new WarningRequest(period, parameters.date("asOf"), districts(ctx))));
+    }
+
+    /** {@code district=140902&district=140921} or {@code district=140902,140921}. */
+    private static Set<String> districts(Context ctx) {
+        var codes = new LinkedHashSet<String>();
+        for (String value : ctx.queryParams("district")) {
+            for (String code : value.split(",")) {
+                if (!code.isBlank()) {
+                    codes.add(code.strip());
+                }
+            }
+        }
+        return codes;
+    }
+}
