@@ -9,7 +9,8 @@
 --   {{<time>_event_key}}  for month, quarter, year: the event month's code, else null
 --   {{<dim>_risk_key}}    for district and school_type: the school's code, else null (risk_index divides by
 --                         the schools of the cell's district and school type only)
---   {{facts}}             hazard_cube when P and D are month-aligned (see model/hazard_cube.sql), else hazard_facts
+--   {{facts}}             hazard_facts, or the smallest hazard cube holding the question's dimensions when P and D
+--                         are month-aligned (see model/hazard_cube.sql)
 --   {{school_figures}}    false when a hazard dimension (category, severity, inspection type) filters the question:
 --                         school-based figures (coverage, drills, six 100%) are not defined for a hazard subset
 -- Filters are bound text parameters :f_<dim>, each ',CODE1,CODE2,' or '' for no filter.
@@ -102,13 +103,13 @@ facts AS (
         {{quarter_key}} AS k_quarter,
         {{year_key}} AS k_year,
         f.severity,
-        f.inspection_type,
         f.found_date,
         f.deadline,
         f.rectified_date,
-        f.rectified_on_time,
         f.days_to_rectify,
-        f.hazards
+        f.hazards,
+        f.self_hazards,
+        f.on_time_hazards
     FROM {{facts}} f
     WHERE (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || f.school_type || ',') > 0)
@@ -122,6 +123,8 @@ hazard_states AS (
     SELECT
         k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year,
         hazards,
+        self_hazards,
+        on_time_hazards,
         days_to_rectify,
         -- found: found_date in P
         CASE WHEN found_date >= :period_start AND found_date <= :period_end THEN 1 ELSE 0 END AS is_found,
@@ -134,10 +137,7 @@ hazard_states AS (
         CASE WHEN deadline <= :as_of THEN 1 ELSE 0 END AS is_due,
         -- rectified: rectified_date <= D
         CASE WHEN rectified_date <= :as_of THEN 1 ELSE 0 END AS is_rectified_by_as_of,
-        -- on time: rectified_date <= deadline
-        CASE WHEN rectified_on_time THEN 1 ELSE 0 END AS is_on_time,
         CASE WHEN severity = 'MAJOR' THEN 1 ELSE 0 END AS is_major,
-        CASE WHEN inspection_type = 'SELF' THEN 1 ELSE 0 END AS is_self,
         -- legacy: found before the campaign baseline 2024-01-01
         CASE WHEN found_date < DATE '2024-01-01' THEN 1 ELSE 0 END AS is_legacy,
         -- stock_flow opening: open at the day before P starts
@@ -157,9 +157,11 @@ hazard_groups AS (
         SUM(hazards * is_found * is_major) AS major_found,
         SUM(hazards * is_found * is_rectified_by_as_of) AS rectified,
         SUM(hazards * is_found * is_due) AS found_due,
-        SUM(hazards * is_found * is_due * is_on_time) AS found_due_on_time,
+        -- on time: rectified_date <= deadline (on_time_hazards counts those)
+        SUM(on_time_hazards * is_found * is_due) AS found_due_on_time,
         SUM(CASE WHEN is_found = 1 AND is_rectified_by_as_of = 1 THEN days_to_rectify ELSE 0 END) AS rectify_days,
-        SUM(hazards * is_found * is_self) AS self_found,
+        -- found by 自查 (self_hazards counts those)
+        SUM(self_hazards * is_found) AS self_found,
         SUM(hazards * is_open) AS open_hazards,
         SUM(hazards * is_open * is_past_deadline) AS overdue,
         SUM(hazards * is_open * is_major) AS major_open,
@@ -202,12 +204,8 @@ school_counts AS (
     FROM school_members
     GROUP BY k_district, k_school_type, k_boarding
 ),
--- supervision_coverage: schools with an inspection-log visit or a hazard of type SUPERVISION (督查) in P.
-supervision_events AS (
-    SELECT school_code, visit_date AS event_date FROM inspections WHERE inspection_type = 'SUPERVISION'
-    UNION ALL
-    SELECT school_code, found_date AS event_date FROM current_hazards WHERE inspection_type = 'SUPERVISION'
-),
+-- supervision_coverage: schools with an inspection-log visit or a hazard of type SUPERVISION (督查) in P
+-- (model/supervision_events.sql lists both).
 covered AS (
     SELECT
         sm.k_district,
@@ -235,6 +233,7 @@ drill_units AS (
         {{month_event_key}} AS k_month,
         {{quarter_event_key}} AS k_quarter,
         {{year_event_key}} AS k_year,
+        CASE WHEN sm.school_type = 'KINDERGARTEN' THEN 1 ELSE 0 END AS by_quarter,
         CASE WHEN sm.school_type = 'KINDERGARTEN' THEN m.quarter_code ELSE m.month_code END AS unit
     FROM school_members sm
     JOIN dim_month m ON m.month_end >= :period_start AND m.month_start <= :period_end
@@ -249,7 +248,7 @@ drilled_units AS (
     JOIN dim_month m ON m.month_start = make_date(year(d.drill_date), month(d.drill_date), 1)
     WHERE d.drill_date >= :period_start AND d.drill_date <= :period_end
 ),
-school_drill_shares AS (
+school_drill_units AS (
     SELECT
         u.school_code,
         u.k_district,
@@ -258,14 +257,26 @@ school_drill_shares AS (
         u.k_month,
         u.k_quarter,
         u.k_year,
-        CAST(COUNT(du.unit) AS DOUBLE) / COUNT(*) AS share
+        u.by_quarter,
+        COUNT(*) AS units,
+        COUNT(du.unit) AS drilled
     FROM drill_units u
     LEFT JOIN drilled_units du ON du.school_code = u.school_code AND du.unit = u.unit
-    GROUP BY u.school_code, u.k_district, u.k_school_type, u.k_boarding, u.k_month, u.k_quarter, u.k_year
+    GROUP BY u.school_code, u.k_district, u.k_school_type, u.k_boarding, u.k_month, u.k_quarter, u.k_year,
+        u.by_quarter
 ),
+-- The mean of the schools' shares, summed exactly: within a cell every school judged by month has the same number
+-- of units, and so has every kindergarten, so Σ share = drilled(months) / units(months) + drilled(quarters) /
+-- units(quarters). Integer sums keep the result identical whatever order an engine adds in.
 drill_groups AS (
-    SELECT k_district, k_school_type, k_boarding, k_month, k_quarter, k_year, AVG(share) AS drill_compliance
-    FROM school_drill_shares
+    SELECT
+        k_district, k_school_type, k_boarding, k_month, k_quarter, k_year,
+        (COALESCE(CAST(SUM(CASE WHEN by_quarter = 0 THEN drilled END) AS DOUBLE)
+                / MAX(CASE WHEN by_quarter = 0 THEN units END), 0)
+            + COALESCE(CAST(SUM(CASE WHEN by_quarter = 1 THEN drilled END) AS DOUBLE)
+                / MAX(CASE WHEN by_quarter = 1 THEN units END), 0))
+            / COUNT(*) AS drill_compliance
+    FROM school_drill_units
     GROUP BY k_district, k_school_type, k_boarding, k_month, k_quarter, k_year
 ),
 -- six_100_rate: per indicator, the share of schools whose latest survey on or before D says yes (a school without
@@ -286,12 +297,12 @@ latest_surveys AS (
 six_100_groups AS (
     SELECT
         k_district, k_school_type, k_boarding
-        , AVG(CASE WHEN ls.closed_management THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS closed_management
-        , AVG(CASE WHEN ls.full_time_guards THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS full_time_guards
-        , AVG(CASE WHEN ls.one_key_alarm THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS one_key_alarm
-        , AVG(CASE WHEN ls.video_police_link THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS video_police_link
-        , AVG(CASE WHEN ls.school_guard_post THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS school_guard_post
-        , AVG(CASE WHEN ls.anti_ram_barriers THEN CAST(1 AS DOUBLE) ELSE CAST(0 AS DOUBLE) END) AS anti_ram_barriers
+        , CAST(SUM(CASE WHEN ls.closed_management THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS closed_management
+        , CAST(SUM(CASE WHEN ls.full_time_guards THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS full_time_guards
+        , CAST(SUM(CASE WHEN ls.one_key_alarm THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS one_key_alarm
+        , CAST(SUM(CASE WHEN ls.video_police_link THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS video_police_link
+        , CAST(SUM(CASE WHEN ls.school_guard_post THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS school_guard_post
+        , CAST(SUM(CASE WHEN ls.anti_ram_barriers THEN 1 ELSE 0 END) AS DOUBLE) / COUNT(*) AS anti_ram_barriers
     FROM school_members sm
     LEFT JOIN latest_surveys ls ON ls.school_code = sm.school_code
     GROUP BY k_district, k_school_type, k_boarding

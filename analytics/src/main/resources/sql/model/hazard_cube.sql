@@ -5,8 +5,9 @@
 --   found_date, rectified_date  the 1st of their month
 --   deadline                     the 1st of its month, unless it is the month's last day (then kept: a deadline on
 --                                the as-of date is not overdue)
--- rectified_on_time and days_to_rectify are per-hazard facts, carried (summed) unchanged. Any other question reads
--- hazard_facts, which has the same columns.
+-- The per-hazard measures (hazards, self_hazards, on_time_hazards, days_to_rectify) are summed. Any other question
+-- reads hazard_facts, which has the same columns; the smaller cubes (hazard_cube_district_category,
+-- hazard_cube_district) sum this one further over fewer dimensions.
 SELECT
     district_code,
     school_type,
@@ -20,9 +21,10 @@ SELECT
     found_date,
     deadline,
     rectified_date,
-    rectified_on_time,
     SUM(days_to_rectify) AS days_to_rectify,
-    SUM(hazards) AS hazards
+    SUM(hazards) AS hazards,
+    SUM(self_hazards) AS self_hazards,
+    SUM(on_time_hazards) AS on_time_hazards
 FROM (
     SELECT
         district_code,
@@ -38,9 +40,10 @@ FROM (
         CASE WHEN deadline = last_day(deadline) THEN deadline
             ELSE make_date(year(deadline), month(deadline), 1) END AS deadline,
         make_date(year(rectified_date), month(rectified_date), 1) AS rectified_date,
-        rectified_on_time,
         days_to_rectify,
-        hazards
+        hazards,
+        self_hazards,
+        on_time_hazards
     FROM hazard_facts
 ) coarse
 GROUP BY
@@ -55,5 +58,4 @@ GROUP BY
     found_year,
     found_date,
     deadline,
-    rectified_date,
-    rectified_on_time
+    rectified_date

@@ -2,9 +2,10 @@
 -- district, type and boarding flag; the hazard's category, severity and inspection type; the month, quarter and
 -- year of found_date) and the dates figures compare with the period and the as-of date. Hazards of schools missing
 -- from the register have no district and are left out, as in every figure.
---   rectified_on_time  rectified_date <= deadline (on_time_rate), known per hazard whatever the as-of date
 --   days_to_rectify    rectified_date - found_date in days (NULL until rectified)
---   hazards            1 here; the number of hazards a row stands for in hazard_cube
+--   hazards            1 here; the number of hazards a row stands for in the cubes
+--   self_hazards       1 when found by 自查 (SELF), for self_found_share
+--   on_time_hazards    1 when rectified_date <= deadline (on_time_rate), known per hazard whatever the as-of date
 SELECT
     s.district_code,
     s.school_type,
@@ -18,9 +19,10 @@ SELECT
     h.found_date,
     h.deadline,
     h.rectified_date,
-    COALESCE(h.rectified_date <= h.deadline, FALSE) AS rectified_on_time,
     days_between(h.found_date, h.rectified_date) AS days_to_rectify,
-    CAST(1 AS BIGINT) AS hazards
+    CAST(1 AS BIGINT) AS hazards,
+    CAST(CASE WHEN h.inspection_type = 'SELF' THEN 1 ELSE 0 END AS BIGINT) AS self_hazards,
+    CAST(CASE WHEN h.rectified_date <= h.deadline THEN 1 ELSE 0 END AS BIGINT) AS on_time_hazards
 FROM current_hazards h
 JOIN dim_school s ON s.school_code = h.school_code
 JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)

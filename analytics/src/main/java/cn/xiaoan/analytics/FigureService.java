@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,7 +67,11 @@ public final class FigureService implements AutoCloseable {
     public FigureTable figures(FigureRequest request) {
         ServingModel model = model();
         Resolved resolved = resolve(model, request);
-        return run(model, request, resolved, FactSource.fastestExactFor(resolved.period(), resolved.asOf()));
+        return run(
+                model,
+                request,
+                resolved,
+                FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned()));
     }
 
     /**
@@ -78,9 +81,13 @@ public final class FigureService implements AutoCloseable {
     public FigureTable figures(FigureRequest request, FactSource source) {
         ServingModel model = model();
         Resolved resolved = resolve(model, request);
-        if (source == FactSource.HAZARD_CUBE && !FactSource.answersExactly(resolved.period(), resolved.asOf())) {
+        if (source != FactSource.HAZARD_FACTS && !FactSource.answersExactly(resolved.period(), resolved.asOf())) {
             throw new IllegalArgumentException("Cannot read the cube for " + resolved.period() + " as of "
                     + resolved.asOf() + ": it answers whole months as of a month's last day only");
+        }
+        if (!source.holds(request.mentioned())) {
+            throw new IllegalArgumentException(
+                    "Cannot read " + source.table() + " for " + request.mentioned() + ": it lacks a dimension");
         }
         return run(model, request, resolved, source);
     }
@@ -137,8 +144,11 @@ public final class FigureService implements AutoCloseable {
         List<Object> values = sql.values(parameters);
         var rows = new ArrayList<T>();
         queries.acquireUninterruptibly();
-        try (Connection connection = database.connect(model.schema());
-                PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+        ServingSession session = null;
+        boolean healthy = false;
+        try {
+            session = database.borrow(model.schema());
+            PreparedStatement statement = session.prepare(sql.sql());
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }
@@ -147,12 +157,16 @@ public final class FigureService implements AutoCloseable {
                     rows.add(reader.read(result));
                 }
             }
+            healthy = true;
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Cannot run " + sql.name() + " on model version "
                             + model.version().version() + ": " + e.getMessage(),
                     e);
         } finally {
+            if (session != null) {
+                database.giveBack(session, healthy);
+            }
             queries.release();
         }
         return rows;
@@ -231,7 +245,11 @@ public final class FigureService implements AutoCloseable {
             return Optional.empty();
         }
         if (serving == null || serving.version().version() != current.getAsLong()) {
+            ServingModel previous = serving;
             serving = ServingModel.open(database, warehouse, current.getAsLong());
+            if (previous != null) {
+                database.retire(previous.schema());
+            }
             warnIfReferenceDiffers(serving);
         }
         return Optional.of(serving);

@@ -20,9 +20,12 @@ enum ModelTable {
     CURRENT_HAZARDS("current_hazards", "model/current_hazards.sql", Map.of()),
     HAZARD_FACTS("hazard_facts", "model/hazard_facts.sql", Map.of()),
     HAZARD_CUBE("hazard_cube", "model/hazard_cube.sql", Map.of()),
+    HAZARD_CUBE_DISTRICT_CATEGORY("hazard_cube_district_category", "model/hazard_cube_district_category.sql", Map.of()),
+    HAZARD_CUBE_DISTRICT("hazard_cube_district", "model/hazard_cube_district.sql", Map.of()),
     INSPECTIONS("inspections", "model/inspections.sql", Map.of()),
     SURVEYS("surveys", "model/surveys.sql", Map.of()),
     DRILLS("drills", "model/drills.sql", Map.of()),
+    SUPERVISION_EVENTS("supervision_events", "model/supervision_events.sql", Map.of()),
     LEDGER_SUBMISSIONS("ledger_submissions", "model/ledger_submissions.sql", Map.of());
 
     private final String tableName;

@@ -5,7 +5,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -13,7 +18,12 @@ import org.duckdb.DuckDBConnection;
  * connection per request duplicated from the root connection (connections are never shared across threads).
  */
 final class ServingDatabase implements AutoCloseable {
+    /** Idle sessions kept per schema; more are closed when returned. */
+    private static final int IDLE_SESSIONS = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+
     private final DuckDBConnection root;
+    private final Map<String, Deque<ServingSession>> idle = new HashMap<>();
+    private final Set<String> retired = new HashSet<>();
 
     ServingDatabase() {
         try {
@@ -59,8 +69,46 @@ final class ServingDatabase implements AutoCloseable {
         return connection;
     }
 
+    /** A session on {@code schema}, reused when one is idle; give it back with {@link #giveBack}. */
+    ServingSession borrow(String schema) throws SQLException {
+        synchronized (this) {
+            ServingSession session =
+                    idle.getOrDefault(schema, new ArrayDeque<>()).pollFirst();
+            if (session != null) {
+                return session;
+            }
+        }
+        return new ServingSession(schema, connect(schema));
+    }
+
+    /** Returns a session for reuse, or closes it when it failed, its schema is retired or enough are idle. */
+    void giveBack(ServingSession session, boolean healthy) {
+        synchronized (this) {
+            Deque<ServingSession> sessions = idle.computeIfAbsent(session.schema(), schema -> new ArrayDeque<>());
+            if (healthy && !retired.contains(session.schema()) && sessions.size() < IDLE_SESSIONS) {
+                sessions.addFirst(session);
+                return;
+            }
+        }
+        session.close();
+    }
+
+    /** Closes the idle sessions of a model version no longer served; busy ones close when given back. */
+    void retire(String schema) {
+        Deque<ServingSession> sessions;
+        synchronized (this) {
+            retired.add(schema);
+            sessions = idle.remove(schema);
+        }
+        if (sessions != null) {
+            sessions.forEach(ServingSession::close);
+        }
+    }
+
     @Override
     public synchronized void close() {
+        idle.values().forEach(sessions -> sessions.forEach(ServingSession::close));
+        idle.clear();
         try {
             root.close();
         } catch (SQLException e) {

@@ -65,6 +65,9 @@ class ModelBuilderTest {
                             "dim_month.parquet",
                             "hazard_facts.parquet",
                             "hazard_cube.parquet",
+                            "hazard_cube_district_category.parquet",
+                            "hazard_cube_district.parquet",
+                            "supervision_events.parquet",
                             "ledger_submissions.parquet");
         }
         BuildManifest manifest = BuildManifest.read(warehouse.model(1).resolve("build.json"));

@@ -3,25 +3,14 @@ package cn.xiaoan.api.cli;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.api.Components;
-import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.Warehouse;
-import cn.xiaoan.generate.Generator;
 import cn.xiaoan.generate.GeneratorOptions;
 import cn.xiaoan.generate.OutputFormat;
-import cn.xiaoan.ingest.IngestProgress;
-import cn.xiaoan.ingest.IngestRequest;
-import cn.xiaoan.ingest.IngestResult;
-import cn.xiaoan.ingest.Ingestor;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,9 +62,6 @@ final class DemoCommand implements Callable<Integer> {
         this.components = components;
     }
 
-    /** One generated file to ingest, as listed in {@code generated.json}. */
-    record DemoFile(Dataset dataset, Path path, LocalDate reportDate) {}
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -83,8 +69,10 @@ final class DemoCommand implements Callable<Integer> {
                 ? dataDirectory
                 : components.home().resolve("data").resolve("demo");
         Warehouse warehouse = components.warehouse(warehouseOption.warehouse);
-        List<DemoFile> files = generateIfAbsent(data, out);
-        boolean changed = ingestAll(warehouse, files, out);
+        var demoData = new DemoData(components);
+        List<DemoData.DemoFile> files = demoData.generateIfAbsent(
+                data, new GeneratorOptions(data, schools, hazards, seed, EnumSet.of(OutputFormat.CSV)), out);
+        boolean changed = demoData.ingestAll(warehouse, files, out);
         if (changed || !Files.exists(warehouse.currentModelPointer())) {
             ModelVersion version = new ModelBuilder(warehouse).build();
             out.printf("模型版本 %d 已发布 / published model version %d%n", version.version(), version.version());
@@ -93,59 +81,5 @@ final class DemoCommand implements Callable<Integer> {
         }
         ServeCommand.serve(components, warehouse, listen.settings(), out);
         return 0;
-    }
-
-    private List<DemoFile> generateIfAbsent(Path data, PrintWriter out) throws Exception {
-        Path index = data.resolve(Generator.MANIFEST);
-        if (!Files.exists(index)) {
-            out.printf("生成演示数据 generating demo data into %s ...%n", data);
-            out.flush();
-            GenerateCommand.generate(
-                    components, new GeneratorOptions(data, schools, hazards, seed, EnumSet.of(OutputFormat.CSV)));
-        }
-        return readIndex(data, index);
-    }
-
-    /** The CSV files of {@code generated.json} in the order it lists them (register first, snapshots by date). */
-    private List<DemoFile> readIndex(Path data, Path index) throws IOException {
-        JsonNode root = components.json().readTree(index.toFile());
-        LocalDate lastReportDate = LocalDate.MIN;
-        for (JsonNode date : root.path("report_dates")) {
-            lastReportDate = LocalDate.parse(date.asText());
-        }
-        var files = new ArrayList<DemoFile>();
-        for (JsonNode file : root.path("files")) {
-            if (!file.path("format").asText().equals(OutputFormat.CSV.name())) {
-                continue;
-            }
-            // Non-snapshot returns are dated with the last snapshot so the demo is the same on every run.
-            LocalDate reportDate = file.path("report_date").isTextual()
-                    ? LocalDate.parse(file.path("report_date").asText())
-                    : lastReportDate;
-            files.add(new DemoFile(
-                    Dataset.valueOf(file.path("dataset").asText()),
-                    data.resolve(file.path("file").asText()),
-                    reportDate));
-        }
-        return files;
-    }
-
-    /** Ingests every file; already-ingested files are recognised by their bytes. Returns whether anything was new. */
-    private boolean ingestAll(Warehouse warehouse, List<DemoFile> files, PrintWriter out) {
-        var ingestor = new Ingestor(warehouse, components.reference());
-        boolean changed = false;
-        for (DemoFile file : files) {
-            IngestResult result = ingestor.ingest(
-                    new IngestRequest(
-                            file.dataset(),
-                            file.path(),
-                            file.path().getFileName().toString(),
-                            Optional.of(file.reportDate())),
-                    IngestProgress.silent());
-            IngestCommand.printSummary(out, result);
-            changed |= !result.alreadyIngested();
-        }
-        out.flush();
-        return changed;
     }
 }

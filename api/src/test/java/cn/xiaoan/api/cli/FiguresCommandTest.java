@@ -54,7 +54,7 @@ class FiguresCommandTest {
         JsonNode table = new ObjectMapper().readTree(run.out());
         assertThat(table.at("/period/from").asText()).isEqualTo("2026-01-01");
         assertThat(table.at("/asOf").asText()).isEqualTo("2026-10-31");
-        assertThat(table.at("/source").asText()).isEqualTo("hazard_cube");
+        assertThat(table.at("/source").asText()).isEqualTo("hazard_cube_district");
         assertThat(table.at("/rows")).hasSize(1);
         assertThat(table.at("/rows/0/open").asLong()).isPositive();
     }

@@ -1,0 +1,90 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.FiguresBenchmark;
+import cn.xiaoan.analytics.ModelBuilder;
+import cn.xiaoan.api.Components;
+import cn.xiaoan.domain.SchoolRegister;
+import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.generate.GeneratorOptions;
+import cn.xiaoan.generate.OutputFormat;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xiaoan bench figures}: dashboard questions answered from every hazard (baseline) and from the month cube, on
+ * a generated warehouse kept under {@code data/bench/} so later runs skip generating and ingesting.
+ */
+@Command(
+        name = "figures",
+        mixinStandardHelpOptions = true,
+        description = {"指标查询耗时：逐条隐患（基线）vs 月度汇总立方体", "Figure query time: every hazard (baseline) against the month cube"
+        })
+final class BenchFiguresCommand implements Callable<Integer> {
+    private static final long SEED = 2024;
+
+    private final Components components;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--hazards", defaultValue = "1000000", description = "隐患数 Hazards (default: ${DEFAULT-VALUE})")
+    long hazards;
+
+    @Option(names = "--runs", defaultValue = "5", description = "每题运行次数 Runs per question (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Mixin
+    WarehouseOption warehouseOption;
+
+    @Option(
+            names = "--work-dir",
+            paramLabel = "DIR",
+            description = "数据目录 Where generated data and its warehouse live (default: data/bench/figures-<hazards>);"
+                    + " ignored with --warehouse, which benchmarks that warehouse's published model")
+    Path workDirectory;
+
+    BenchFiguresCommand(Components components) {
+        this.components = components;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Warehouse warehouse =
+                warehouseOption.warehouse != null ? components.warehouse(warehouseOption.warehouse) : generated(out);
+        try (var figures = new FigureService(warehouse, components.reference())) {
+            out.print(new FiguresBenchmark(figures, warehouse).run(runs).describe());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** A warehouse of {@code hazards} generated hazards, built; kept under the work directory for later runs. */
+    private Warehouse generated(PrintWriter out) throws Exception {
+        Path work = workDirectory != null
+                ? workDirectory
+                : components.home().resolve("data").resolve("bench").resolve("figures-" + hazards);
+        Files.createDirectories(work);
+        Path data = work.resolve("generated");
+        int schools = SchoolRegister.loadDemo(components.reference()).size();
+        var demoData = new DemoData(components);
+        List<DemoData.DemoFile> files = demoData.generateIfAbsent(
+                data, new GeneratorOptions(data, schools, hazards, SEED, EnumSet.of(OutputFormat.CSV)), out);
+        Warehouse warehouse = new Warehouse(work.resolve("warehouse"));
+        if (demoData.ingestAll(warehouse, files, out) || !Files.exists(warehouse.currentModelPointer())) {
+            long started = System.nanoTime();
+            new ModelBuilder(warehouse).build();
+            out.printf("模型已构建 model built in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        }
+        return warehouse;
+    }
+}
