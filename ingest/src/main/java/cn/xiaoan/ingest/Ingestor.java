@@ -117,7 +117,10 @@ public final class Ingestor {
                 Files.createDirectories(staging);
                 try (BatchWriter writer =
                         new BatchWriter(staging, converter.columnsDdl(), batchId, (int) reportDate.date.toEpochDay())) {
-                    counts = load(table, converter, writer, rejects, progress);
+                    try (WritePipeline pipeline = new WritePipeline(writer)) {
+                        counts = load(table, converter, pipeline, rejects, progress);
+                        pipeline.finish();
+                    }
                     writer.finish();
                 }
                 Batches.deleteRecursively(staging.resolve(".spill"));
@@ -181,7 +184,7 @@ public final class Ingestor {
     }
 
     private static Counts load(
-            Table table, Converter converter, BatchWriter writer, RejectWriter rejects, IngestProgress progress)
+            Table table, Converter converter, WritePipeline pipeline, RejectWriter rejects, IngestProgress progress)
             throws IOException, SQLException {
         var counts = new Counts();
         ColumnMap columns = table.columns();
@@ -203,9 +206,10 @@ public final class Ingestor {
             } else {
                 row.start(cells, table.rowNumber());
                 if (converter.convert(row) && row.ok()) {
-                    writer.beginRow();
-                    converter.append(writer);
-                    writer.endRow(table.rowNumber(), columns.extraJson(cells));
+                    RowBatch batch = pipeline.current();
+                    converter.append(batch);
+                    batch.endRow(table.rowNumber(), columns.extraJson(cells));
+                    pipeline.rowDone();
                     counts.accepted++;
                     if (!row.warnings().isEmpty()) {
                         counts.warned++;

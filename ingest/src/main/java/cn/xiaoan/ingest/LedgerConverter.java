@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /** The hazard ledger (隐患台账): every rule of DOMAIN.md, one row per hazard. */
 final class LedgerConverter extends Converter {
@@ -71,7 +69,7 @@ final class LedgerConverter extends Converter {
     private final Resolver<Category> categories;
     private final Resolver<Severity> severities;
     private final Resolver<HazardStatus> statuses;
-    private final Map<String, Integer> firstRowOfHazard = new HashMap<>(1 << 16);
+    private final FirstRows firstRowOfHazard = new FirstRows();
     private final MessageDigest sha256;
 
     private String hazardId;
@@ -163,8 +161,8 @@ final class LedgerConverter extends Converter {
         if (!isDate(foundDate)) {
             return;
         }
-        String found = Dates.iso(foundDate);
         if (isDate(deadline) && deadline < foundDate) {
+            String found = Dates.iso(foundDate);
             String value = Dates.iso(deadline);
             row.problem(
                     DEADLINE,
@@ -173,6 +171,7 @@ final class LedgerConverter extends Converter {
                     "deadline \"" + value + "\" is before found_date \"" + found + "\"");
         }
         if (isDate(rectifiedDate) && rectifiedDate < foundDate) {
+            String found = Dates.iso(foundDate);
             String value = Dates.iso(rectifiedDate);
             row.problem(
                     RECTIFIED_DATE,
@@ -244,9 +243,8 @@ final class LedgerConverter extends Converter {
 
     /** A hazard id (given or derived) may appear once per school in a file; the first accepted row wins. */
     private boolean checkUnique(RowCheck row) {
-        String key = schoolCode + '\u0000' + hazardId;
-        Integer first = firstRowOfHazard.putIfAbsent(key, row.rowNumber());
-        if (first == null) {
+        int first = firstRowOfHazard.putIfAbsent(FirstRows.hash(schoolCode, hazardId), row.rowNumber());
+        if (first < 0) {
             return true;
         }
         if (derivedId) {

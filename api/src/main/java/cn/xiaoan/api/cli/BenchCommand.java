@@ -2,6 +2,8 @@ package cn.xiaoan.api.cli;
 
 import cn.xiaoan.api.Components;
 import cn.xiaoan.generate.GeneratorBenchmark;
+import cn.xiaoan.ingest.BenchmarkFormat;
+import cn.xiaoan.ingest.IngestBenchmark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {"性能基准（与同一次运行中测得的基线对比）", "Benchmarks, each against a baseline measured in the same run"},
-        subcommands = {BenchCommand.Generate.class, BenchFiguresCommand.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchFiguresCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -55,6 +57,59 @@ final class BenchCommand implements Runnable {
             var result = new GeneratorBenchmark(components.reference()).run(work, hazards);
             spec.commandLine().getOut().println(result.describe());
             return 0;
+        }
+    }
+
+    /** Ledger ingest (validated) against DuckDB converting the same rows from CSV to Parquet. */
+    @Command(
+            name = "ingest",
+            mixinStandardHelpOptions = true,
+            description = {
+                "台账导入吞吐量（含校验）vs DuckDB read_csv → Parquet；报告所用 JVM 堆上限",
+                "Ledger ingest rows/s (validated) against DuckDB read_csv → Parquet; reports the JVM heap limit"
+            })
+    static final class Ingest implements Callable<Integer> {
+        private final Components components;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        WarehouseOption warehouseOption;
+
+        @Option(
+                names = "--rows",
+                defaultValue = "1000000",
+                description = "台账行数 Ledger rows (default: ${DEFAULT-VALUE})")
+        long rows;
+
+        @Option(
+                names = "--format",
+                paramLabel = "csv|xlsx",
+                defaultValue = "csv",
+                description = "台账文件格式 Ledger file format: csv or xlsx (default: ${DEFAULT-VALUE})")
+        String format;
+
+        @Option(names = "--work-dir", paramLabel = "DIR", description = "临时目录 Scratch directory (default: a temp dir)")
+        Path workDirectory;
+
+        Ingest(Components components) {
+            this.components = components;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            BenchmarkFormat parsed = BenchmarkFormat.parse(format);
+            Path work = workDirectory != null ? workDirectory : Files.createTempDirectory("xiaoan-bench-ingest");
+            try {
+                var result = new IngestBenchmark(components.reference()).run(work, rows, parsed);
+                spec.commandLine().getOut().println(result.describe());
+                return 0;
+            } finally {
+                if (workDirectory == null) {
+                    Files.deleteIfExists(work);
+                }
+            }
         }
     }
 }
