@@ -40,6 +40,7 @@ public final class FigureService implements AutoCloseable {
     private final Semaphore queries;
 
     private ServingModel serving;
+    private final AnswerCache answers = new AnswerCache();
 
     public FigureService(Warehouse warehouse, ReferenceData reference) {
         this(warehouse, reference, Clock.systemDefaultZone());
@@ -92,6 +93,12 @@ public final class FigureService implements AutoCloseable {
         return run(model, request, resolved, source);
     }
 
+    /** The answer computed afresh, never from the cache of answers (for benchmarks). */
+    FigureTable figuresUncached(FigureRequest request, FactSource source) {
+        ServingModel model = model();
+        return compute(model, request, resolve(model, request), source);
+    }
+
     /** A figure by two dimensions over the published model; throws {@link ModelNotBuiltException} before a build. */
     public Heatmap heatmap(HeatmapRequest request) {
         requireNonNull(request, "request");
@@ -125,6 +132,17 @@ public final class FigureService implements AutoCloseable {
     }
 
     private FigureTable run(ServingModel model, FigureRequest request, Resolved resolved, FactSource source) {
+        var question = new AnswerCache.Question(
+                model.version().version(),
+                request.by(),
+                resolved.filters(),
+                resolved.period(),
+                resolved.asOf(),
+                source);
+        return answers.answer(question, () -> compute(model, request, resolved, source));
+    }
+
+    private FigureTable compute(ServingModel model, FigureRequest request, Resolved resolved, FactSource source) {
         FigureQuery query =
                 FigureQuery.of(request.by(), resolved.filters(), resolved.period(), resolved.asOf(), source);
         List<FigureRow> rows = select(model, query.sql(), query.parameters(), result -> row(result, request.by()));
@@ -248,6 +266,7 @@ public final class FigureService implements AutoCloseable {
             ServingModel previous = serving;
             serving = ServingModel.open(database, warehouse, current.getAsLong());
             if (previous != null) {
+                answers.clear();
                 database.retire(previous.schema());
             }
             warnIfReferenceDiffers(serving);
