@@ -84,6 +84,22 @@ class SparkBuildEngineParityTest {
                 .containsEntry("dim_district", 15L);
     }
 
+    @Test
+    void sparkDefinesDaysBetweenAsDuckDbDoesForTheModelSql() {
+        // Opening the engine runs sql/dialect/spark.sql.
+        BuildEngine engine = SparkBuildEngine.choiceIn(SharedSpark.session()).open(root);
+        try {
+            var row = SharedSpark.session()
+                    .sql("SELECT days_between(DATE '2026-01-01', DATE '2026-03-01'),"
+                            + " days_between(DATE '2026-03-01', DATE '2026-01-01')")
+                    .first();
+            // January has 31 days and February 2026 has 28: 31 + 28 = 59, and -59 the other way round.
+            assertThat(List.of(row.get(0), row.get(1))).containsExactly(59, -59);
+        } finally {
+            engine.close();
+        }
+    }
+
     private static String anySchool(Warehouse warehouse) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement();
