@@ -14,10 +14,10 @@ SELECT
     found_date,
     deadline,
     rectified_date,
-    SUM(days_to_rectify) AS days_to_rectify,
-    SUM(hazards) AS hazards,
-    SUM(self_hazards) AS self_hazards,
-    SUM(on_time_hazards) AS on_time_hazards
+    CAST(SUM(days_to_rectify) AS BIGINT) AS days_to_rectify,
+    CAST(SUM(hazards) AS BIGINT) AS hazards,
+    CAST(SUM(self_hazards) AS BIGINT) AS self_hazards,
+    CAST(SUM(on_time_hazards) AS BIGINT) AS on_time_hazards
 FROM hazard_cube
 GROUP BY
     district_code,

@@ -4,6 +4,7 @@ import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.TaxonomyKind;
 import cn.xiaoan.domain.Term;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * The DuckDB side of a model build: the engine-specific glue (reading Parquet, loading reference rows, writing Parquet)
  * around the engine-neutral SQL of {@code sql/raw/} and {@code sql/model/}.
  */
-final class DuckDbBuildEngine implements AutoCloseable {
+final class DuckDbBuildEngine implements BuildEngine {
     private final Connection connection;
 
     /** An in-memory database that spills to {@code spillDirectory} when a build does not fit in memory. */
@@ -32,10 +33,7 @@ final class DuckDbBuildEngine implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB for the model build: " + e.getMessage(), e);
         }
-    }
-
-    /** Defines the few functions the engine-neutral SQL spells the same on both engines ({@code sql/dialect/}). */
-    void registerDialect() {
+        // the few functions the engine-neutral SQL spells the same on both engines (sql/dialect/)
         execute(SqlTemplate.load("dialect/duckdb.sql").positional().sql());
     }
 
@@ -43,7 +41,8 @@ final class DuckDbBuildEngine implements AutoCloseable {
      * Makes {@code raw_<dataset>} a relation with the contract's columns and types: the typed empty table when there
      * is no batch yet, else a view over the batches' Parquet files.
      */
-    void registerRaw(RawBatches raw) {
+    @Override
+    public void registerRaw(RawBatches raw) {
         String table = "raw_" + raw.dataset().directory();
         execute(SqlTemplate.load("raw/" + raw.dataset().directory() + ".sql")
                 .positional()
@@ -62,7 +61,8 @@ final class DuckDbBuildEngine implements AutoCloseable {
     }
 
     /** Loads the taxonomy and districts as {@code ref_term} and {@code ref_district}, each with its display order. */
-    void registerReference(ReferenceData reference) {
+    @Override
+    public void registerReference(ReferenceData reference) {
         execute("CREATE TABLE ref_term (kind VARCHAR, code VARCHAR, name_zh VARCHAR, name_en VARCHAR,"
                 + " sort_order INTEGER)");
         execute("CREATE TABLE ref_district (code VARCHAR, name_zh VARCHAR, name_en VARCHAR, city_code VARCHAR,"
@@ -103,7 +103,8 @@ final class DuckDbBuildEngine implements AutoCloseable {
     }
 
     /** Materialises one model table from its SQL. */
-    void create(ModelTable table) {
+    @Override
+    public void create(ModelTable table) {
         SqlTemplate.PositionalSql query = table.query();
         String sql = "CREATE TABLE " + table.tableName() + " AS\n" + query.sql();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -118,8 +119,10 @@ final class DuckDbBuildEngine implements AutoCloseable {
         }
     }
 
-    /** Writes one model table to a Parquet file and returns its row count. */
-    long export(ModelTable table, Path file) {
+    /** Writes one model table to a single Parquet file (DuckDB writes local files only) and returns its row count. */
+    @Override
+    public long export(ModelTable table, URI target) {
+        Path file = Path.of(target);
         execute("COPY " + table.tableName() + " TO " + quote(file.toString()) + " (FORMAT parquet)");
         try (Statement statement = connection.createStatement();
                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + table.tableName())) {

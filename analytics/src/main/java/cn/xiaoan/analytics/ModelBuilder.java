@@ -23,7 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a new model version from every committed raw batch with DuckDB and publishes it: the tables are written into
+ * Builds a new model version from every committed raw batch with the chosen engine (DuckDB by default, or Spark) and
+ * publishes it: the tables are written into
  * a hidden staging directory, renamed into {@code model/v=<n>/} in one step, then {@code model/CURRENT} is replaced
  * atomically, so readers see the old model or the new one, never part of one.
  */
@@ -33,15 +34,21 @@ public final class ModelBuilder {
     private final Warehouse warehouse;
     private final ReferenceData reference;
     private final Clock clock;
+    private final BuildEngineChoice engine;
 
     public ModelBuilder(Warehouse warehouse) {
         this(warehouse, ReferenceData.load(), Clock.systemUTC());
     }
 
     public ModelBuilder(Warehouse warehouse, ReferenceData reference, Clock clock) {
+        this(warehouse, reference, clock, BuildEngineChoice.duckDb());
+    }
+
+    public ModelBuilder(Warehouse warehouse, ReferenceData reference, Clock clock, BuildEngineChoice engine) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
+        this.engine = requireNonNull(engine, "engine");
     }
 
     /** Builds and publishes the next model version; holds the warehouse's writer lock meanwhile. */
@@ -60,7 +67,8 @@ public final class ModelBuilder {
             try {
                 createDirectories(staging);
                 var rowCounts = writeTables(raw, staging, spill);
-                new BuildManifest(version, "duckdb", rowCounts).write(staging.resolve(BuildManifest.FILE_NAME));
+                new BuildManifest(version, engine.engineName(), rowCounts)
+                        .write(staging.resolve(BuildManifest.FILE_NAME));
                 move(staging, warehouse.model(number));
                 PublishedModel.publish(warehouse, number);
             } finally {
@@ -68,9 +76,10 @@ public final class ModelBuilder {
                 deleteRecursively(spill);
             }
             LOG.info(
-                    "Published model version {} from {} batches",
+                    "Published model version {} from {} batches, built by {}",
                     number,
-                    version.batchIds().size());
+                    version.batchIds().size(),
+                    engine.description());
             return version;
         } finally {
             lock.close();
@@ -80,13 +89,14 @@ public final class ModelBuilder {
     private LinkedHashMap<String, Long> writeTables(List<RawBatches> raw, Path staging, Path spill) {
         createDirectories(spill);
         var rowCounts = new LinkedHashMap<String, Long>();
-        try (var engine = new DuckDbBuildEngine(spill)) {
-            engine.registerDialect();
-            raw.forEach(engine::registerRaw);
-            engine.registerReference(reference);
+        try (BuildEngine opened = engine.open(spill)) {
+            raw.forEach(opened::registerRaw);
+            opened.registerReference(reference);
             for (ModelTable table : ModelTable.values()) {
-                engine.create(table);
-                rowCounts.put(table.tableName(), engine.export(table, staging.resolve(table.tableName() + ".parquet")));
+                opened.create(table);
+                rowCounts.put(
+                        table.tableName(),
+                        opened.export(table, ModelFiles.location(staging, table).toUri()));
             }
         }
         return rowCounts;

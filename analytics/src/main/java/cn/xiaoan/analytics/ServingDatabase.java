@@ -38,14 +38,14 @@ final class ServingDatabase implements AutoCloseable {
         }
     }
 
-    /** Creates {@code schema} with one view per table over its Parquet file (names come from {@link ModelTable}). */
+    /** Creates {@code schema} with one view per table over its Parquet (a file or a directory of parts; names come from {@link ModelTable}). */
     synchronized void createViews(String schema, Map<String, Path> parquetByTable) {
         try (Statement statement = root.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             for (var table : parquetByTable.entrySet()) {
                 statement.execute("CREATE OR REPLACE VIEW " + schema + "." + table.getKey()
                         + " AS SELECT * FROM read_parquet("
-                        + DuckDbBuildEngine.quote(table.getValue().toString()) + ")");
+                        + DuckDbBuildEngine.quote(ModelFiles.duckDbSource(table.getValue())) + ")");
             }
         } catch (SQLException e) {
             throw new IllegalStateException(

@@ -3,7 +3,6 @@ package cn.xiaoan.analytics;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.domain.Warehouse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,8 +39,8 @@ record ServingModel(
         BuildManifest manifest = BuildManifest.read(directory.resolve(BuildManifest.FILE_NAME));
         var parquetByTable = new LinkedHashMap<String, Path>();
         for (ModelTable table : ModelTable.values()) {
-            Path file = directory.resolve(table.tableName() + ".parquet");
-            if (!Files.isRegularFile(file)) {
+            Path file = ModelFiles.location(directory, table);
+            if (!ModelFiles.exists(file)) {
                 throw new IllegalStateException("Cannot open model version " + number + ": " + file
                         + " is missing; rebuild the model with bin/xiaoan build");
             }

@@ -17,7 +17,12 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = {"性能基准（与同一次运行中测得的基线对比）", "Benchmarks, each against a baseline measured in the same run"},
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchFiguresCommand.class})
+        subcommands = {
+            BenchCommand.Generate.class,
+            BenchCommand.Ingest.class,
+            BenchBuildCommand.class,
+            BenchFiguresCommand.class
+        })
 final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

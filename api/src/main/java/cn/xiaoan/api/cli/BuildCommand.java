@@ -1,8 +1,10 @@
 package cn.xiaoan.api.cli;
 
+import cn.xiaoan.analytics.BuildEngineChoice;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.api.Components;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "构建模型：由全部原始批次计算隐患当前状态与维表，生成新版本并原子发布",
-            "Build the model (current state of every hazard, dimensions) as a new version and publish it"
+            "Build the model (current state of every hazard, dimensions) as a new version and publish it;"
+                    + " with DuckDB in-process, or with Spark (--engine spark) on any master"
         })
 final class BuildCommand implements Callable<Integer> {
     private final Components components;
@@ -25,6 +28,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouseOption;
 
+    @Mixin
+    EngineOptions engineOptions;
+
     BuildCommand(Components components) {
         this.components = components;
     }
@@ -32,16 +38,24 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        ModelVersion version = new ModelBuilder(components.warehouse(warehouseOption.warehouse)).build();
+        BuildEngineChoice engine = engineOptions.choice();
+        ModelVersion version = new ModelBuilder(
+                        components.warehouse(warehouseOption.warehouse),
+                        components.reference(),
+                        Clock.systemUTC(),
+                        engine)
+                .build();
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "模型版本 %d 已发布（%d 个批次，%.1f s）/ published model version %d from %d batches%n",
+                        "模型版本 %d 已发布（%d 个批次，%s，%.1f s）/ published model version %d from %d batches with %s%n",
                         version.version(),
                         version.batchIds().size(),
+                        engine.description(),
                         (System.nanoTime() - started) / 1e9,
                         version.version(),
-                        version.batchIds().size());
+                        version.batchIds().size(),
+                        engine.description());
         return 0;
     }
 }

@@ -1,0 +1,217 @@
+package cn.xiaoan.analytics;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.domain.District;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.TaxonomyKind;
+import cn.xiaoan.domain.Term;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The Spark side of a model build: raw batches and reference rows become temporary views under the same names DuckDB
+ * uses, each model table is the unchanged SQL of {@code sql/model/} run by {@code spark.sql}, and each is written as a
+ * directory of Parquet part files, which later tables then read back instead of recomputing.
+ */
+final class SparkBuildEngine implements BuildEngine {
+    /** Engine-specific definitions the model SQL relies on (e.g. {@code days_between}), run before any table. */
+    static final String DIALECT_RESOURCE = "/sql/dialect/spark.sql";
+
+    private final SparkSession spark;
+    private final boolean ownsSession;
+    private final Set<String> views = new LinkedHashSet<>();
+
+    private SparkBuildEngine(SparkSession spark, boolean ownsSession) {
+        this.spark = spark;
+        this.ownsSession = ownsSession;
+        runDialect();
+    }
+
+    /** A new session on {@code master}, with its shuffle spill in {@code scratch}; stopped on {@link #close()}. */
+    static SparkBuildEngine start(String master, Path scratch) {
+        return start(master, scratch, Map.of());
+    }
+
+    /** As {@link #start(String, Path)}, with extra Spark settings (e.g. executor memory for a small cluster). */
+    static SparkBuildEngine start(String master, Path scratch, Map<String, String> settings) {
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName("xiaoan model build")
+                .master(master)
+                .config("spark.ui.enabled", "false")
+                .config("spark.local.dir", scratch.toString())
+                // Spark's job marker would sit beside the part files; the model directory is published whole.
+                .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+        if (onLoopback(master)) {
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        settings.forEach(builder::config);
+        return new SparkBuildEngine(builder.getOrCreate(), true);
+    }
+
+    /** The choice of building in an existing session (spark-submit's, or a test's), which outlives the build. */
+    static BuildEngineChoice choiceIn(SparkSession session) {
+        requireNonNull(session, "session");
+        return new BuildEngineChoice(
+                "spark",
+                "Spark on " + session.sparkContext().master(),
+                scratch -> new SparkBuildEngine(session, false));
+    }
+
+    /** Local masters and a standalone master on this machine: keep the driver on loopback (no LAN exposure). */
+    static boolean onLoopback(String master) {
+        return master.startsWith("local")
+                || master.startsWith("spark://127.0.0.1:")
+                || master.startsWith("spark://localhost:");
+    }
+
+    @Override
+    public void registerRaw(RawBatches raw) {
+        String view = "raw_" + raw.dataset().directory();
+        StructType schema = rawSchema(raw.dataset().directory());
+        Dataset<Row> rows;
+        if (raw.parquetFiles().isEmpty()) {
+            rows = spark.createDataFrame(List.of(), schema);
+        } else {
+            String[] files = raw.parquetFiles().stream()
+                    .map(path -> path.toUri().toString())
+                    .toArray(String[]::new);
+            // Like DuckDB's union_by_name: batches written before a column existed read it as NULL.
+            Dataset<Row> read = spark.read().option("mergeSchema", "true").parquet(files);
+            Set<String> present = new HashSet<>();
+            Arrays.stream(read.columns()).forEach(name -> present.add(name.toLowerCase(java.util.Locale.ROOT)));
+            var columns = new ArrayList<Column>();
+            for (StructField field : schema.fields()) {
+                Column source = present.contains(field.name()) ? functions.col(field.name()) : functions.lit(null);
+                columns.add(source.cast(field.dataType()).as(field.name()));
+            }
+            rows = read.select(columns.toArray(Column[]::new));
+        }
+        register(view, rows);
+    }
+
+    @Override
+    public void registerReference(ReferenceData reference) {
+        var terms = new ArrayList<Row>();
+        for (TaxonomyKind kind : TaxonomyKind.values()) {
+            List<Term> kindTerms = reference.taxonomy().terms(kind);
+            for (int i = 0; i < kindTerms.size(); i++) {
+                Term term = kindTerms.get(i);
+                terms.add(RowFactory.create(kind.fileKind(), term.code(), term.nameZh(), term.nameEn(), i + 1));
+            }
+        }
+        register(
+                "ref_term",
+                spark.createDataFrame(
+                        terms,
+                        StructType.fromDDL(
+                                "kind STRING, code STRING, name_zh STRING, name_en STRING, sort_order INT")));
+        var districts = new ArrayList<Row>();
+        List<District> all = reference.districts().all();
+        for (int i = 0; i < all.size(); i++) {
+            District d = all.get(i);
+            districts.add(
+                    RowFactory.create(d.code(), d.nameZh(), d.nameEn(), d.cityCode(), d.cityZh(), d.cityEn(), i + 1));
+        }
+        register(
+                "ref_district",
+                spark.createDataFrame(
+                        districts,
+                        StructType.fromDDL("code STRING, name_zh STRING, name_en STRING, city_code STRING,"
+                                + " city_zh STRING, city_en STRING, sort_order INT")));
+    }
+
+    @Override
+    public void create(ModelTable table) {
+        SqlTemplate.PositionalSql query = table.query();
+        try {
+            // Spark binds the same positional markers DuckDB's JDBC driver does.
+            Object[] values = query.values(table.parameters()).toArray();
+            Dataset<Row> rows = values.length == 0 ? spark.sql(query.sql()) : spark.sql(query.sql(), values);
+            register(table.tableName(), rows);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "Cannot build model table " + table.tableName() + " (" + query.name() + ") with Spark: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public long export(ModelTable table, URI target) {
+        String location = target.toString();
+        try {
+            spark.table(table.tableName()).write().parquet(location);
+            // Later tables read what was written rather than recomputing this one's plan.
+            Dataset<Row> written = spark.read().parquet(location);
+            register(table.tableName(), written);
+            return written.count();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "Cannot write model table " + table.tableName() + " to " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsSession) {
+            spark.stop();
+        } else {
+            views.forEach(view -> spark.catalog().dropTempView(view));
+        }
+    }
+
+    private void register(String view, Dataset<Row> rows) {
+        rows.createOrReplaceTempView(view);
+        views.add(view);
+    }
+
+    /** The column list of {@code sql/raw/<dataset>.sql} (the raw contract DuckDB creates as an empty table). */
+    private static StructType rawSchema(String dataset) {
+        SqlTemplate template = SqlTemplate.load("raw/" + dataset + ".sql");
+        String ddl = template.text();
+        int open = ddl.indexOf('(');
+        int close = ddl.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            throw new IllegalStateException("Cannot read the raw schema of " + dataset + ": " + template.name()
+                    + " is not CREATE TABLE name (columns)");
+        }
+        return StructType.fromDDL(ddl.substring(open + 1, close));
+    }
+
+    private void runDialect() {
+        try (InputStream in = SparkBuildEngine.class.getResourceAsStream(DIALECT_RESOURCE)) {
+            if (in == null) {
+                return;
+            }
+            String text = SqlTemplate.of(DIALECT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .text();
+            for (String statement : text.split(";")) {
+                if (!statement.isBlank()) {
+                    spark.sql(statement);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + DIALECT_RESOURCE, e);
+        }
+    }
+}
