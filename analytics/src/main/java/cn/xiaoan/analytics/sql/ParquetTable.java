@@ -47,10 +47,13 @@ record ParquetTable(String name, Path path) {
         return name.startsWith("dim_");
     }
 
-    /** The DuckDB table expression that reads this table ({@code _SUCCESS} and {@code .crc} files are not parts). */
+    /**
+     * The DuckDB table expression that reads this table ({@code _SUCCESS} and {@code .crc} files are not parts).
+     * Without {@code hive_partitioning = false} the {@code v=<n>} in the path would become a column {@code v}.
+     */
     String readExpression() {
         String files = Files.isDirectory(path) ? path.resolve("*.parquet").toString() : path.toString();
-        return "read_parquet(" + quote(files) + ")";
+        return "read_parquet(" + quote(files) + ", hive_partitioning = false)";
     }
 
     static String quote(String text) {

@@ -260,6 +260,9 @@ class AnalystSqlTest {
         assertThat(column(XINFU_ONLY, "SELECT count(*) FROM dim_district")).containsExactly("15");
         assertThat(column(XINFU_ONLY, "SELECT count(*) FROM dim_category")).containsExactly("15");
         assertThat(column(CITY, "SELECT count(*) FROM current_hazards")).containsExactly("4");
+        // Path segments such as v=1 and district=140902 do not turn into columns.
+        assertThat(column(XINFU_ONLY, "DESCRIBE dim_school")).doesNotContain("v", "district");
+        assertThat(column(CITY, "DESCRIBE dim_school")).doesNotContain("v", "district");
     }
 
     @Test
