@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             ServeCommand.class,
             BenchCommand.class,
+            SqlCommand.class,
+            ExportDuckDbCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XiaoanCommand implements Runnable {
