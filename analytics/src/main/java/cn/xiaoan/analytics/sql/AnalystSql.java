@@ -98,6 +98,45 @@ public final class AnalystSql implements AutoCloseable {
         }
     }
 
+    /**
+     * The tables a scope can query with their actual columns and types, described from the data dictionary (for a
+     * schema browser; a table or column missing from the dictionary has empty descriptions).
+     */
+    public List<DataDictionary.Table> schema(AnalystScope scope, DataDictionary dictionary) {
+        checkScope(scope);
+        ScopedDatabase database = lease(scope, currentVersion());
+        var tables = new ArrayList<DataDictionary.Table>();
+        try (Connection connection = database.connect();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (ParquetTable table : database.tables()) {
+                var documented = dictionary.table(table.name());
+                var columns = new ArrayList<DataDictionary.Column>();
+                try (ResultSet rows = statement.executeQuery("DESCRIBE " + table.name())) {
+                    while (rows.next()) {
+                        String name = rows.getString("column_name");
+                        var column = documented.flatMap(entry -> entry.column(name));
+                        columns.add(new DataDictionary.Column(
+                                name,
+                                rows.getString("column_type"),
+                                column.map(DataDictionary.Column::descriptionZh).orElse(""),
+                                column.map(DataDictionary.Column::descriptionEn).orElse("")));
+                    }
+                }
+                tables.add(new DataDictionary.Table(
+                        table.name(),
+                        documented.map(DataDictionary.Table::descriptionZh).orElse(""),
+                        documented.map(DataDictionary.Table::descriptionEn).orElse(""),
+                        columns));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Cannot describe the tables of " + scope.label() + ": " + e.getMessage(), e);
+        } finally {
+            database.release();
+        }
+        return tables;
+    }
+
     private QueryResult runGated(AnalystQuery query, long version, long started) {
         long waitMillis = query.limits().timeout().toMillis();
         try {

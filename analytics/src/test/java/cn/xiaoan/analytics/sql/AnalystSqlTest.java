@@ -301,6 +301,56 @@ class AnalystSqlTest {
     }
 
     @Test
+    void answersFromANewlyPublishedModelVersionInEveryScope() {
+        Warehouse changing = TwoDistrictModel.build(new Warehouse(root.resolve("changing")));
+        try (var analyst = new AnalystSql(changing, ReferenceData.load(), CLOCK)) {
+            var count = new AnalystQuery(
+                    "analyst-1", XINFU_ONLY, "SELECT count(*) FROM current_hazards", QueryLimits.defaults());
+            assertThat(analyst.run(count).rows()).containsExactly(List.of(3L));
+
+            new cn.xiaoan.analytics.fixture.RawWarehouseFixture(changing)
+                    .ledger(
+                            6,
+                            "2026-09-30",
+                            List.of(cn.xiaoan.analytics.fixture.RawHazard.open(
+                                    "HX4", TwoDistrictModel.X1, "FIRE", "GENERAL", "2026-09-01", null)));
+            new cn.xiaoan.analytics.ModelBuilder(changing).build();
+
+            QueryResult after = analyst.run(count);
+            assertThat(after.modelVersion()).isEqualTo(2);
+            assertThat(after.rows()).containsExactly(List.of(4L));
+            assertThat(DistrictExtract.directory(changing, 2, XINFU)).isDirectory();
+        }
+    }
+
+    @Test
+    void saysToBuildFirstWhenNoModelWasPublished() {
+        try (var analyst = new AnalystSql(new Warehouse(root.resolve("empty")), ReferenceData.load(), CLOCK)) {
+            assertThatThrownBy(
+                            () -> analyst.run(new AnalystQuery("analyst-1", CITY, "SELECT 1", QueryLimits.defaults())))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("run bin/xiaoan build");
+        }
+    }
+
+    @Test
+    void describesTheScopesTablesWithTypesAndDictionaryText() {
+        List<DataDictionary.Table> schema = sql.schema(XINFU_ONLY, DataDictionary.load());
+
+        assertThat(schema)
+                .extracting(DataDictionary.Table::name)
+                .contains("current_hazards", "dim_school", "dim_district", "inspections");
+        DataDictionary.Table hazards = schema.stream()
+                .filter(table -> table.name().equals("current_hazards"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(hazards.descriptionZh()).startsWith("隐患当前状态");
+        assertThat(hazards.column("deadline").orElseThrow())
+                .isEqualTo(new DataDictionary.Column(
+                        "deadline", "DATE", "整改期限（可为空：无期限）", "Rectification deadline (empty: none set)"));
+    }
+
+    @Test
     void refusesAnUnknownDistrict() {
         assertThatThrownBy(() -> run(AnalystScope.district("999999"), "SELECT 1"))
                 .isInstanceOf(IllegalArgumentException.class)
