@@ -64,7 +64,7 @@ public final class AnalystSql implements AutoCloseable {
         }
         this.threads = Runtime.getRuntime().availableProcessors();
         this.slots = new Semaphore(concurrentQueries, true);
-        this.log = new QueryLog(warehouse.root().resolve("logs").resolve("sql.jsonl"));
+        this.log = new QueryLog(logFile());
         this.canceller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "xiaoan-sql-timeout");
             thread.setDaemon(true);

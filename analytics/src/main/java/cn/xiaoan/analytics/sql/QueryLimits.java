@@ -6,7 +6,8 @@ import java.time.Duration;
 public record QueryLimits(int maxRows, Duration timeout) {
     public static final int DEFAULT_MAX_ROWS = 1_000;
     public static final int MAX_ROWS_CEILING = 100_000;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    public static final int DEFAULT_TIMEOUT_SECONDS = 30;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
     public static final Duration TIMEOUT_CEILING = Duration.ofMinutes(10);
 
     public QueryLimits {

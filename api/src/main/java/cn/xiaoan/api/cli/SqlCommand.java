@@ -58,7 +58,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Option(
             names = "--timeout",
-            defaultValue = "30",
+            defaultValue = "" + QueryLimits.DEFAULT_TIMEOUT_SECONDS,
             paramLabel = "SECONDS",
             description = "超时秒数，超时即取消 Time limit in seconds; the query is cancelled at it (default: ${DEFAULT-VALUE})")
     double timeoutSeconds;
