@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** Reads and replaces {@code model/CURRENT}, the pointer to the published model version. */
-final class PublishedModel {
+public final class PublishedModel {
     private static final Pattern VERSION_DIRECTORY = Pattern.compile("v=(\\d+)");
 
     private PublishedModel() {}
 
     /** The published version number, if a model was ever published. */
-    static OptionalLong currentVersion(Warehouse warehouse) {
+    public static OptionalLong currentVersion(Warehouse warehouse) {
         Path pointer = warehouse.currentModelPointer();
         String text;
         try {

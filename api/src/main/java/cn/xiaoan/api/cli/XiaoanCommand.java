@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             FiguresCommand.class,
             ServeCommand.class,
             BenchCommand.class,
+            SqlCommand.class,
+            ExportDuckDbCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XiaoanCommand implements Runnable {

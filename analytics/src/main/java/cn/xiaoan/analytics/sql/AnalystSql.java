@@ -1,0 +1,337 @@
+package cn.xiaoan.analytics.sql;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.analytics.PublishedModel;
+import cn.xiaoan.analytics.sql.SqlRejectedException.Reason;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.Warehouse;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs analysts' SQL over the published model, read-only and within their scope: the statement is checked by DuckDB's
+ * parser ({@link StatementCheck}), run in a locked-down instance that can read only the scope's Parquet
+ * ({@link ScopedDatabase}, {@link DistrictExtract}), capped in rows, cancelled at its time limit, gated so that no
+ * more heavy queries run at once than there are cores, and logged, refused ones included.
+ */
+public final class AnalystSql implements AutoCloseable {
+    /** Per scoped instance; several scopes may be open at once. */
+    private static final String MAX_MEMORY = "1GB";
+
+    private final Warehouse warehouse;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final int threads;
+    private final Semaphore slots;
+    private final StatementCheck check = new StatementCheck();
+    private final QueryLog log;
+    private final Map<AnalystScope, ScopedDatabase> open = new HashMap<>();
+    private final ScheduledExecutorService canceller;
+
+    /** As many concurrent queries as cores, each instance using every core (one query may use them all). */
+    public AnalystSql(Warehouse warehouse, ReferenceData reference, Clock clock) {
+        this(warehouse, reference, clock, Runtime.getRuntime().availableProcessors());
+    }
+
+    public AnalystSql(Warehouse warehouse, ReferenceData reference, Clock clock, int concurrentQueries) {
+        this.warehouse = requireNonNull(warehouse, "warehouse");
+        this.reference = requireNonNull(reference, "reference");
+        this.clock = requireNonNull(clock, "clock");
+        if (concurrentQueries < 1) {
+            throw new IllegalArgumentException("concurrentQueries must be at least 1, not " + concurrentQueries);
+        }
+        this.threads = Runtime.getRuntime().availableProcessors();
+        this.slots = new Semaphore(concurrentQueries, true);
+        this.log = new QueryLog(logFile());
+        this.canceller = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "xiaoan-sql-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The query log, {@code logs/sql.jsonl} under the warehouse. */
+    public Path logFile() {
+        return warehouse.root().resolve("logs").resolve("sql.jsonl");
+    }
+
+    /**
+     * Runs one statement.
+     *
+     * @throws SqlRejectedException when the statement is refused, fails, times out or finds no free slot
+     * @throws IllegalArgumentException when the scope names a district that does not exist
+     * @throws IllegalStateException when no model has been published yet
+     */
+    public QueryResult run(AnalystQuery query) {
+        long started = System.nanoTime();
+        checkScope(query.scope());
+        long version = currentVersion();
+        try {
+            QueryResult result = runGated(query, version, started);
+            log.append(entry(query, version, "ok", result.rows().size(), result.truncated(), started));
+            return result;
+        } catch (SqlRejectedException e) {
+            log.append(entry(query, version, e.reason().code(), 0, false, started));
+            throw e;
+        }
+    }
+
+    /**
+     * The tables a scope can query with their actual columns and types, described from the data dictionary (for a
+     * schema browser; a table or column missing from the dictionary has empty descriptions).
+     */
+    public List<DataDictionary.Table> schema(AnalystScope scope, DataDictionary dictionary) {
+        checkScope(scope);
+        ScopedDatabase database = lease(scope, currentVersion());
+        var tables = new ArrayList<DataDictionary.Table>();
+        try (Connection connection = database.connect();
+                java.sql.Statement statement = connection.createStatement()) {
+            for (ParquetTable table : database.tables()) {
+                var documented = dictionary.table(table.name());
+                var columns = new ArrayList<DataDictionary.Column>();
+                try (ResultSet rows = statement.executeQuery("DESCRIBE " + table.name())) {
+                    while (rows.next()) {
+                        String name = rows.getString("column_name");
+                        var column = documented.flatMap(entry -> entry.column(name));
+                        columns.add(new DataDictionary.Column(
+                                name,
+                                rows.getString("column_type"),
+                                column.map(DataDictionary.Column::descriptionZh).orElse(""),
+                                column.map(DataDictionary.Column::descriptionEn).orElse("")));
+                    }
+                }
+                tables.add(new DataDictionary.Table(
+                        table.name(),
+                        documented.map(DataDictionary.Table::descriptionZh).orElse(""),
+                        documented.map(DataDictionary.Table::descriptionEn).orElse(""),
+                        columns));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "Cannot describe the tables of " + scope.label() + ": " + e.getMessage(), e);
+        } finally {
+            database.release();
+        }
+        return tables;
+    }
+
+    private QueryResult runGated(AnalystQuery query, long version, long started) {
+        long waitMillis = query.limits().timeout().toMillis();
+        try {
+            if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                throw new SqlRejectedException(
+                        Reason.BUSY,
+                        "查询繁忙：所有查询槽位均被占用，请稍后重试",
+                        "Every query slot stayed busy for " + waitMillis + " ms; retry in a moment");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a query slot", e);
+        }
+        try {
+            ScopedDatabase database = lease(query.scope(), version);
+            try (Connection connection = database.connect()) {
+                check.check(connection, query.sql());
+                return execute(connection, query, version, started);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot connect to the analyst DuckDB: " + e.getMessage(), e);
+            } finally {
+                database.release();
+            }
+        } finally {
+            slots.release();
+        }
+    }
+
+    private QueryResult execute(Connection connection, AnalystQuery query, long version, long started) {
+        var timedOut = new AtomicBoolean();
+        try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+            ScheduledFuture<?> cancel = canceller.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        try {
+                            statement.cancel();
+                        } catch (SQLException ignored) {
+                            // The statement finished and closed meanwhile: nothing left to cancel.
+                        }
+                    },
+                    query.limits().timeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<ResultColumn> columns = columns(rows.getMetaData());
+                int maxRows = query.limits().maxRows();
+                var values = new ArrayList<List<Object>>();
+                boolean truncated = false;
+                while (rows.next()) {
+                    if (values.size() == maxRows) {
+                        truncated = true;
+                        break;
+                    }
+                    values.add(row(rows, columns.size()));
+                }
+                return new QueryResult(version, columns, values, truncated, millisSince(started));
+            } finally {
+                cancel.cancel(false);
+            }
+        } catch (SQLException e) {
+            throw rejection(e, timedOut.get(), query);
+        }
+    }
+
+    private static SqlRejectedException rejection(SQLException e, boolean timedOut, AnalystQuery query) {
+        String message = firstLine(e.getMessage());
+        if (timedOut) {
+            long seconds = query.limits().timeout().toSeconds();
+            return new SqlRejectedException(
+                    Reason.TIMEOUT,
+                    "查询超过时限（" + seconds + " 秒）已取消：请缩小范围或增加筛选条件",
+                    "The query was cancelled at its time limit of " + seconds + " s; narrow it down or add filters");
+        }
+        if (message.contains("Permission Error") || message.contains("configuration has been locked")) {
+            return new SqlRejectedException(
+                    Reason.ACCESS_DENIED,
+                    "无权访问：只能查询数据字典中本范围内的表和视图（" + message + "）",
+                    "Access denied: only the tables and views of the data dictionary in your scope can be read ("
+                            + message + ")");
+        }
+        return new SqlRejectedException(
+                Reason.QUERY_FAILED,
+                "查询失败：" + message,
+                "The query failed: " + message + "; see docs/DATA_DICTIONARY.md for the tables and columns");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static List<ResultColumn> columns(ResultSetMetaData metadata) throws SQLException {
+        var columns = new ArrayList<ResultColumn>();
+        for (int i = 1; i <= metadata.getColumnCount(); i++) {
+            columns.add(new ResultColumn(metadata.getColumnLabel(i), metadata.getColumnTypeName(i)));
+        }
+        return columns;
+    }
+
+    private static List<Object> row(ResultSet rows, int width) throws SQLException {
+        var row = new ArrayList<Object>(width);
+        for (int i = 1; i <= width; i++) {
+            row.add(plain(rows.getObject(i)));
+        }
+        return row;
+    }
+
+    /** A value as one of the types {@link QueryResult} promises. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof Boolean || value instanceof String || value instanceof Long) {
+            return value;
+        }
+        if (value instanceof Byte || value instanceof Short || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Float || value instanceof Double) {
+            return ((Number) value).doubleValue();
+        }
+        if (value instanceof BigDecimal || value instanceof LocalDate || value instanceof LocalDateTime) {
+            return value;
+        }
+        if (value instanceof BigInteger big) {
+            return new BigDecimal(big);
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
+        return value.toString();
+    }
+
+    private synchronized ScopedDatabase lease(AnalystScope scope, long version) {
+        ScopedDatabase database = open.get(scope);
+        if (database != null && database.version() != version) {
+            open.remove(scope);
+            database.retire();
+            database = null;
+        }
+        if (database == null) {
+            Path directory = scope.districtCode()
+                    .map(district -> DistrictExtract.ensure(warehouse, version, district))
+                    .orElse(warehouse.model(version));
+            database = ScopedDatabase.open(version, directory, threads, MAX_MEMORY);
+            open.put(scope, database);
+        }
+        if (!database.lease()) {
+            throw new IllegalStateException("The analyst DuckDB of " + scope.label() + " closed unexpectedly");
+        }
+        return database;
+    }
+
+    private void checkScope(AnalystScope scope) {
+        scope.districtCode().ifPresent(code -> {
+            if (reference.districts().byCode(code).isEmpty()) {
+                throw new IllegalArgumentException("未知的区县代码 \"" + code + "\"，请使用 data/reference/districts.csv 中的代码"
+                        + " / unknown district code \"" + code + "\": use a code from data/reference/districts.csv");
+            }
+        });
+    }
+
+    private long currentVersion() {
+        OptionalLong version = PublishedModel.currentVersion(warehouse);
+        if (version.isEmpty() || !Files.isDirectory(warehouse.model(version.getAsLong()))) {
+            throw new IllegalStateException("仓库 " + warehouse.root() + " 尚未构建模型，请先运行 bin/xiaoan build"
+                    + " / no model has been built in " + warehouse.root() + " yet: run bin/xiaoan build");
+        }
+        return version.getAsLong();
+    }
+
+    private QueryLog.Entry entry(
+            AnalystQuery query, long version, String outcome, long rows, boolean truncated, long started) {
+        return new QueryLog.Entry(
+                clock.instant(),
+                query.user(),
+                query.scope().label(),
+                version,
+                query.sql(),
+                outcome,
+                rows,
+                truncated,
+                millisSince(started));
+    }
+
+    private static long millisSince(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    @Override
+    public synchronized void close() {
+        canceller.shutdownNow();
+        open.values().forEach(ScopedDatabase::retire);
+        open.clear();
+    }
+}
