@@ -6,6 +6,10 @@ import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.ModelNotBuiltException;
 import cn.xiaoan.analytics.WarningService;
+import cn.xiaoan.api.auth.Role;
+import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.auth.SessionStore;
+import cn.xiaoan.api.auth.UserStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -28,9 +32,11 @@ public final class XiaoanServer implements AutoCloseable {
     private final ServerSettings settings;
     private final Javalin app;
 
-    public XiaoanServer(ServerSettings settings, FigureService figures) {
+    public XiaoanServer(ServerSettings settings, FigureService figures, UserStore users, SessionStore sessions) {
         this.settings = requireNonNull(settings, "settings");
         requireNonNull(figures, "figures");
+        var access = new AccessControl(users, sessions);
+        var auth = new AuthController(users, access);
         var heatmap = new HeatmapController(figures);
         var health = new HealthController(figures);
         var catalog = new CatalogController();
@@ -51,13 +57,21 @@ public final class XiaoanServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
         });
         app.before(RequestIds::assign);
-        app.get("/api/v1/heatmap", heatmap::heatmap);
-        app.get("/api/v1/health", health::health);
-        app.get("/api/v1/meta", catalog::catalog);
-        app.get("/api/v1/figures", figureTables::figures);
-        app.get("/api/v1/goals", figureTables::goals);
-        app.get("/api/v1/warnings", figureTables::warnings);
+        // Every route declares the roles it admits (AccessControl denies a route that declares none).
+        app.beforeMatched(access::authorize);
+        app.get("/api/v1/health", health::health, Role.PUBLIC);
+        app.post("/api/v1/login", auth::login, Role.PUBLIC);
+        app.post("/api/v1/logout", auth::logout, Role.PUBLIC);
+        app.get("/api/v1/me", auth::me, Role.LEADER, Role.CLERK);
+        app.get("/api/v1/meta", catalog::catalog, Role.LEADER, Role.CLERK);
+        app.get("/api/v1/figures", figureTables::figures, Role.LEADER);
+        app.get("/api/v1/heatmap", heatmap::heatmap, Role.LEADER);
+        app.get("/api/v1/goals", figureTables::goals, Role.LEADER);
+        app.get("/api/v1/warnings", figureTables::warnings, Role.LEADER);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(
+                Scope.ScopeViolation.class,
+                (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN.getCode(), "out_of_scope", e.getMessage()));
         app.exception(
                 ModelNotBuiltException.class,
                 (e, ctx) -> error(

@@ -252,10 +252,14 @@ class HeatmapApiIT {
         assertThat(error.get("requestId").asText()).as(path).isNotBlank();
     }
 
+    /** A GET as the city-wide leader (tokens are how scripts call the API). */
     private static HttpResponse<String> get(FixtureServer target, String path)
             throws IOException, InterruptedException {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(target.url(path))).GET().build(),
+                HttpRequest.newBuilder(URI.create(target.url(path)))
+                        .header("Authorization", "Bearer " + target.token("leader"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }
