@@ -4,6 +4,7 @@ import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.analytics.fixture.ReferenceGridFixture;
+import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
@@ -30,6 +31,7 @@ final class FixtureServer implements AutoCloseable {
     private final FigureService figures;
     private final XiaoanServer server;
     private final UserStore users;
+    private final AnalystSql analystSql;
     private final Map<String, String> tokens = new HashMap<>();
 
     private FixtureServer(Warehouse warehouse) {
@@ -41,8 +43,11 @@ final class FixtureServer implements AutoCloseable {
         addUser("analyst", Role.ANALYST, Scope.city());
         addUser("clerk", Role.CLERK, Scope.city());
         addUser("xinfu", Role.LEADER, Scope.district("140902"));
-        this.server =
-                new XiaoanServer(new ServerSettings("127.0.0.1", 0), figures, users, new SessionStore(CLOCK)).start();
+        this.analystSql = new AnalystSql(warehouse, REFERENCE, CLOCK);
+        this.server = new XiaoanServer(
+                        new ServerSettings("127.0.0.1", 0),
+                        new ServerServices(figures, analystSql, users, new SessionStore(CLOCK), CLOCK))
+                .start();
     }
 
     private void addUser(String name, Role role, Scope scope) {
@@ -78,7 +83,8 @@ final class FixtureServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try (figures) {
+        try (figures;
+                analystSql) {
             server.close();
         }
     }

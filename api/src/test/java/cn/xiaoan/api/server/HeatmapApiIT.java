@@ -136,7 +136,7 @@ class HeatmapApiIT {
                 404,
                 "not_found",
                 "No endpoint GET /api/v1/heatmaps: use /api/v1/meta, /api/v1/figures, /api/v1/heatmap,"
-                        + " /api/v1/goals, /api/v1/warnings or /api/v1/health");
+                        + " /api/v1/goals, /api/v1/warnings, /api/v1/sql or /api/v1/health");
     }
 
     @Test
