@@ -22,6 +22,12 @@ async function getJson(path, params = {}) {
   } catch (cause) {
     throw new ApiError(0, 'network', String(cause), null);
   }
+  if (response.status === 401) {
+    // Not signed in (or the session ended): sign in, then come back here.
+    const next = encodeURIComponent(location.pathname + location.search);
+    location.assign(`/login.html?next=${next}`);
+    throw new ApiError(401, 'unauthenticated', 'sign in first', response.headers.get('X-Request-Id'));
+  }
   let body = null;
   try {
     body = await response.json();
@@ -44,4 +50,13 @@ export function fetchCatalog() {
 
 export function fetchHeatmap({ rows, columns, metric, asOf }) {
   return getJson('/api/v1/heatmap', { rows, columns, metric, asOf });
+}
+
+export function fetchMe() {
+  return getJson('/api/v1/me');
+}
+
+export async function logout() {
+  await fetch('/api/v1/logout', { method: 'POST' });
+  location.assign('/login.html');
 }

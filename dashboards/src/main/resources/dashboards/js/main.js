@@ -1,5 +1,5 @@
 // The risk heatmap page: fetch the figure, draw it, and always show a state (loading, empty, error or the chart).
-import { ApiError, fetchCatalog, fetchHeatmap } from './api.js';
+import { ApiError, fetchCatalog, fetchHeatmap, fetchMe, logout } from './api.js';
 import { buildOption, cellsWithData } from './heatmap.js';
 import { nameOf, strings } from './i18n.js';
 
@@ -182,8 +182,21 @@ elements.asOf.addEventListener('change', () => {
 
 document.getElementById('controls').addEventListener('submit', (event) => event.preventDefault());
 
+document.getElementById('logout').addEventListener('click', () => logout());
+
+async function showUser() {
+  try {
+    const me = await fetchMe();
+    const scope = me.scope === 'city' ? '全市 city' : me.scope;
+    document.getElementById('user').textContent = `${me.username} · ${me.roleZh} ${me.roleEn} · ${scope}`;
+  } catch {
+    document.getElementById('user').textContent = '';
+  }
+}
+
 async function start() {
   renderChrome();
+  showUser();
   try {
     state.catalog = await fetchCatalog();
   } catch {

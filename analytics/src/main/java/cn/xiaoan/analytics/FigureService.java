@@ -103,7 +103,7 @@ public final class FigureService implements AutoCloseable {
     public Heatmap heatmap(HeatmapRequest request) {
         requireNonNull(request, "request");
         FigureTable table = figures(new FigureRequest(
-                request.period(), request.asOf(), List.of(request.rows(), request.columns()), Map.of()));
+                request.period(), request.asOf(), List.of(request.rows(), request.columns()), request.filters()));
         var rows = new LinkedHashMap<String, Member>();
         var columns = new LinkedHashMap<String, Member>();
         var cells = new ArrayList<Cell>(table.rows().size());

@@ -1,5 +1,7 @@
 package cn.xiaoan.api;
 
+import cn.xiaoan.api.auth.PasswordHasher;
+import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +59,11 @@ public final class Components implements AutoCloseable {
 
     public Warehouse warehouse(Path override) {
         return new Warehouse(override != null ? override : defaultWarehouse);
+    }
+
+    /** The users and API tokens of a warehouse ({@code security/users.json}). */
+    public UserStore users(Warehouse warehouse) {
+        return new UserStore(warehouse.root().resolve("security").resolve("users.json"), new PasswordHasher(), clock);
     }
 
     public Clock clock() {

@@ -65,6 +65,18 @@ public final class HeadlessChromium implements AutoCloseable {
         return driver;
     }
 
+    /** Signs in on the sign-in page of the server at {@code baseUrl} (ending in '/') and waits to land on '/'. */
+    public void signIn(String baseUrl, String username, String password) {
+        driver.get(baseUrl + "login.html?next=/");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("submit")).click();
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "still on " + driver.getCurrentUrl() + ": "
+                        + driver.findElement(By.id("error")).getText())
+                .until(ignored -> !driver.getCurrentUrl().contains("login.html"));
+    }
+
     /** Waits (without sleeping) until the chart container reports the given {@code data-chart-state}. */
     public WebElement waitForChart(String containerId, String state) {
         WebElement chart = driver.findElement(By.id(containerId));

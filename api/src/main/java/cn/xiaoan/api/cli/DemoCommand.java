@@ -3,6 +3,9 @@ package cn.xiaoan.api.cli;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.api.Components;
+import cn.xiaoan.api.auth.Role;
+import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.Warehouse;
 import cn.xiaoan.generate.GeneratorOptions;
 import cn.xiaoan.generate.OutputFormat;
@@ -11,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +30,8 @@ import picocli.CommandLine.Spec;
             "Demo: generate demo data if absent, ingest it, build the model with DuckDB and serve the heatmap"
         })
 final class DemoCommand implements Callable<Integer> {
+    static final String DEMO_ADMIN = "admin";
+
     private final Components components;
 
     @Spec
@@ -78,6 +84,13 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("模型版本 %d 已发布 / published model version %d%n", version.version(), version.version());
         } else {
             out.println("数据无变化，沿用已发布模型 / nothing new: serving the published model");
+        }
+        UserStore users = components.users(warehouse);
+        if (users.isEmpty()) {
+            String password = users.add(DEMO_ADMIN, Role.ADMIN, Scope.city(), Optional.empty());
+            out.printf(
+                    "演示管理员 demo administrator: %s / %s  (仅显示一次 shown once; stored hashed in %s)%n",
+                    DEMO_ADMIN, password, warehouse.root().resolve("security"));
         }
         ServeCommand.serve(components, warehouse, listen.settings(), out);
         return 0;

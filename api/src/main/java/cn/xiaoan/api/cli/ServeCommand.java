@@ -1,7 +1,11 @@
 package cn.xiaoan.api.cli;
 
 import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.Components;
+import cn.xiaoan.api.auth.SessionStore;
+import cn.xiaoan.api.auth.UserStore;
+import cn.xiaoan.api.server.ServerServices;
 import cn.xiaoan.api.server.ServerSettings;
 import cn.xiaoan.api.server.XiaoanServer;
 import cn.xiaoan.domain.Warehouse;
@@ -48,8 +52,19 @@ final class ServeCommand implements Callable<Integer> {
      */
     static void serve(Components components, Warehouse warehouse, ServerSettings settings, PrintWriter out) {
         var figures = new FigureService(warehouse, components.reference());
-        var server = new XiaoanServer(settings, figures).start();
+        UserStore users = components.users(warehouse);
+        if (users.isEmpty()) {
+            out.println("尚无用户，请先创建管理员 / no users yet: create one with"
+                    + " bin/xiaoan users add NAME --role admin (or run bin/xiaoan demo)");
+        }
+        var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
+        var server = new XiaoanServer(
+                        settings,
+                        new ServerServices(
+                                figures, analystSql, users, new SessionStore(components.clock()), components.clock()))
+                .start();
         components.keepRunning(figures);
+        components.keepRunning(analystSql);
         components.keepRunning(server);
         out.printf("校安已启动 xiaoan is serving: http://%s:%d/  (Ctrl-C 停止 to stop)%n", settings.host(), server.port());
         out.flush();

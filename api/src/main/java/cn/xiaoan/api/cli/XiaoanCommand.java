@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             BuildCommand.class,
             FiguresCommand.class,
+            UsersCommand.class,
             ServeCommand.class,
             BenchCommand.class,
             SqlCommand.class,

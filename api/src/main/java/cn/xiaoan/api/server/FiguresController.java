@@ -37,7 +37,8 @@ final class FiguresController {
                 Optional.ofNullable(ctx.queryParam("asOf")),
                 ctx.queryParams("by"),
                 ctx.queryParams("filter"));
-        FigureTable table = figures.figures(request);
+        FigureTable table = figures.figures(
+                Scoping.scoped(request, AccessControl.principal(ctx).scope()));
         if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
             ctx.contentType("text/csv; charset=utf-8").result(FigureTableOutput.csv(table));
         } else {
@@ -47,7 +48,8 @@ final class FiguresController {
 
     void goals(Context ctx) {
         var parameters = new QueryParameters(ctx);
-        ctx.json(JsonBodies.GoalsBody.of(goals.goals(parameters.date("asOf"), districts(ctx))));
+        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        ctx.json(JsonBodies.GoalsBody.of(goals.goals(parameters.date("asOf"), districts)));
     }
 
     void warnings(Context ctx) {
@@ -61,7 +63,8 @@ final class FiguresController {
                             + " as-of date's year to date");
         }
         Optional<Period> period = from.map(start -> new Period(start, to.orElseThrow()));
-        ctx.json(warnings.warnings(new WarningRequest(period, parameters.date("asOf"), districts(ctx))));
+        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        ctx.json(warnings.warnings(new WarningRequest(period, parameters.date("asOf"), districts)));
     }
 
     /** {@code district=140902&district=140921} or {@code district=140902,140921}. */

@@ -38,7 +38,9 @@ final class HeatmapController {
                             + " as-of date's year to the as-of date");
         }
         Optional<Period> period = from.map(start -> new Period(start, to.orElseThrow()));
-        ctx.json(JsonBodies.HeatmapBody.of(figures.heatmap(new HeatmapRequest(rows, columns, metric, asOf, period))));
+        var request = new HeatmapRequest(rows, columns, metric, asOf, period);
+        ctx.json(JsonBodies.HeatmapBody.of(figures.heatmap(
+                Scoping.scoped(request, AccessControl.principal(ctx).scope()))));
     }
 
     private static Dimension dimension(QueryParameters parameters, String name, Dimension fallback) {

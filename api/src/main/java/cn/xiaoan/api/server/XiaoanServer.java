@@ -6,6 +6,9 @@ import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.ModelNotBuiltException;
 import cn.xiaoan.analytics.WarningService;
+import cn.xiaoan.analytics.sql.DataDictionary;
+import cn.xiaoan.api.auth.Role;
+import cn.xiaoan.api.auth.Scope;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -14,6 +17,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +32,18 @@ public final class XiaoanServer implements AutoCloseable {
     private final ServerSettings settings;
     private final Javalin app;
 
-    public XiaoanServer(ServerSettings settings, FigureService figures) {
+    /** SQL console statements per user and minute (each may run up to its time limit). */
+    private static final int SQL_PER_MINUTE = 60;
+
+    public XiaoanServer(ServerSettings settings, ServerServices services) {
         this.settings = requireNonNull(settings, "settings");
-        requireNonNull(figures, "figures");
+        FigureService figures = services.figures();
+        var access = new AccessControl(services.users(), services.sessions());
+        var auth = new AuthController(services.users(), access);
+        var sql = new SqlController(
+                services.analystSql(),
+                DataDictionary.load(),
+                new RateLimiter(SQL_PER_MINUTE, Duration.ofMinutes(1), services.clock()));
         var heatmap = new HeatmapController(figures);
         var health = new HealthController(figures);
         var catalog = new CatalogController();
@@ -51,13 +64,23 @@ public final class XiaoanServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
         });
         app.before(RequestIds::assign);
-        app.get("/api/v1/heatmap", heatmap::heatmap);
-        app.get("/api/v1/health", health::health);
-        app.get("/api/v1/meta", catalog::catalog);
-        app.get("/api/v1/figures", figureTables::figures);
-        app.get("/api/v1/goals", figureTables::goals);
-        app.get("/api/v1/warnings", figureTables::warnings);
+        // Every route declares the roles it admits (AccessControl denies a route that declares none).
+        app.beforeMatched(access::authorize);
+        app.get("/api/v1/health", health::health, Role.PUBLIC);
+        app.post("/api/v1/login", auth::login, Role.PUBLIC);
+        app.post("/api/v1/logout", auth::logout, Role.PUBLIC);
+        app.get("/api/v1/me", auth::me, Role.LEADER, Role.CLERK);
+        app.get("/api/v1/meta", catalog::catalog, Role.LEADER, Role.CLERK);
+        app.get("/api/v1/figures", figureTables::figures, Role.LEADER);
+        app.get("/api/v1/heatmap", heatmap::heatmap, Role.LEADER);
+        app.get("/api/v1/goals", figureTables::goals, Role.LEADER);
+        app.get("/api/v1/warnings", figureTables::warnings, Role.LEADER);
+        app.post("/api/v1/sql", sql::run, Role.ANALYST);
+        app.get("/api/v1/sql/schema", sql::schema, Role.ANALYST);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(
+                Scope.ScopeViolation.class,
+                (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN.getCode(), "out_of_scope", e.getMessage()));
         app.exception(
                 ModelNotBuiltException.class,
                 (e, ctx) -> error(
@@ -85,7 +108,7 @@ public final class XiaoanServer implements AutoCloseable {
                         "not_found",
                         "No endpoint " + ctx.method() + " " + ctx.path()
                                 + ": use /api/v1/meta, /api/v1/figures, /api/v1/heatmap, /api/v1/goals,"
-                                + " /api/v1/warnings or /api/v1/health");
+                                + " /api/v1/warnings, /api/v1/sql or /api/v1/health");
             }
         });
     }

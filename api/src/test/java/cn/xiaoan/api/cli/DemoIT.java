@@ -39,12 +39,17 @@ class DemoIT {
                     .contains("ledger-2026-10-31.csv")
                     .contains("published model version 1");
             String url = servingUrl(firstRun);
+            String password = demoPassword(firstRun);
 
-            JsonNode heatmap = getJson(url + "api/v1/heatmap");
+            assertThat(getStatus(url + "api/v1/heatmap", null))
+                    .as("nothing without signing in")
+                    .isEqualTo(401);
+            String cookie = signIn(url, password);
+            JsonNode heatmap = getJson(url + "api/v1/heatmap", cookie);
             assertThat(heatmap.path("metric").path("code").asText()).isEqualTo("risk_index");
             assertThat(heatmap.path("cells")).hasSize(15 * 15);
 
-            chromium.driver().get(url);
+            chromium.signIn(url, DemoCommand.DEMO_ADMIN, password);
             var chart = chromium.waitForChart("heatmap", "finished");
             assertThat(chart.getDomAttribute("data-cell-count")).isEqualTo("225");
             assertThat(drawnValues(chromium)).isEqualTo(apiValues(heatmap));
@@ -64,7 +69,9 @@ class DemoIT {
                     .contains("already ingested as batch 1")
                     .contains("nothing new: serving the published model")
                     .doesNotContain("published model version 2");
-            JsonNode health = getJson(servingUrl(secondRun) + "api/v1/health");
+            // the demo administrator is created once: the second run prints no password
+            assertThat(secondRun).doesNotContain("demo administrator");
+            JsonNode health = getJson(servingUrl(secondRun) + "api/v1/health", null);
             assertThat(health.path("model").path("version").asLong()).isEqualTo(1);
         }
     }
@@ -88,9 +95,47 @@ class DemoIT {
         return matcher.group();
     }
 
-    private static JsonNode getJson(String url) throws Exception {
+    private static final Pattern PASSWORD = Pattern.compile("demo administrator: admin / (\\S+)");
+
+    private static String demoPassword(String output) {
+        var matcher = PASSWORD.matcher(output);
+        assertThat(matcher.find())
+                .as("the demo prints its administrator's password once: " + output)
+                .isTrue();
+        return matcher.group(1);
+    }
+
+    /** Signs in as the demo administrator; returns the session cookie. */
+    private static String signIn(String url, String password) throws Exception {
         var response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(
+                        HttpRequest.newBuilder(URI.create(url + "api/v1/login"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    private static int getStatus(String url, String cookie) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return HttpClient.newHttpClient()
+                .send(request.build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode();
+    }
+
+    private static JsonNode getJson(String url, String cookie) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(url));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        var response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
         return new ObjectMapper().readTree(response.body());
     }

@@ -4,24 +4,64 @@ import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.analytics.fixture.ReferenceGridFixture;
+import cn.xiaoan.analytics.sql.AnalystSql;
+import cn.xiaoan.api.auth.PasswordHasher;
+import cn.xiaoan.api.auth.Role;
+import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.auth.SessionStore;
+import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /** The real server on a loopback port over a fixture warehouse; closing it stops the server and the figures. */
 final class FixtureServer implements AutoCloseable {
     static final ReferenceData REFERENCE = ReferenceData.load();
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
 
+    /** Every fixture user's password (they are test accounts of a temporary warehouse). */
+    static final String PASSWORD = "correct horse battery";
+
     private final FigureService figures;
     private final XiaoanServer server;
+    private final UserStore users;
+    private final AnalystSql analystSql;
+    private final Map<String, String> tokens = new HashMap<>();
 
     private FixtureServer(Warehouse warehouse) {
         this.figures = new FigureService(warehouse, REFERENCE, CLOCK);
-        this.server = new XiaoanServer(new ServerSettings("127.0.0.1", 0), figures).start();
+        this.users =
+                new UserStore(warehouse.root().resolve("security").resolve("users.json"), new PasswordHasher(), CLOCK);
+        addUser("admin", Role.ADMIN, Scope.city());
+        addUser("leader", Role.LEADER, Scope.city());
+        addUser("analyst", Role.ANALYST, Scope.city());
+        addUser("clerk", Role.CLERK, Scope.city());
+        addUser("xinfu", Role.LEADER, Scope.district("140902"));
+        this.analystSql = new AnalystSql(warehouse, REFERENCE, CLOCK);
+        this.server = new XiaoanServer(
+                        new ServerSettings("127.0.0.1", 0),
+                        new ServerServices(figures, analystSql, users, new SessionStore(CLOCK), CLOCK))
+                .start();
+    }
+
+    private void addUser(String name, Role role, Scope scope) {
+        users.add(name, role, scope, Optional.of(PASSWORD));
+        tokens.put(name, users.issueToken(name, "tests"));
+    }
+
+    /** An API token of a fixture user: admin, leader, analyst, clerk (city) or xinfu (a 忻府区 leader). */
+    String token(String user) {
+        return tokens.get(user);
+    }
+
+    UserStore users() {
+        return users;
     }
 
     /** Every district × category has hazards (see {@link ReferenceGridFixture}); the model is built. */
@@ -43,7 +83,8 @@ final class FixtureServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try (figures) {
+        try (figures;
+                analystSql) {
             server.close();
         }
     }

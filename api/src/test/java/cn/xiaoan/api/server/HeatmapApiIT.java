@@ -136,7 +136,7 @@ class HeatmapApiIT {
                 404,
                 "not_found",
                 "No endpoint GET /api/v1/heatmaps: use /api/v1/meta, /api/v1/figures, /api/v1/heatmap,"
-                        + " /api/v1/goals, /api/v1/warnings or /api/v1/health");
+                        + " /api/v1/goals, /api/v1/warnings, /api/v1/sql or /api/v1/health");
     }
 
     @Test
@@ -252,10 +252,14 @@ class HeatmapApiIT {
         assertThat(error.get("requestId").asText()).as(path).isNotBlank();
     }
 
+    /** A GET as the city-wide leader (tokens are how scripts call the API). */
     private static HttpResponse<String> get(FixtureServer target, String path)
             throws IOException, InterruptedException {
         return HTTP.send(
-                HttpRequest.newBuilder(URI.create(target.url(path))).GET().build(),
+                HttpRequest.newBuilder(URI.create(target.url(path)))
+                        .header("Authorization", "Bearer " + target.token("leader"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -38,6 +39,36 @@ class HeatmapPageIT {
         } finally {
             chromium.close();
         }
+    }
+
+    @BeforeEach
+    void signIn() {
+        chromium.signIn(server.url("/"), "leader", FixtureServer.PASSWORD);
+        // each test judges only what its own pages log
+        severeConsoleEntries();
+    }
+
+    @Test
+    void sendsAVisitorWithoutASessionToSignInAndBack() throws IOException {
+        browser.manage().deleteAllCookies();
+        browser.get(server.url("/?metric=overdue"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(ignored -> browser.getCurrentUrl().contains("login.html"));
+        browser.findElement(By.id("username")).sendKeys("xinfu");
+        browser.findElement(By.id("password")).sendKeys(FixtureServer.PASSWORD);
+        browser.findElement(By.id("submit")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(ignored -> !browser.getCurrentUrl().contains("login.html"));
+        WebElement chart = waitForChart("finished");
+        assertThat(browser.getCurrentUrl()).contains("metric=overdue");
+        // a 忻府区 leader sees one row: their district
+        assertThat(chart.getDomAttribute("data-cell-count")).isEqualTo("15");
+        assertThat(browser.findElement(By.id("user")).getText())
+                .contains("xinfu")
+                .contains("140902");
+        screenshot("heatmap-district-user.png");
+        // the first, unauthenticated request is logged by Chromium as a 401; nothing else may be
+        assertThat(severeConsoleEntries()).allSatisfy(entry -> assertThat(entry).contains("401"));
     }
 
     @Test
@@ -92,7 +123,7 @@ class HeatmapPageIT {
     @Test
     void showsWhatToDoWhenNoModelHasBeenBuilt() throws IOException {
         try (FixtureServer unbuilt = FixtureServer.withoutModel(root.resolve("empty"))) {
-            browser.get(unbuilt.url("/"));
+            chromium.signIn(unbuilt.url("/"), "leader", FixtureServer.PASSWORD);
             waitForChart("error");
             assertThat(browser.findElement(By.id("status-text")).getText())
                     .isEqualTo("尚未构建模型：请先运行 bin/xiaoan build，然后刷新本页。");

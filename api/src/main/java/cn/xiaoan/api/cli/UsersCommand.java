@@ -1,0 +1,185 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.api.Components;
+import cn.xiaoan.api.auth.Role;
+import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.auth.UserAccount;
+import cn.xiaoan.api.auth.UserStore;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xiaoan users add|list|disable|token}: the accounts that may use the server, per warehouse. */
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = {"用户与接口令牌管理", "Manage users and API tokens"},
+        subcommands = {
+            UsersCommand.Add.class,
+            UsersCommand.List.class,
+            UsersCommand.Disable.class,
+            UsersCommand.Token.class
+        })
+final class UsersCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Common to the subcommands: the warehouse whose users are managed. */
+    abstract static class UsersSubcommand implements Callable<Integer> {
+        final Components components;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        WarehouseOption warehouseOption;
+
+        UsersSubcommand(Components components) {
+            this.components = components;
+        }
+
+        UserStore users() {
+            return components.users(components.warehouse(warehouseOption.warehouse));
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "新增用户（未指定密码时生成随机密码并仅显示一次）",
+                "Add a user (without --password-stdin a random password is generated and shown once)"
+            })
+    static final class Add extends UsersSubcommand {
+        @Parameters(paramLabel = "NAME", description = "用户名 Username")
+        String username;
+
+        @Option(
+                names = "--role",
+                required = true,
+                paramLabel = "ROLE",
+                description = "角色 Role: admin, clerk, leader, analyst")
+        String role;
+
+        @Option(
+                names = "--district",
+                paramLabel = "CODE",
+                description = "仅限本区县 Scope to one district (6-digit code); default: the whole city")
+        String district;
+
+        @Option(names = "--password-stdin", description = "从标准输入读取密码 Read the password from stdin")
+        boolean passwordFromStdin;
+
+        Add(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            Scope scope = district == null ? Scope.city() : Scope.district(district);
+            if (scope.district().isPresent()
+                    && components.reference().districts().all().stream()
+                            .noneMatch(d -> d.code().equals(district.strip()))) {
+                throw new IllegalArgumentException(
+                        "Cannot scope to district " + district + ": not in the reference data / 区县代码不存在");
+            }
+            Optional<String> password = Optional.empty();
+            if (passwordFromStdin) {
+                var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                password = Optional.ofNullable(reader.readLine()).map(String::strip);
+            }
+            String secret = users().add(username, Role.ofUser(role), scope, password);
+            out().printf("已创建用户 created user %s (%s, %s)%n", username, role, scope.code());
+            if (password.isEmpty()) {
+                out().printf("初始密码 password (仅显示一次 shown once): %s%n", secret);
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {"列出用户", "List users"})
+    static final class List extends UsersSubcommand {
+        List(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() {
+            out().printf("%-20s %-8s %-8s %-8s %s%n", "username", "role", "scope", "status", "created");
+            for (UserAccount user : users().list()) {
+                out().printf(
+                                "%-20s %-8s %-8s %-8s %s%n",
+                                user.username(),
+                                user.role().name().toLowerCase(java.util.Locale.ROOT),
+                                user.scope().code(),
+                                user.disabled() ? "disabled" : "active",
+                                user.createdAt());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
+            description = {"停用用户并吊销其令牌", "Disable a user and revoke their tokens"})
+    static final class Disable extends UsersSubcommand {
+        @Parameters(paramLabel = "NAME", description = "用户名 Username")
+        String username;
+
+        Disable(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() {
+            users().disable(username);
+            out().printf("已停用 disabled %s%n", username);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "token",
+            mixinStandardHelpOptions = true,
+            description = {"签发接口令牌（仅显示一次）", "Issue an API token for scripts (shown once)"})
+    static final class Token extends UsersSubcommand {
+        @Parameters(paramLabel = "NAME", description = "用户名 Username")
+        String username;
+
+        @Option(names = "--label", defaultValue = "script", description = "用途说明 Label (default: ${DEFAULT-VALUE})")
+        String label;
+
+        Token(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() {
+            String token = users().issueToken(username, label);
+            out().printf("令牌 token for %s (仅显示一次 shown once; send as Authorization: Bearer …):%n%s%n", username, token);
+            return 0;
+        }
+    }
+}

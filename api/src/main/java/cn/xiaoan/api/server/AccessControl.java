@@ -1,0 +1,105 @@
+package cn.xiaoan.api.server;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.api.auth.Principal;
+import cn.xiaoan.api.auth.Role;
+import cn.xiaoan.api.auth.SessionStore;
+import cn.xiaoan.api.auth.UserAccount;
+import cn.xiaoan.api.auth.UserStore;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import io.javalin.security.RouteRole;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is calling and whether they may: an API token ({@code Authorization: Bearer xat_…}) or a dashboard session
+ * cookie identifies the user; every route declares the roles it admits, and a route that declares none admits no one.
+ * ADMIN is admitted everywhere; ANALYST wherever LEADER is.
+ */
+final class AccessControl {
+    static final String SESSION_COOKIE = "xiaoan_session";
+    private static final String API = "/api/";
+    private static final String PRINCIPAL = "xiaoan.principal";
+
+    private final UserStore users;
+    private final SessionStore sessions;
+
+    AccessControl(UserStore users, SessionStore sessions) {
+        this.users = requireNonNull(users, "users");
+        this.sessions = requireNonNull(sessions, "sessions");
+    }
+
+    /** Runs before every matched endpoint. */
+    void authorize(Context ctx) {
+        Set<RouteRole> admitted = ctx.routeRoles();
+        if (admitted.isEmpty() && !ctx.path().startsWith(API)) {
+            // static pages and scripts (the sign-in page among them); the data they show comes from the API
+            return;
+        }
+        if (admitted.isEmpty()) {
+            throw new ApiException(403, "forbidden", "This endpoint admits no role / 此接口未开放");
+        }
+        Optional<UserAccount> user = identify(ctx);
+        user.ifPresent(account -> ctx.attribute(PRINCIPAL, account.principal()));
+        if (admitted.contains(Role.PUBLIC)) {
+            return;
+        }
+        UserAccount account = user.orElseThrow(() -> new ApiException(
+                401, "unauthenticated", "Sign in first, or send an API token (Authorization: Bearer …) / 请先登录"));
+        if (!admits(admitted, account.role())) {
+            throw new ApiException(
+                    403,
+                    "forbidden",
+                    "Your role " + account.role().name() + " may not use " + ctx.method() + " " + ctx.path()
+                            + " / 当前角色无权访问");
+        }
+    }
+
+    /** The signed-in caller; only call on routes that do not admit PUBLIC. */
+    static Principal principal(Context ctx) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal == null) {
+            throw new ApiException(401, "unauthenticated", "Sign in first / 请先登录");
+        }
+        return principal;
+    }
+
+    static Optional<Principal> optionalPrincipal(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(PRINCIPAL));
+    }
+
+    /** Starts a session for a verified user with a fresh id (never the one the browser sent). */
+    void signIn(Context ctx, UserAccount account) {
+        sessions.end(ctx.cookie(SESSION_COOKIE));
+        String id = sessions.start(account.username());
+        var cookie = new Cookie(SESSION_COOKIE, id);
+        cookie.setHttpOnly(true);
+        cookie.setSameSite(SameSite.STRICT);
+        cookie.setPath("/");
+        cookie.setSecure("https".equalsIgnoreCase(ctx.scheme()));
+        ctx.cookie(cookie);
+        ctx.attribute(PRINCIPAL, account.principal());
+    }
+
+    void signOut(Context ctx) {
+        sessions.end(ctx.cookie(SESSION_COOKIE));
+        ctx.removeCookie(SESSION_COOKIE, "/");
+    }
+
+    private Optional<UserAccount> identify(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return users.byToken(authorization.substring(7).strip());
+        }
+        return sessions.user(ctx.cookie(SESSION_COOKIE)).flatMap(users::find).filter(account -> !account.disabled());
+    }
+
+    private static boolean admits(Set<RouteRole> admitted, Role role) {
+        return role == Role.ADMIN
+                || admitted.contains(role)
+                || (role == Role.ANALYST && admitted.contains(Role.LEADER));
+    }
+}

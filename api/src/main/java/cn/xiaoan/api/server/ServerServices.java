@@ -1,0 +1,21 @@
+package cn.xiaoan.api.server;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.sql.AnalystSql;
+import cn.xiaoan.api.auth.SessionStore;
+import cn.xiaoan.api.auth.UserStore;
+import java.time.Clock;
+
+/** What the server serves from, made by the composition root (or a test fixture). */
+public record ServerServices(
+        FigureService figures, AnalystSql analystSql, UserStore users, SessionStore sessions, Clock clock) {
+    public ServerServices {
+        requireNonNull(figures, "figures");
+        requireNonNull(analystSql, "analystSql");
+        requireNonNull(users, "users");
+        requireNonNull(sessions, "sessions");
+        requireNonNull(clock, "clock");
+    }
+}
