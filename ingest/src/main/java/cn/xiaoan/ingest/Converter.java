@@ -3,6 +3,7 @@ package cn.xiaoan.ingest;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.ReferenceData;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /**
  * Turns a dataset's rows into typed Parquet rows: {@link #convert} validates one row into the converter's own fields
@@ -23,9 +24,11 @@ abstract class Converter {
 
     abstract void append(RowWriter out) throws SQLException;
 
-    static Converter of(Dataset dataset, ReferenceData reference, Register register) {
+    /** The converter for a submitter who may only report for {@code submitterDistrict} (when present). */
+    static Converter of(
+            Dataset dataset, ReferenceData reference, Register register, Optional<String> submitterDistrict) {
         return switch (dataset) {
-            case SCHOOLS -> new SchoolsConverter(reference);
+            case SCHOOLS -> new SchoolsConverter(reference, submitterDistrict);
             case LEDGER -> new LedgerConverter(reference, register);
             case INSPECTIONS -> new InspectionsConverter(reference, register);
             case SURVEYS -> new SurveysConverter(register);

@@ -105,8 +105,9 @@ public final class Ingestor {
         String datasetName = dataset.nameZh() + " (" + dataset.directory() + ")";
         try (OpenedTable opened = OpenedTable.open(request.file(), fileName, probe, schema, datasetName, mapper)) {
             Table table = opened.table();
-            Register register = dataset == Dataset.SCHOOLS ? Register.none() : loadRegister(batches);
-            Converter converter = Converter.of(dataset, reference, register);
+            Register register = (dataset == Dataset.SCHOOLS ? Register.none() : loadRegister(batches))
+                    .submittedFrom(request.submitterDistrict());
+            Converter converter = Converter.of(dataset, reference, register, request.submitterDistrict());
             ReportDate reportDate = reportDate(request, table);
             Path staging = warehouse.raw(dataset).resolve(".batch=" + Warehouse.batchName(batchId) + ".tmp");
             Path rejectsTarget = warehouse.rejects(dataset, batchId);
@@ -240,16 +241,18 @@ public final class Ingestor {
                 .resolve(BatchWriter.PART_FILE)
                 .toString();
         Map<String, String> names = new HashMap<>();
+        Map<String, String> districts = new HashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT school_code, name FROM read_parquet('"
+                ResultSet rows = statement.executeQuery("SELECT school_code, name, district_code FROM read_parquet('"
                         + BatchWriter.sqlString(glob)
                         + "', hive_partitioning = false) QUALIFY row_number() OVER (PARTITION BY school_code"
                         + " ORDER BY report_date DESC, batch_id DESC) = 1")) {
             while (rows.next()) {
                 names.put(rows.getString(1), rows.getString(2));
+                districts.put(rows.getString(1), rows.getString(3));
             }
         }
-        return Register.of(names);
+        return Register.of(names, districts);
     }
 }

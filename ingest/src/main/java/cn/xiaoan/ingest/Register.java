@@ -2,6 +2,7 @@ package cn.xiaoan.ingest;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The school register known to validation: the latest name per school code over all ingested {@code schools}
@@ -9,18 +10,28 @@ import java.util.Map;
  */
 final class Register {
     private final Map<String, String> nameByCode;
+    private final Map<String, String> districtByCode;
+    /** The submitter's district, or null when they may report for any school. */
+    private final String submitterDistrict;
 
-    private Register(Map<String, String> nameByCode) {
+    private Register(Map<String, String> nameByCode, Map<String, String> districtByCode, String submitterDistrict) {
         this.nameByCode = nameByCode;
+        this.districtByCode = districtByCode;
+        this.submitterDistrict = submitterDistrict;
     }
 
     static Register none() {
-        return new Register(null);
+        return new Register(null, Map.of(), null);
     }
 
-    static Register of(Map<String, String> nameByCode) {
-        // A HashMap, not Map.copyOf: its lookups are measurably faster on the per-row path.
-        return new Register(new HashMap<>(nameByCode));
+    static Register of(Map<String, String> nameByCode, Map<String, String> districtByCode) {
+        // HashMaps, not Map.copyOf: their lookups are measurably faster on the per-row path.
+        return new Register(new HashMap<>(nameByCode), new HashMap<>(districtByCode), null);
+    }
+
+    /** This register for a submitter who may only report for schools of {@code district}. */
+    Register submittedFrom(Optional<String> district) {
+        return new Register(nameByCode, districtByCode, district.orElse(null));
     }
 
     boolean exists() {
@@ -62,6 +73,15 @@ final class Register {
                     row.header(column) + " \"" + code + "\" 不在学校名册中（请先导入包含该校的学校名册）",
                     row.key(column) + " \"" + code
                             + "\" is not in the school register (ingest a register that lists it first)");
+            return null;
+        }
+        if (submitterDistrict != null && !submitterDistrict.equals(districtByCode.get(code))) {
+            row.problem(
+                    column,
+                    code,
+                    row.header(column) + " \"" + code + "\" 不属于本辖区（" + submitterDistrict + "），只能报送本辖区学校的数据",
+                    row.key(column) + " \"" + code + "\" is not a school of your district " + submitterDistrict
+                            + "; you may only submit data for schools of your district");
             return null;
         }
         return code;

@@ -36,6 +36,9 @@ final class SchoolsConverter extends Converter {
             + " boarding BOOLEAN, students INTEGER";
 
     private final Districts districts;
+    /** The submitter's district, or null when they may register schools of any district. */
+    private final String submitterDistrict;
+
     private final Resolver<SchoolType> schoolTypes;
     private final Map<String, Integer> firstRowOfSchool = new HashMap<>();
 
@@ -46,7 +49,8 @@ final class SchoolsConverter extends Converter {
     private int boarding;
     private int students;
 
-    SchoolsConverter(ReferenceData reference) {
+    SchoolsConverter(ReferenceData reference, Optional<String> submitterDistrict) {
+        this.submitterDistrict = submitterDistrict.orElse(null);
         this.districts = reference.districts();
         this.schoolTypes = new Resolver<>(SchoolType.class, reference.taxonomy());
     }
@@ -102,7 +106,17 @@ final class SchoolsConverter extends Converter {
                             + "\" is not a known district code or name (see data/reference/districts.csv)");
             return null;
         }
-        return district.get().code();
+        String code = district.get().code();
+        if (submitterDistrict != null && !submitterDistrict.equals(code)) {
+            row.problem(
+                    column,
+                    value,
+                    row.header(column) + " \"" + Text.shown(value) + "\" 不是本辖区（" + submitterDistrict + "），只能报送本辖区的学校",
+                    row.key(column) + " \"" + Text.shown(value) + "\" is not your district " + submitterDistrict
+                            + "; you may only register schools of your district");
+            return null;
+        }
+        return code;
     }
 
     /** Enrolment, or -1 when blank (stored as null) or invalid (a problem was recorded). */
