@@ -106,8 +106,9 @@ public final class Ingestor {
         try (OpenedTable opened = OpenedTable.open(request.file(), fileName, probe, schema, datasetName, mapper)) {
             Table table = opened.table();
             Register register = (dataset == Dataset.SCHOOLS ? Register.none() : loadRegister(batches))
-                    .submittedFrom(request.submitterDistrict());
-            Converter converter = Converter.of(dataset, reference, register, request.submitterDistrict());
+                    .submittedFrom(request.submitter().district());
+            Converter converter = Converter.of(
+                    dataset, reference, register, request.submitter().district());
             ReportDate reportDate = reportDate(request, table);
             Path staging = warehouse.raw(dataset).resolve(".batch=" + Warehouse.batchName(batchId) + ".tmp");
             Path rejectsTarget = warehouse.rejects(dataset, batchId);
@@ -144,7 +145,8 @@ public final class Ingestor {
                     counts.read,
                     counts.accepted,
                     counts.rejected,
-                    counts.warned));
+                    counts.warned,
+                    request.submitter()));
             return new IngestResult(
                     batchId,
                     dataset,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** The record of one committed batch, {@code manifest/batch-<id>.json}; its presence is what makes a batch visible. */
 record Manifest(
@@ -22,7 +23,8 @@ record Manifest(
         long rowsRead,
         long rowsAccepted,
         long rowsRejected,
-        long rowsWarned) {
+        long rowsWarned,
+        Submitter submitter) {
     static final int FORMAT_VERSION = 1;
 
     Manifest {
@@ -33,6 +35,7 @@ record Manifest(
         requireNonNull(reportDateSource, "reportDateSource");
         requireNonNull(ingestedAt, "ingestedAt");
         requireNonNull(sheet, "sheet");
+        requireNonNull(submitter, "submitter");
     }
 
     ObjectNode toJson(ObjectMapper mapper) {
@@ -50,6 +53,8 @@ record Manifest(
         json.put("rows_accepted", rowsAccepted);
         json.put("rows_rejected", rowsRejected);
         json.put("rows_warned", rowsWarned);
+        json.put("submitted_by", submitter.name());
+        submitter.district().ifPresent(district -> json.put("submitter_district", district));
         return json;
     }
 
@@ -66,6 +71,10 @@ record Manifest(
                 json.get("rows_read").asLong(),
                 json.get("rows_accepted").asLong(),
                 json.get("rows_rejected").asLong(),
-                json.get("rows_warned").asLong());
+                json.get("rows_warned").asLong(),
+                // manifests written before submitters were recorded came from the command line
+                new Submitter(
+                        json.path("submitted_by").asText(Submitter.COMMAND_LINE),
+                        Optional.ofNullable(json.path("submitter_district").textValue())));
     }
 }

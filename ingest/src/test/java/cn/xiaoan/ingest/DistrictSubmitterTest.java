@@ -32,7 +32,12 @@ class DistrictSubmitterTest {
                 Map.of("学校标识码", "1409020002", "学校名称", "忻府区实验小学"));
 
         IngestResult result = fixture.ingestor.ingest(
-                new IngestRequest(Dataset.LEDGER, file, "ledger.csv", Optional.empty(), Optional.of("140902")),
+                new IngestRequest(
+                        Dataset.LEDGER,
+                        file,
+                        "ledger.csv",
+                        Optional.empty(),
+                        new Submitter("xinfu-clerk", Optional.of("140902"))),
                 IngestProgress.silent());
 
         assertThat(result.read()).isEqualTo(3);
@@ -55,7 +60,7 @@ class DistrictSubmitterTest {
                         fixture.resource("schools.csv"),
                         "schools.csv",
                         Optional.empty(),
-                        Optional.of("140921")),
+                        new Submitter("dingxiang-clerk", Optional.of("140921"))),
                 IngestProgress.silent());
 
         assertThat(result.accepted()).isEqualTo(1);
@@ -73,5 +78,31 @@ class DistrictSubmitterTest {
         IngestResult result = fixture.ingestor.ingest(IngestRequest.of(Dataset.LEDGER, file), IngestProgress.silent());
 
         assertThat(result.accepted()).isEqualTo(2);
+    }
+
+    @Test
+    void recordsTheSubmitterInTheBatchHistory() {
+        fixture.ingestRegister();
+        Path file = fixture.ledgerCsv("ledger.csv", Map.of(), Map.of("学校标识码", "1409210001", "学校名称", "定襄县城关幼儿园"));
+        IngestResult result = fixture.ingestor.ingest(
+                new IngestRequest(
+                        Dataset.LEDGER,
+                        file,
+                        "台账.csv",
+                        Optional.empty(),
+                        new Submitter("xinfu-clerk", Optional.of("140902"))),
+                IngestProgress.silent());
+
+        var history = new BatchHistory(fixture.warehouse);
+
+        assertThat(history.list()).extracting(BatchRecord::batchId).containsExactly(result.batchId(), 1L);
+        BatchRecord batch = history.find(result.batchId()).orElseThrow();
+        assertThat(batch.submitter()).isEqualTo(new Submitter("xinfu-clerk", Optional.of("140902")));
+        assertThat(batch.fileName()).isEqualTo("台账.csv");
+        assertThat(batch.rejected()).isEqualTo(1);
+        assertThat(batch.hasRejects()).isTrue();
+        assertThat(history.rejects(batch)).contains(result.rejectsFile().orElseThrow());
+        assertThat(history.find(1).orElseThrow().submitter()).isEqualTo(Submitter.commandLine());
+        assertThat(history.find(99)).isEmpty();
     }
 }
