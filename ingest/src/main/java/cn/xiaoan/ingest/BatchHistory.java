@@ -6,6 +6,7 @@ import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,32 @@ public final class BatchHistory {
     public Optional<Path> rejects(BatchRecord batch) {
         Path file = warehouse.rejects(batch.dataset(), batch.batchId());
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * Up to {@code limit} rejected rows of a batch, in file order, read back from its reject report (one line per
+     * problem, so a row with two problems appears twice).
+     */
+    public List<RejectedRow> rejectedRows(BatchRecord batch, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("Cannot list rejected rows: negative limit " + limit);
+        }
+        var rows = new ArrayList<RejectedRow>();
+        Optional<Path> file = rejects(batch);
+        if (file.isEmpty()) {
+            return rows;
+        }
+        try (var source = new CsvSource(file.get(), StandardCharsets.UTF_8)) {
+            source.next(); // header: file,sheet,row,column,value,reason_zh,reason_en
+            String[] cells;
+            while (rows.size() < limit && (cells = source.next()) != null) {
+                rows.add(new RejectedRow(
+                        cells[0], cells[1], Long.parseLong(cells[2]), cells[3], cells[4], cells[5], cells[6]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.get() + ": " + e.getMessage(), e);
+        }
+        return rows;
     }
 
     private BatchRecord record(Manifest manifest) {

@@ -104,5 +104,13 @@ class DistrictSubmitterTest {
         assertThat(history.rejects(batch)).contains(result.rejectsFile().orElseThrow());
         assertThat(history.find(1).orElseThrow().submitter()).isEqualTo(Submitter.commandLine());
         assertThat(history.find(99)).isEmpty();
+        assertThat(history.rejectedRows(batch, 10)).singleElement().satisfies(row -> {
+            assertThat(row.file()).isEqualTo("台账.csv");
+            assertThat(row.row()).isEqualTo(3);
+            assertThat(row.column()).isEqualTo("学校标识码");
+            assertThat(row.value()).isEqualTo("1409210001");
+            assertThat(row.reasonZh()).contains("不属于本辖区");
+        });
+        assertThat(history.rejectedRows(batch, 0)).isEmpty();
     }
 }
