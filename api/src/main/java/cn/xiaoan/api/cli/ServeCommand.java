@@ -61,7 +61,13 @@ final class ServeCommand implements Callable<Integer> {
         var server = new XiaoanServer(
                         settings,
                         new ServerServices(
-                                figures, analystSql, users, new SessionStore(components.clock()), components.clock()))
+                                warehouse,
+                                components.reference(),
+                                figures,
+                                analystSql,
+                                users,
+                                new SessionStore(components.clock()),
+                                components.clock()))
                 .start();
         components.keepRunning(figures);
         components.keepRunning(analystSql);

@@ -6,12 +6,22 @@ import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.Warehouse;
 import java.time.Clock;
 
 /** What the server serves from, made by the composition root (or a test fixture). */
 public record ServerServices(
-        FigureService figures, AnalystSql analystSql, UserStore users, SessionStore sessions, Clock clock) {
+        Warehouse warehouse,
+        ReferenceData reference,
+        FigureService figures,
+        AnalystSql analystSql,
+        UserStore users,
+        SessionStore sessions,
+        Clock clock) {
     public ServerServices {
+        requireNonNull(warehouse, "warehouse");
+        requireNonNull(reference, "reference");
         requireNonNull(figures, "figures");
         requireNonNull(analystSql, "analystSql");
         requireNonNull(users, "users");

@@ -4,19 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelNotBuiltException;
 import cn.xiaoan.analytics.WarningService;
 import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.ingest.BatchHistory;
+import cn.xiaoan.ingest.Ingestor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,21 +34,39 @@ public final class XiaoanServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(XiaoanServer.class);
     private static final int STOP_TIMEOUT_MILLIS = 5_000;
 
+    /** How long a figure query waits for a free slot before the caller is told to retry. */
+    private static final long HEAVY_QUERY_WAIT_SECONDS = 10;
+    /** How long an upload waits for another upload or a rebuild of this server to finish. */
+    private static final Duration WRITER_PATIENCE = Duration.ofMinutes(2);
+    /** Uploads within this long of each other share one model rebuild. */
+    private static final Duration REBUILD_QUIET = Duration.ofSeconds(1);
+
     private final ServerSettings settings;
     private final Javalin app;
-
-    /** SQL console statements per user and minute (each may run up to its time limit). */
-    private static final int SQL_PER_MINUTE = 60;
+    private final ModelRefresher refresher;
 
     public XiaoanServer(ServerSettings settings, ServerServices services) {
         this.settings = requireNonNull(settings, "settings");
         FigureService figures = services.figures();
         var access = new AccessControl(services.users(), services.sessions());
         var auth = new AuthController(services.users(), access);
+        ServerLimits limits = settings.limits();
         var sql = new SqlController(
                 services.analystSql(),
                 DataDictionary.load(),
-                new RateLimiter(SQL_PER_MINUTE, Duration.ofMinutes(1), services.clock()));
+                new RateLimiter(limits.sqlPerMinute(), Duration.ofMinutes(1), services.clock()));
+        var writer = new WarehouseWriter(WRITER_PATIENCE);
+        this.refresher = new ModelRefresher(
+                new ModelBuilder(services.warehouse(), services.reference(), services.clock()), writer, REBUILD_QUIET);
+        Path incoming = services.warehouse().root().resolve("uploads").resolve(".incoming");
+        var ingest = new IngestController(
+                new Ingestor(services.warehouse(), services.reference()),
+                new BatchHistory(services.warehouse()),
+                new UploadReceiver(incoming, limits.maxUploadBytes()),
+                new RateLimiter(limits.uploadsPerMinute(), Duration.ofMinutes(1), services.clock()),
+                refresher,
+                writer);
+        var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
         var heatmap = new HeatmapController(figures);
         var health = new HealthController(figures);
         var catalog = new CatalogController();
@@ -52,8 +75,16 @@ public final class XiaoanServer implements AutoCloseable {
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.http.maxRequestSize = limits.maxBodyBytes();
+            config.jetty.multipartConfig.cacheDirectory(incoming.toString());
+            config.jetty.multipartConfig.maxFileSize(limits.maxUploadBytes(), SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(
+                    limits.maxUploadBytes() + ServerLimits.MIB, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            config.requestLogger.http(accessLog::log);
             config.jsonMapper(new JavalinJackson(json, false));
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
             config.staticFiles.add(files -> {
@@ -64,6 +95,7 @@ public final class XiaoanServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
         });
         app.before(RequestIds::assign);
+        app.before(ctx -> refuseOversizedBody(ctx, limits));
         // Every route declares the roles it admits (AccessControl denies a route that declares none).
         app.beforeMatched(access::authorize);
         app.get("/api/v1/health", health::health, Role.PUBLIC);
@@ -71,10 +103,14 @@ public final class XiaoanServer implements AutoCloseable {
         app.post("/api/v1/logout", auth::logout, Role.PUBLIC);
         app.get("/api/v1/me", auth::me, Role.LEADER, Role.CLERK);
         app.get("/api/v1/meta", catalog::catalog, Role.LEADER, Role.CLERK);
-        app.get("/api/v1/figures", figureTables::figures, Role.LEADER);
-        app.get("/api/v1/heatmap", heatmap::heatmap, Role.LEADER);
-        app.get("/api/v1/goals", figureTables::goals, Role.LEADER);
-        app.get("/api/v1/warnings", figureTables::warnings, Role.LEADER);
+        app.get("/api/v1/figures", gate.around(figureTables::figures), Role.LEADER);
+        app.get("/api/v1/heatmap", gate.around(heatmap::heatmap), Role.LEADER);
+        app.get("/api/v1/goals", gate.around(figureTables::goals), Role.LEADER);
+        app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
+        app.post(UPLOAD_PATH, ingest::upload, Role.CLERK);
+        app.get("/api/v1/batches", ingest::list, Role.CLERK, Role.LEADER);
+        app.get("/api/v1/batches/{id}", ingest::detail, Role.CLERK, Role.LEADER);
+        app.get("/api/v1/batches/{id}/rejects", ingest::rejects, Role.CLERK, Role.LEADER);
         app.post("/api/v1/sql", sql::run, Role.ANALYST);
         app.get("/api/v1/sql/schema", sql::schema, Role.ANALYST);
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
@@ -107,10 +143,25 @@ public final class XiaoanServer implements AutoCloseable {
                         HttpStatus.NOT_FOUND.getCode(),
                         "not_found",
                         "No endpoint " + ctx.method() + " " + ctx.path()
-                                + ": use /api/v1/meta, /api/v1/figures, /api/v1/heatmap, /api/v1/goals,"
-                                + " /api/v1/warnings, /api/v1/sql or /api/v1/health");
+                                + ": see /openapi.json for the endpoints, e.g. /api/v1/meta, /api/v1/figures,"
+                                + " /api/v1/heatmap, /api/v1/sql");
             }
         });
+    }
+
+    private static final String UPLOAD_PATH = "/api/v1/ingest/{dataset}";
+
+    /** JSON bodies larger than the cap are refused before they are read; uploads have their own cap. */
+    private static void refuseOversizedBody(Context ctx, ServerLimits limits) {
+        if (ctx.path().startsWith("/api/v1/ingest/")) {
+            return;
+        }
+        if (ctx.req().getContentLengthLong() > limits.maxBodyBytes()) {
+            throw new ApiException(
+                    413,
+                    "body_too_large",
+                    "The request body is larger than " + limits.maxBodyBytes() / 1024 + " KiB / 请求内容过大");
+        }
     }
 
     /** Starts listening on the configured address; returns this server for chaining. */
@@ -128,7 +179,9 @@ public final class XiaoanServer implements AutoCloseable {
     /** Stops accepting requests and lets running ones finish (up to five seconds). */
     @Override
     public void close() {
-        app.stop();
+        try (refresher) {
+            app.stop();
+        }
     }
 
     private static void error(Context ctx, int status, String code, String message) {

@@ -34,7 +34,10 @@ final class FixtureServer implements AutoCloseable {
     private final AnalystSql analystSql;
     private final Map<String, String> tokens = new HashMap<>();
 
-    private FixtureServer(Warehouse warehouse) {
+    private final Warehouse warehouse;
+
+    private FixtureServer(Warehouse warehouse, ServerLimits limits) {
+        this.warehouse = warehouse;
         this.figures = new FigureService(warehouse, REFERENCE, CLOCK);
         this.users =
                 new UserStore(warehouse.root().resolve("security").resolve("users.json"), new PasswordHasher(), CLOCK);
@@ -43,10 +46,12 @@ final class FixtureServer implements AutoCloseable {
         addUser("analyst", Role.ANALYST, Scope.city());
         addUser("clerk", Role.CLERK, Scope.city());
         addUser("xinfu", Role.LEADER, Scope.district("140902"));
+        addUser("xinfu-clerk", Role.CLERK, Scope.district("140902"));
         this.analystSql = new AnalystSql(warehouse, REFERENCE, CLOCK);
         this.server = new XiaoanServer(
-                        new ServerSettings("127.0.0.1", 0),
-                        new ServerServices(figures, analystSql, users, new SessionStore(CLOCK), CLOCK))
+                        new ServerSettings("127.0.0.1", 0, limits),
+                        new ServerServices(
+                                warehouse, REFERENCE, figures, analystSql, users, new SessionStore(CLOCK), CLOCK))
                 .start();
     }
 
@@ -55,7 +60,10 @@ final class FixtureServer implements AutoCloseable {
         tokens.put(name, users.issueToken(name, "tests"));
     }
 
-    /** An API token of a fixture user: admin, leader, analyst, clerk (city) or xinfu (a 忻府区 leader). */
+    /**
+     * An API token of a fixture user: admin, leader, analyst, clerk (city), xinfu (a 忻府区 leader) or xinfu-clerk (a
+     * 忻府区 clerk).
+     */
     String token(String user) {
         return tokens.get(user);
     }
@@ -69,12 +77,24 @@ final class FixtureServer implements AutoCloseable {
         var warehouse = new Warehouse(root);
         ReferenceGridFixture.write(new RawWarehouseFixture(warehouse), REFERENCE);
         new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
-        return new FixtureServer(warehouse);
+        return new FixtureServer(warehouse, ServerLimits.defaults());
+    }
+
+    /** The reference grid served with other limits (e.g. a small upload cap). */
+    static FixtureServer withReferenceGrid(Path root, ServerLimits limits) {
+        var warehouse = new Warehouse(root);
+        ReferenceGridFixture.write(new RawWarehouseFixture(warehouse), REFERENCE);
+        new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
+        return new FixtureServer(warehouse, limits);
+    }
+
+    Warehouse warehouse() {
+        return warehouse;
     }
 
     /** A warehouse where nothing has been built yet. */
     static FixtureServer withoutModel(Path root) {
-        return new FixtureServer(new Warehouse(root));
+        return new FixtureServer(new Warehouse(root), ServerLimits.defaults());
     }
 
     String url(String path) {

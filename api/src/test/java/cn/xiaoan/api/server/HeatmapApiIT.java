@@ -135,8 +135,8 @@ class HeatmapApiIT {
                 "/api/v1/heatmaps",
                 404,
                 "not_found",
-                "No endpoint GET /api/v1/heatmaps: use /api/v1/meta, /api/v1/figures, /api/v1/heatmap,"
-                        + " /api/v1/goals, /api/v1/warnings, /api/v1/sql or /api/v1/health");
+                "No endpoint GET /api/v1/heatmaps: see /openapi.json for the endpoints, e.g. /api/v1/meta,"
+                        + " /api/v1/figures, /api/v1/heatmap, /api/v1/sql");
     }
 
     @Test
