@@ -8,8 +8,11 @@ import cn.xiaoan.analytics.FigureTable;
 import cn.xiaoan.analytics.Period;
 import cn.xiaoan.analytics.WarningRequest;
 import cn.xiaoan.analytics.WarningService;
+import cn.xiaoan.api.export.ExportFormat;
+import cn.xiaoan.api.export.FigureExports;
 import cn.xiaoan.api.output.FigureTableOutput;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -23,14 +26,17 @@ final class FiguresController {
     private final FigureService figures;
     private final CampaignGoalService goals;
     private final WarningService warnings;
+    private final Exports exports;
 
-    FiguresController(FigureService figures, CampaignGoalService goals, WarningService warnings) {
+    FiguresController(FigureService figures, CampaignGoalService goals, WarningService warnings, Exports exports) {
+        this.exports = exports;
         this.figures = figures;
         this.goals = goals;
         this.warnings = warnings;
     }
 
-    void figures(Context ctx) {
+    void figures(Context ctx) throws IOException {
+        Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
         FigureRequest request = FigureQuestionText.parse(
                 Optional.ofNullable(ctx.queryParam("from")),
                 Optional.ofNullable(ctx.queryParam("to")),
@@ -39,8 +45,14 @@ final class FiguresController {
                 ctx.queryParams("filter"));
         FigureTable table = figures.figures(
                 Scoping.scoped(request, AccessControl.principal(ctx).scope()));
-        if ("csv".equalsIgnoreCase(ctx.queryParam("format"))) {
-            ctx.contentType("text/csv; charset=utf-8").result(FigureTableOutput.csv(table));
+        if (export.isPresent()) {
+            exports.send(
+                    ctx,
+                    FigureExports.figures(table, figures::members),
+                    export.get(),
+                    Exports.describe(ctx),
+                    table.modelVersion(),
+                    "隐患指标");
         } else {
             ctx.json(FigureTableOutput.json(table));
         }

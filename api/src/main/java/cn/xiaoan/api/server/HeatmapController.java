@@ -2,22 +2,33 @@ package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureQuestionText;
 import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.Heatmap;
 import cn.xiaoan.analytics.HeatmapRequest;
 import cn.xiaoan.analytics.Period;
+import cn.xiaoan.api.export.ExportFormat;
+import cn.xiaoan.api.export.FigureExports;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code GET /api/v1/heatmap}: a figure by two dimensions, defaulting to the risk index by district × category. */
 final class HeatmapController {
     private final FigureService figures;
+    private final Exports exports;
 
-    HeatmapController(FigureService figures) {
+    HeatmapController(FigureService figures, Exports exports) {
         this.figures = figures;
+        this.exports = exports;
     }
 
-    void heatmap(Context ctx) {
+    void heatmap(Context ctx) throws IOException {
+        Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
         var parameters = new QueryParameters(ctx);
         Dimension rows = dimension(parameters, "rows", Dimension.DISTRICT);
         Dimension columns = dimension(parameters, "columns", Dimension.CATEGORY);
@@ -38,9 +49,24 @@ final class HeatmapController {
                             + " as-of date's year to the as-of date");
         }
         Optional<Period> period = from.map(start -> new Period(start, to.orElseThrow()));
-        var request = new HeatmapRequest(rows, columns, metric, asOf, period);
-        ctx.json(JsonBodies.HeatmapBody.of(figures.heatmap(
-                Scoping.scoped(request, AccessControl.principal(ctx).scope()))));
+        // filter=dimension=code[,code…], as for /api/v1/figures
+        Map<Dimension, Set<String>> filters = FigureQuestionText.parse(
+                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ctx.queryParams("filter"))
+                .filters();
+        var request = new HeatmapRequest(rows, columns, metric, asOf, period, filters);
+        Heatmap heatmap = figures.heatmap(
+                Scoping.scoped(request, AccessControl.principal(ctx).scope()));
+        if (export.isPresent()) {
+            exports.send(
+                    ctx,
+                    FigureExports.heatmap(heatmap),
+                    export.get(),
+                    Exports.describe(ctx),
+                    heatmap.modelVersion(),
+                    "热力图");
+        } else {
+            ctx.json(JsonBodies.HeatmapBody.of(heatmap));
+        }
     }
 
     private static Dimension dimension(QueryParameters parameters, String name, Dimension fallback) {

@@ -9,9 +9,13 @@ import cn.xiaoan.analytics.sql.QueryResult;
 import cn.xiaoan.analytics.sql.ResultColumn;
 import cn.xiaoan.analytics.sql.SqlRejectedException;
 import cn.xiaoan.api.auth.Principal;
+import cn.xiaoan.api.export.ExportFormat;
+import cn.xiaoan.api.export.FigureExports;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /api/v1/sql} and {@code GET /api/v1/sql/schema}: the analysts' console over the locked-down,
@@ -22,14 +26,17 @@ final class SqlController {
     private final AnalystSql sql;
     private final DataDictionary dictionary;
     private final RateLimiter limiter;
+    private final Exports exports;
 
-    SqlController(AnalystSql sql, DataDictionary dictionary, RateLimiter limiter) {
+    SqlController(AnalystSql sql, DataDictionary dictionary, RateLimiter limiter, Exports exports) {
+        this.exports = exports;
         this.sql = sql;
         this.dictionary = dictionary;
         this.limiter = limiter;
     }
 
-    record Statement(String sql, Integer maxRows, Integer timeoutSeconds) {}
+    /** The console's request; {@code format} csv or xlsx downloads the result with its provenance. */
+    record Statement(String sql, Integer maxRows, Integer timeoutSeconds, String format) {}
 
     record ResultBody(
             long modelVersion,
@@ -40,7 +47,7 @@ final class SqlController {
             long elapsedMillis,
             String scope) {}
 
-    void run(Context ctx) {
+    void run(Context ctx) throws IOException {
         Principal principal = AccessControl.principal(ctx);
         Statement statement;
         try {
@@ -52,6 +59,7 @@ final class SqlController {
         if (statement.sql() == null || statement.sql().isBlank()) {
             throw ApiException.badRequest("invalid_body", "Give the statement in \"sql\" / 请输入查询语句");
         }
+        Optional<ExportFormat> export = Exports.requested(statement.format());
         limiter.acquire(principal.username(), "SQL");
         var limits = new QueryLimits(
                 statement.maxRows() == null ? QueryLimits.DEFAULT_MAX_ROWS : statement.maxRows(),
@@ -61,6 +69,17 @@ final class SqlController {
         AnalystScope scope = scope(principal);
         try {
             QueryResult result = sql.run(new AnalystQuery(principal.username(), scope, statement.sql(), limits));
+            if (export.isPresent()) {
+                exports.send(
+                        ctx,
+                        FigureExports.query(result),
+                        export.get(),
+                        "SQL: " + statement.sql(),
+                        result.modelVersion(),
+                        List.of(),
+                        "数据查询");
+                return;
+            }
             ctx.json(new ResultBody(
                     result.modelVersion(),
                     result.columns(),

@@ -51,10 +51,12 @@ public final class XiaoanServer implements AutoCloseable {
         var access = new AccessControl(services.users(), services.sessions());
         var auth = new AuthController(services.users(), access);
         ServerLimits limits = settings.limits();
+        var exports = new Exports(services.clock());
         var sql = new SqlController(
                 services.analystSql(),
                 DataDictionary.load(),
-                new RateLimiter(limits.sqlPerMinute(), Duration.ofMinutes(1), services.clock()));
+                new RateLimiter(limits.sqlPerMinute(), Duration.ofMinutes(1), services.clock()),
+                exports);
         var writer = new WarehouseWriter(WRITER_PATIENCE);
         this.refresher = new ModelRefresher(
                 new ModelBuilder(services.warehouse(), services.reference(), services.clock()), writer, REBUILD_QUIET);
@@ -67,11 +69,11 @@ public final class XiaoanServer implements AutoCloseable {
                 refresher,
                 writer);
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
-        var heatmap = new HeatmapController(figures);
+        var heatmap = new HeatmapController(figures, exports);
         var health = new HealthController(figures);
         var catalog = new CatalogController();
         var figureTables =
-                new FiguresController(figures, new CampaignGoalService(figures), new WarningService(figures));
+                new FiguresController(figures, new CampaignGoalService(figures), new WarningService(figures), exports);
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -177,10 +177,14 @@ class HeatmapApiIT {
         HttpResponse<String> csv = get(server, "/api/v1/figures?by=district&format=csv&asOf=2026-10-31");
         assertThat(csv.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
-        String[] lines = csv.body().split("\r\n");
-        assertThat(lines).hasSize(16);
-        assertThat(lines[0]).startsWith("district,found,major_found,rectified,rectification_rate,");
-        assertThat(lines[1]).startsWith("140902,");
+        assertThat(csv.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(value -> assertThat(value).startsWith("attachment;"));
+        // a BOM, the provenance as # lines (title + 7), the header and 15 districts
+        String[] lines = csv.body().substring(1).split("\r\n");
+        assertThat(lines).hasSize(8 + 16);
+        assertThat(lines[1]).isEqualTo("# 查询 Request: GET /api/v1/figures?by=district&format=csv&asOf=2026-10-31");
+        assertThat(lines[8]).startsWith("district,district_name,found,major_found,rectified,rectification_rate,");
+        assertThat(lines[9]).startsWith("140902,忻府区,");
 
         assertError(
                 "/api/v1/figures?by=month,year",
