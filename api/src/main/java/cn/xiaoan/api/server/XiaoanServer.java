@@ -23,6 +23,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,6 +101,10 @@ public final class XiaoanServer implements AutoCloseable {
         app.before(ctx -> refuseOversizedBody(ctx, limits));
         // Every route declares the roles it admits (AccessControl denies a route that declares none).
         app.beforeMatched(access::authorize);
+        var docs = new ApiDocsController();
+        app.get("/openapi.json", docs::openApi, Role.PUBLIC);
+        app.get("/api/docs", docs::page, Role.PUBLIC);
+        app.get("/api/docs/init.js", docs::script, Role.PUBLIC);
         app.get("/api/v1/health", health::health, Role.PUBLIC);
         app.post("/api/v1/login", auth::login, Role.PUBLIC);
         app.post("/api/v1/logout", auth::logout, Role.PUBLIC);
@@ -171,6 +176,16 @@ public final class XiaoanServer implements AutoCloseable {
         app.start(settings.host(), settings.port());
         LOG.info("Listening on http://{}:{}/", settings.host(), port());
         return this;
+    }
+
+    /** Every endpoint as {@code METHOD path} (e.g. {@code GET /api/v1/heatmap}), to check the OpenAPI document. */
+    List<String> routes() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .filter(handler -> handler.getEndpoint().getMethod().isHttpMethod())
+                .map(handler -> handler.getEndpoint().getMethod().name() + " "
+                        + handler.getEndpoint().getPath())
+                .sorted()
+                .toList();
     }
 
     /** The port actually bound (useful with port 0). */

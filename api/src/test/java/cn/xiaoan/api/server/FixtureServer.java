@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,6 +87,10 @@ final class FixtureServer implements AutoCloseable {
         ReferenceGridFixture.write(new RawWarehouseFixture(warehouse), REFERENCE);
         new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
         return new FixtureServer(warehouse, limits);
+    }
+
+    List<String> routes() {
+        return server.routes();
     }
 
     Warehouse warehouse() {
