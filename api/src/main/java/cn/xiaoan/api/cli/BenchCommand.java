@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Generate.class,
             BenchCommand.Ingest.class,
             BenchBuildCommand.class,
-            BenchFiguresCommand.class
+            BenchFiguresCommand.class,
+            BenchApiCommand.class
         })
 final class BenchCommand implements Runnable {
     @Spec

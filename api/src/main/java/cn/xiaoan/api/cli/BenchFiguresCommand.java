@@ -2,17 +2,10 @@ package cn.xiaoan.api.cli;
 
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.FiguresBenchmark;
-import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.api.Components;
-import cn.xiaoan.domain.SchoolRegister;
 import cn.xiaoan.domain.Warehouse;
-import cn.xiaoan.generate.GeneratorOptions;
-import cn.xiaoan.generate.OutputFormat;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +22,6 @@ import picocli.CommandLine.Spec;
         description = {"指标查询耗时：逐条隐患（基线）vs 月度汇总立方体", "Figure query time: every hazard (baseline) against the month cube"
         })
 final class BenchFiguresCommand implements Callable<Integer> {
-    private static final long SEED = 2024;
-
     private final Components components;
 
     @Spec
@@ -59,32 +50,13 @@ final class BenchFiguresCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Warehouse warehouse =
-                warehouseOption.warehouse != null ? components.warehouse(warehouseOption.warehouse) : generated(out);
+        Warehouse warehouse = warehouseOption.warehouse != null
+                ? components.warehouse(warehouseOption.warehouse)
+                : BenchWarehouse.prepare(components, workDirectory, "figures", hazards, out);
         try (var figures = new FigureService(warehouse, components.reference())) {
             out.print(new FiguresBenchmark(figures, warehouse).run(runs).describe());
         }
         out.flush();
         return 0;
-    }
-
-    /** A warehouse of {@code hazards} generated hazards, built; kept under the work directory for later runs. */
-    private Warehouse generated(PrintWriter out) throws Exception {
-        Path work = workDirectory != null
-                ? workDirectory
-                : components.home().resolve("data").resolve("bench").resolve("figures-" + hazards);
-        Files.createDirectories(work);
-        Path data = work.resolve("generated");
-        int schools = SchoolRegister.loadDemo(components.reference()).size();
-        var demoData = new DemoData(components);
-        List<DemoData.DemoFile> files = demoData.generateIfAbsent(
-                data, new GeneratorOptions(data, schools, hazards, SEED, EnumSet.of(OutputFormat.CSV)), out);
-        Warehouse warehouse = new Warehouse(work.resolve("warehouse"));
-        if (demoData.ingestAll(warehouse, files, out) || !Files.exists(warehouse.currentModelPointer())) {
-            long started = System.nanoTime();
-            new ModelBuilder(warehouse).build();
-            out.printf("模型已构建 model built in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        }
-        return warehouse;
     }
 }
