@@ -5,6 +5,12 @@ import static java.util.Objects.requireNonNull;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +46,9 @@ public final class FigureService implements AutoCloseable {
     private final Semaphore queries;
 
     private ServingModel serving;
+    /** The CURRENT pointer as last read and the model it named: the lock-free fast path of {@link #published()}. */
+    private volatile PointerSeen seen;
+
     private final AnswerCache answers = new AnswerCache();
 
     public FigureService(Warehouse warehouse, ReferenceData reference) {
@@ -256,8 +265,33 @@ public final class FigureService implements AutoCloseable {
         return published().orElseThrow(() -> new ModelNotBuiltException(warehouse.root()));
     }
 
-    /** The model CURRENT points at, opened on first use; re-read on every call so a new build is picked up. */
-    private synchronized Optional<ServingModel> published() {
+    private record PointerSeen(Object fileKey, FileTime modified, ServingModel model) {}
+
+    /**
+     * The model CURRENT points at, opened on first use. A publish renames a new file over CURRENT, so its identity and
+     * time tell whether it changed: a stat per call instead of reading it under a lock, and a new build is still
+     * picked up by the next call.
+     */
+    private Optional<ServingModel> published() {
+        BasicFileAttributes pointer;
+        try {
+            pointer = Files.readAttributes(warehouse.currentModelPointer(), BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + warehouse.currentModelPointer(), e);
+        }
+        PointerSeen last = seen;
+        if (last != null
+                && pointer.fileKey() != null
+                && pointer.fileKey().equals(last.fileKey())
+                && pointer.lastModifiedTime().equals(last.modified())) {
+            return Optional.of(last.model());
+        }
+        return reread(pointer);
+    }
+
+    private synchronized Optional<ServingModel> reread(BasicFileAttributes pointer) {
         OptionalLong current = PublishedModel.currentVersion(warehouse);
         if (current.isEmpty()) {
             return Optional.empty();
@@ -271,6 +305,7 @@ public final class FigureService implements AutoCloseable {
             }
             warnIfReferenceDiffers(serving);
         }
+        seen = new PointerSeen(pointer.fileKey(), pointer.lastModifiedTime(), serving);
         return Optional.of(serving);
     }
 

@@ -27,8 +27,15 @@ final class FiguresController {
     private final CampaignGoalService goals;
     private final WarningService warnings;
     private final Exports exports;
+    private final JsonResponses json;
 
-    FiguresController(FigureService figures, CampaignGoalService goals, WarningService warnings, Exports exports) {
+    FiguresController(
+            FigureService figures,
+            CampaignGoalService goals,
+            WarningService warnings,
+            Exports exports,
+            JsonResponses json) {
+        this.json = json;
         this.exports = exports;
         this.figures = figures;
         this.goals = goals;
@@ -54,7 +61,7 @@ final class FiguresController {
                     table.modelVersion(),
                     "隐患指标");
         } else {
-            ctx.json(FigureTableOutput.json(table));
+            json.send(ctx, FigureTableOutput.json(table));
         }
     }
 

@@ -21,8 +21,10 @@ import java.util.Set;
 final class HeatmapController {
     private final FigureService figures;
     private final Exports exports;
+    private final JsonResponses json;
 
-    HeatmapController(FigureService figures, Exports exports) {
+    HeatmapController(FigureService figures, Exports exports, JsonResponses json) {
+        this.json = json;
         this.figures = figures;
         this.exports = exports;
     }
@@ -65,7 +67,7 @@ final class HeatmapController {
                     heatmap.modelVersion(),
                     "热力图");
         } else {
-            ctx.json(JsonBodies.HeatmapBody.of(heatmap));
+            json.send(ctx, JsonBodies.HeatmapBody.of(heatmap));
         }
     }
 

@@ -51,6 +51,10 @@ public final class XiaoanServer implements AutoCloseable {
         FigureService figures = services.figures();
         var access = new AccessControl(services.users(), services.sessions());
         var auth = new AuthController(services.users(), access);
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        var responses = new JsonResponses(json);
         ServerLimits limits = settings.limits();
         var exports = new Exports(services.clock());
         var sql = new SqlController(
@@ -70,14 +74,11 @@ public final class XiaoanServer implements AutoCloseable {
                 refresher,
                 writer);
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
-        var heatmap = new HeatmapController(figures, exports);
+        var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
-        var catalog = new CatalogController();
-        var figureTables =
-                new FiguresController(figures, new CampaignGoalService(figures), new WarningService(figures), exports);
-        ObjectMapper json = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        var catalog = new CatalogController(responses);
+        var figureTables = new FiguresController(
+                figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
