@@ -1,0 +1,58 @@
+package cn.xiaoan.analytics;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Trends (a figure over time) from FigureService answers, one per point, so no figure is defined twice: for each unit
+ * t of the range up to the as-of date, P = t within the range and up to the as-of date, and D = the end of P. Flows are
+ * then "found in each month" and stocks "open at each month's end", which is what a trend line means (unlike a
+ * {@code by=month} breakdown, which groups by found month). Whole months come from the cubes and every answer is
+ * cached.
+ */
+public final class TrendService {
+    /** More points than this is a request for a table, not a line. */
+    public static final int MAX_POINTS = 240;
+
+    private final FigureService figures;
+
+    public TrendService(FigureService figures) {
+        this.figures = requireNonNull(figures, "figures");
+    }
+
+    public Trend trend(TrendRequest request) {
+        requireNonNull(request, "request");
+        ServingModel model = figures.currentModel();
+        LocalDate asOf =
+                request.asOf().or(() -> request.range().map(Period::to)).orElseGet(() -> figures.defaultAsOf(model));
+        Period range = request.range().orElseGet(() -> Period.yearTo(asOf));
+        TimeGrain grain = request.grain();
+
+        var points = new ArrayList<TrendPoint>();
+        Map<Dimension, Set<String>> filters = Map.of();
+        for (LocalDate start = grain.unitStart(range.from());
+                !start.isAfter(range.to()) && !start.isAfter(asOf);
+                start = grain.unitEnd(start).plusDays(1)) {
+            if (points.size() == MAX_POINTS) {
+                throw new IllegalArgumentException("Cannot draw a trend of more than " + MAX_POINTS + " " + grain.code()
+                        + "s: shorten the range or choose a coarser step");
+            }
+            LocalDate from = start.isBefore(range.from()) ? range.from() : start;
+            LocalDate end = grain.unitEnd(start);
+            LocalDate to = earliest(end, range.to(), asOf);
+            FigureTable table = figures.figures(request.point(new Period(from, to), to));
+            filters = table.filters();
+            points.add(new TrendPoint(grain.unitCode(start), table.period(), to, table.rows()));
+        }
+        return new Trend(grain, range, asOf, request.by(), filters, points, model.version());
+    }
+
+    private static LocalDate earliest(LocalDate a, LocalDate b, LocalDate c) {
+        LocalDate ab = a.isBefore(b) ? a : b;
+        return ab.isBefore(c) ? ab : c;
+    }
+}

@@ -1,0 +1,84 @@
+-- The hazards behind a figure's cell (drill-down): one row per hazard in its current state, of a registered school
+-- (as hazard_facts), narrowed by the cell's codes, the hazard state the clicked figure counts, free text and the
+-- caller's scope. The state predicates are those of sql/figures/figures.sql (hazard_states), word for word, so that
+-- the number of hazards listed equals the figure of the same cell (DrillDownCountsTest keeps them equal):
+--   found              found_date in P
+--   major_found        found with severity MAJOR
+--   rectified          found in P and rectified_date <= D
+--   open               found_date <= D and (rectified_date is null or > D)
+--   overdue            open and deadline < D
+--   major_open         open and severity MAJOR
+--   legacy_major_open  major_open and found_date before the campaign baseline 2024-01-01
+--   all                every hazard (no state)
+-- Filters and the scope are bound text parameters, each ',CODE1,CODE2,' or '' for none; :scope_district is the
+-- caller's districts whatever the filters say. Time filters (:f_month, :f_quarter, :f_year) are by found month, as the
+-- figures' time breakdowns. {{sort_key}} and {{sort_direction}} come from the HazardSort and SortDirection enums only.
+WITH listed AS (
+    SELECT
+        h.hazard_id,
+        h.school_code,
+        s.name AS school_name,
+        s.district_code,
+        s.district_name_zh,
+        s.school_type,
+        CASE WHEN s.boarding THEN 'Y' ELSE 'N' END AS boarding,
+        h.category,
+        h.severity,
+        h.inspection_type,
+        h.found_date,
+        h.deadline,
+        h.status,
+        h.rectified_date,
+        h.responsible_person,
+        h.temporary_measures,
+        h.description,
+        h.location,
+        -- days past the deadline at D, for hazards overdue at D only
+        CASE WHEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
+                AND h.deadline < :as_of
+            THEN days_between(h.deadline, :as_of) END AS days_overdue,
+        sev.sort_order AS severity_order,
+        dis.sort_order AS district_order
+    FROM current_hazards h
+    JOIN dim_school s ON s.school_code = h.school_code
+    JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)
+    LEFT JOIN dim_severity sev ON sev.code = h.severity
+    LEFT JOIN dim_district dis ON dis.code = s.district_code
+    WHERE (:scope_district = '' OR instr(:scope_district, ',' || s.district_code || ',') > 0)
+        AND (:f_school = '' OR instr(:f_school, ',' || h.school_code || ',') > 0)
+        AND (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
+        AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
+        AND (:f_boarding = '' OR instr(:f_boarding, ',' || (CASE WHEN s.boarding THEN 'Y' ELSE 'N' END) || ',') > 0)
+        AND (:f_category = '' OR instr(:f_category, ',' || h.category || ',') > 0)
+        AND (:f_severity = '' OR instr(:f_severity, ',' || h.severity || ',') > 0)
+        AND (:f_inspection_type = '' OR instr(:f_inspection_type, ',' || h.inspection_type || ',') > 0)
+        AND (:f_month = '' OR instr(:f_month, ',' || m.month_code || ',') > 0)
+        AND (:f_quarter = '' OR instr(:f_quarter, ',' || m.quarter_code || ',') > 0)
+        AND (:f_year = '' OR instr(:f_year, ',' || m.year_code || ',') > 0)
+        AND (:text = ''
+            OR instr(lower(s.name), :text) > 0
+            OR instr(lower(h.hazard_id), :text) > 0
+            OR instr(lower(COALESCE(h.description, '')), :text) > 0
+            OR instr(lower(COALESCE(h.location, '')), :text) > 0)
+        AND CASE :state
+            WHEN 'found' THEN h.found_date >= :period_start AND h.found_date <= :period_end
+            WHEN 'major_found' THEN h.found_date >= :period_start AND h.found_date <= :period_end
+                AND h.severity = 'MAJOR'
+            WHEN 'rectified' THEN h.found_date >= :period_start AND h.found_date <= :period_end
+                AND h.rectified_date <= :as_of
+            WHEN 'open' THEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
+            WHEN 'overdue' THEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
+                AND h.deadline < :as_of
+            WHEN 'major_open' THEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
+                AND h.severity = 'MAJOR'
+            WHEN 'legacy_major_open' THEN h.found_date <= :as_of
+                AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
+                AND h.severity = 'MAJOR' AND h.found_date < DATE '2024-01-01'
+            WHEN 'all' THEN TRUE
+            ELSE FALSE
+        END
+)
+SELECT *, COUNT(*) OVER () AS total
+FROM listed
+ORDER BY {{sort_key}} {{sort_direction}} NULLS LAST, school_code, hazard_id
+LIMIT :limit OFFSET :offset
