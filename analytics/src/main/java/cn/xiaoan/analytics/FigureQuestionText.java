@@ -49,7 +49,11 @@ public final class FigureQuestionText {
         return dimensions;
     }
 
-    private static Map<Dimension, Set<String>> filters(List<String> texts) {
+    /**
+     * Filters as typed, {@code dim=code[,code…]} one per dimension, time dimensions included (a drill-down narrows by
+     * found month; figure questions refuse time filters themselves).
+     */
+    public static Map<Dimension, Set<String>> filters(List<String> texts) {
         var filters = new EnumMap<Dimension, Set<String>>(Dimension.class);
         for (String text : texts) {
             int equals = text.indexOf('=');

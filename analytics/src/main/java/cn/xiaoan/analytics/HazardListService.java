@@ -34,6 +34,21 @@ public final class HazardListService {
 
     /** One page of the hazards matching the query, within the scope whatever the query's filters say. */
     public HazardPage list(HazardQuery query, DistrictScope scope) {
+        return select(query, scope, query.size(), (long) (query.page() - 1) * query.size());
+    }
+
+    /**
+     * The first {@code limit} hazards matching the query in its order, whatever its page (for exports); the page
+     * records the query's page size and the total.
+     */
+    public HazardPage first(HazardQuery query, DistrictScope scope, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("Cannot list " + limit + " hazards: ask for at least one");
+        }
+        return select(query, scope, limit, 0);
+    }
+
+    private HazardPage select(HazardQuery query, DistrictScope scope, int limit, long offset) {
         requireNonNull(query, "query");
         requireNonNull(scope, "scope");
         ServingModel model = figures.currentModel();
@@ -53,8 +68,8 @@ public final class HazardListService {
             parameters.put("f_" + dimension.code(), listed(filters.getOrDefault(dimension, Set.of())));
         }
         parameters.put("text", query.text().toLowerCase(Locale.ROOT));
-        parameters.put("limit", query.size());
-        parameters.put("offset", (long) (query.page() - 1) * query.size());
+        parameters.put("limit", limit);
+        parameters.put("offset", offset);
         SqlTemplate sql = HAZARDS.withIdentifiers(Map.of(
                 "sort_key",
                 query.sort().column(),
@@ -66,8 +81,8 @@ public final class HazardListService {
             total[0] = row.getLong("total");
             return item(row);
         });
-        if (items.isEmpty() && query.page() > 1) {
-            // Past the last page the window count has no row to ride on: count on the first page's terms.
+        if (items.isEmpty() && offset > 0) {
+            // Past the last page the window count has no row to ride on: count from the first row.
             parameters.put("offset", 0L);
             parameters.put("limit", 1);
             figures.select(model, sql, parameters, row -> total[0] = row.getLong("total"));

@@ -98,7 +98,7 @@ public final class FigureExports {
                 "数据查询 SQL console" + (result.truncated() ? "（结果已截断 truncated）" : ""), columns, result.rows());
     }
 
-    private static ColumnKind kind(Figure figure) {
+    static ColumnKind kind(Figure figure) {
         return switch (figure.unit()) {
             case COUNT -> ColumnKind.INTEGER;
             case RATE -> ColumnKind.PERCENT;

@@ -76,11 +76,16 @@ public final class FigureTableOutput {
     }
 
     private static Map<String, Object> row(FigureTable table, FigureRow row) {
+        return row(table.by(), row, List.of(Figure.values()));
+    }
+
+    /** One row's JSON: the breakdown codes under the dimension codes, then the given figures under their codes. */
+    public static Map<String, Object> row(List<Dimension> by, FigureRow row, List<Figure> figures) {
         var values = new LinkedHashMap<String, Object>();
-        for (int i = 0; i < table.by().size(); i++) {
-            values.put(table.by().get(i).code(), row.keys().get(i));
+        for (int i = 0; i < by.size(); i++) {
+            values.put(by.get(i).code(), row.keys().get(i));
         }
-        for (Figure figure : Figure.values()) {
+        for (Figure figure : figures) {
             values.put(figure.code(), value(figure, row.value(figure)));
         }
         return values;

@@ -19,6 +19,10 @@ final class ApiException extends RuntimeException {
         return new ApiException(400, code, message);
     }
 
+    static ApiException notFound(String code, String message) {
+        return new ApiException(404, code, message);
+    }
+
     int status() {
         return status;
     }

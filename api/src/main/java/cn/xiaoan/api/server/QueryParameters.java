@@ -17,6 +17,17 @@ final class QueryParameters {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(value -> !value.isEmpty());
     }
 
+    Optional<Integer> integer(String name) {
+        return text(name).map(value -> {
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(
+                        "invalid_number", "Parameter " + name + "=\"" + value + "\" is not a whole number, e.g. 1");
+            }
+        });
+    }
+
     Optional<LocalDate> date(String name) {
         return text(name).map(value -> {
             try {

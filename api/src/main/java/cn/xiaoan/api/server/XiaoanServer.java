@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.HazardListService;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.SchoolProfileService;
+import cn.xiaoan.analytics.TrendService;
 import cn.xiaoan.analytics.WarningService;
 import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.Role;
@@ -79,6 +82,13 @@ public final class XiaoanServer implements AutoCloseable {
         var catalog = new CatalogController(responses);
         var figureTables = new FiguresController(
                 figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
+        var hazardLists = new HazardListService(figures);
+        var drill = new DrillController(
+                hazardLists,
+                new TrendService(figures),
+                new SchoolProfileService(figures, hazardLists),
+                exports,
+                responses);
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -115,6 +125,9 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/heatmap", gate.around(heatmap::heatmap), Role.LEADER);
         app.get("/api/v1/goals", gate.around(figureTables::goals), Role.LEADER);
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
+        app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
+        app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);
+        app.get("/api/v1/schools/{code}", gate.around(drill::school), Role.LEADER);
         app.post(UPLOAD_PATH, ingest::upload, Role.CLERK);
         app.get("/api/v1/batches", ingest::list, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches/{id}", ingest::detail, Role.CLERK, Role.LEADER);
@@ -145,7 +158,8 @@ public final class XiaoanServer implements AutoCloseable {
                             + RequestIds.of(ctx));
         });
         app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.path().startsWith("/api/")) {
+            // A route's own 404 (e.g. an unknown school) has its body already; only unmatched paths get this one.
+            if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_SENT) == null) {
                 error(
                         ctx,
                         HttpStatus.NOT_FOUND.getCode(),
@@ -156,6 +170,8 @@ public final class XiaoanServer implements AutoCloseable {
             }
         });
     }
+
+    private static final String ERROR_SENT = "xiaoan.error-sent";
 
     private static final String UPLOAD_PATH = "/api/v1/ingest/{dataset}";
 
@@ -203,6 +219,7 @@ public final class XiaoanServer implements AutoCloseable {
     }
 
     private static void error(Context ctx, int status, String code, String message) {
+        ctx.attribute(ERROR_SENT, Boolean.TRUE);
         ctx.status(status).json(new ApiError(code, message, RequestIds.of(ctx)));
     }
 }

@@ -1,0 +1,179 @@
+package cn.xiaoan.api.server;
+
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.DistrictScope;
+import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureQuestionText;
+import cn.xiaoan.analytics.HazardListService;
+import cn.xiaoan.analytics.HazardPage;
+import cn.xiaoan.analytics.HazardQuery;
+import cn.xiaoan.analytics.HazardSort;
+import cn.xiaoan.analytics.HazardState;
+import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.SchoolProfile;
+import cn.xiaoan.analytics.SchoolProfileService;
+import cn.xiaoan.analytics.SortDirection;
+import cn.xiaoan.analytics.TimeGrain;
+import cn.xiaoan.analytics.Trend;
+import cn.xiaoan.analytics.TrendRequest;
+import cn.xiaoan.analytics.TrendService;
+import cn.xiaoan.analytics.UnknownSchoolException;
+import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.export.DrillExports;
+import cn.xiaoan.api.export.ExportFormat;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Drill-down: {@code GET /api/v1/hazards} (the hazards behind a figure's cell, paged, or all of them up to
+ * {@link #MAX_EXPORT_ROWS} as CSV/XLSX), {@code GET /api/v1/trends} (figures over time) and
+ * {@code GET /api/v1/schools/{code}} (a school page). A district user's scope is applied in the SQL whatever the
+ * request asks; asking for another district by filter is refused (403) as everywhere else.
+ */
+final class DrillController {
+    /** An export holds at most this many hazards (the title says when the list was longer). */
+    static final int MAX_EXPORT_ROWS = 50_000;
+
+    private final HazardListService hazards;
+    private final TrendService trends;
+    private final SchoolProfileService schools;
+    private final Exports exports;
+    private final JsonResponses json;
+
+    DrillController(
+            HazardListService hazards,
+            TrendService trends,
+            SchoolProfileService schools,
+            Exports exports,
+            JsonResponses json) {
+        this.hazards = hazards;
+        this.trends = trends;
+        this.schools = schools;
+        this.exports = exports;
+        this.json = json;
+    }
+
+    void hazards(Context ctx) throws IOException {
+        Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
+        var parameters = new QueryParameters(ctx);
+        Scope scope = AccessControl.principal(ctx).scope();
+        HazardQuery query = new HazardQuery(
+                period(parameters),
+                parameters.date("asOf"),
+                scoped(FigureQuestionText.filters(ctx.queryParams("filter")), scope),
+                codes(ctx.queryParams("school")),
+                parameters.text("state").map(HazardState::fromCode).orElse(HazardState.ALL),
+                parameters.text("q").orElse(""),
+                parameters.text("sort").map(HazardSort::fromCode).orElse(HazardSort.FOUND_DATE),
+                parameters.text("order").map(SortDirection::fromCode).orElse(SortDirection.DESC),
+                parameters.integer("page").orElse(1),
+                parameters.integer("size").orElse(HazardQuery.DEFAULT_SIZE));
+        if (export.isPresent()) {
+            HazardPage all = hazards.first(query, districts(scope), MAX_EXPORT_ROWS);
+            exports.send(
+                    ctx, DrillExports.hazards(all), export.get(), Exports.describe(ctx), all.modelVersion(), "隐患清单");
+        } else {
+            json.send(ctx, DrillBodies.HazardPageBody.of(hazards.list(query, districts(scope))));
+        }
+    }
+
+    void trends(Context ctx) throws IOException {
+        Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
+        var parameters = new QueryParameters(ctx);
+        Scope scope = AccessControl.principal(ctx).scope();
+        List<Figure> figures = figures(ctx.queryParams("figure"));
+        // The figure question's parser reads by and filters, and refuses what a figure question cannot ask.
+        var question = FigureQuestionText.parse(
+                Optional.empty(), Optional.empty(), Optional.empty(), ctx.queryParams("by"), ctx.queryParams("filter"));
+        var request = new TrendRequest(
+                parameters.text("grain").map(TimeGrain::fromCode).orElse(TimeGrain.MONTH),
+                period(parameters),
+                parameters.date("asOf"),
+                question.by(),
+                scoped(question.filters(), scope));
+        Trend trend = trends.trend(request);
+        if (export.isPresent()) {
+            exports.send(
+                    ctx,
+                    DrillExports.trend(trend, figures),
+                    export.get(),
+                    Exports.describe(ctx),
+                    trend.modelVersion(),
+                    "趋势");
+        } else {
+            json.send(ctx, DrillBodies.TrendBody.of(trend, figures));
+        }
+    }
+
+    void school(Context ctx) throws IOException {
+        var parameters = new QueryParameters(ctx);
+        String code = ctx.pathParam("code");
+        try {
+            SchoolProfile profile = schools.profile(
+                    code,
+                    parameters.date("asOf"),
+                    districts(AccessControl.principal(ctx).scope()));
+            json.send(ctx, DrillBodies.SchoolBody.of(profile));
+        } catch (UnknownSchoolException e) {
+            throw ApiException.notFound(
+                    "unknown_school",
+                    "No school " + code + " in the register within your scope / 辖区内无此学校: check the school code"
+                            + " (10 digits) in /api/v1/hazards or the register");
+        }
+    }
+
+    private static Optional<Period> period(QueryParameters parameters) {
+        Optional<LocalDate> from = parameters.date("from");
+        Optional<LocalDate> to = parameters.date("to");
+        if (from.isPresent() != to.isPresent()) {
+            throw ApiException.badRequest(
+                    "incomplete_period",
+                    "Give both from and to (YYYY-MM-DD), or neither: the period then runs from 1 January of the"
+                            + " as-of date's year to the as-of date");
+        }
+        return from.map(start -> new Period(start, to.orElseThrow()));
+    }
+
+    /** The filters with the district narrowed to the caller's scope (403 when they ask for another district). */
+    private static Map<Dimension, Set<String>> scoped(Map<Dimension, Set<String>> filters, Scope scope) {
+        if (scope.isCity()) {
+            return filters;
+        }
+        var narrowed = new EnumMap<Dimension, Set<String>>(Dimension.class);
+        narrowed.putAll(filters);
+        narrowed.put(Dimension.DISTRICT, scope.narrow(filters.getOrDefault(Dimension.DISTRICT, Set.of())));
+        return narrowed;
+    }
+
+    private static DistrictScope districts(Scope scope) {
+        return scope.district().map(code -> DistrictScope.of(Set.of(code))).orElseGet(DistrictScope::city);
+    }
+
+    /** {@code figure=open&figure=found} or {@code figure=open,found}; every figure when none is named. */
+    private static List<Figure> figures(List<String> texts) {
+        var figures = new ArrayList<Figure>();
+        for (String code : codes(texts)) {
+            figures.add(Figure.fromCode(code));
+        }
+        return figures.isEmpty() ? List.of(Figure.values()) : figures;
+    }
+
+    private static Set<String> codes(List<String> texts) {
+        var codes = new java.util.LinkedHashSet<String>();
+        for (String text : texts) {
+            for (String code : text.split(",")) {
+                if (!code.isBlank()) {
+                    codes.add(code.strip());
+                }
+            }
+        }
+        return codes;
+    }
+}
