@@ -1,0 +1,71 @@
+package cn.xiaoan.analytics.report;
+
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.FigureRow;
+import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.analytics.GoalReport;
+import cn.xiaoan.analytics.HazardPage;
+import cn.xiaoan.analytics.Member;
+import cn.xiaoan.analytics.ModelVersion;
+import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.Trend;
+import cn.xiaoan.analytics.WarningReport;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a report shows, every number a FigureService (or goal, warning, list) answer for the report's scope:
+ * writers only lay it out.
+ *
+ * @param area the city's or the district's name, e.g. 忻州市 or 忻府区
+ * @param byYear the campaign's years (campaign reports only)
+ * @param overdue the overdue list (first {@link ReportDataService#LISTED_OVERDUE}) with its total in {@code overdueTotal}
+ * @param majorOpen every MAJOR hazard still open at the as-of date (up to {@link ReportDataService#LISTED_MAJOR})
+ */
+public record ReportData(
+        ReportRequest request,
+        String area,
+        Period period,
+        LocalDate asOf,
+        FigureRow total,
+        List<Comparison> comparisons,
+        FigureTable byCategory,
+        FigureTable byDistrict,
+        FigureTable bySchoolType,
+        FigureTable byDistrictAndCategory,
+        Optional<FigureTable> byYear,
+        Trend trend,
+        GoalReport goals,
+        WarningReport overdue,
+        HazardPage majorOpen,
+        Map<Dimension, List<Member>> members,
+        ModelVersion modelVersion,
+        LocalDate generatedOn) {
+    public ReportData {
+        comparisons = List.copyOf(comparisons);
+        members = Map.copyOf(members);
+    }
+
+    /** The Chinese name of a member of a dimension, or the code when the model does not know it. */
+    public String name(Dimension dimension, String code) {
+        return members.getOrDefault(dimension, List.of()).stream()
+                .filter(member -> member.code().equals(code))
+                .map(Member::nameZh)
+                .findFirst()
+                .orElse(code);
+    }
+
+    public String title() {
+        return area
+                + switch (request.kind()) {
+                    case ANNUAL ->
+                        period.from().getYear() + "年度" + request.kind().titleZh();
+                    case CAMPAIGN -> request.kind().titleZh() + "（2024—2026年）";
+                    case MONTHLY ->
+                        period.from().getYear() + "年" + period.from().getMonthValue() + "月"
+                                + request.kind().titleZh();
+                };
+    }
+}

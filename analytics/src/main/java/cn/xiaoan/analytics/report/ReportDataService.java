@@ -1,0 +1,194 @@
+package cn.xiaoan.analytics.report;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.analytics.CampaignGoalService;
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.DistrictScope;
+import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureChange;
+import cn.xiaoan.analytics.FigureComparison;
+import cn.xiaoan.analytics.FigureRequest;
+import cn.xiaoan.analytics.FigureRow;
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.analytics.HazardListService;
+import cn.xiaoan.analytics.HazardPage;
+import cn.xiaoan.analytics.HazardQuery;
+import cn.xiaoan.analytics.HazardSort;
+import cn.xiaoan.analytics.HazardState;
+import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.SortDirection;
+import cn.xiaoan.analytics.TimeGrain;
+import cn.xiaoan.analytics.TrendRequest;
+import cn.xiaoan.analytics.TrendService;
+import cn.xiaoan.analytics.WarningRequest;
+import cn.xiaoan.analytics.WarningService;
+import cn.xiaoan.domain.District;
+import cn.xiaoan.domain.ReferenceData;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Gathers a report's numbers: every one is an answer of the figure, goal, warning or hazard-list services for the
+ * report's scope (the city, or one district as a filter applied to every question), and every change between periods
+ * comes from {@link FigureComparison}.
+ */
+public final class ReportDataService {
+    static final int LISTED_OVERDUE = 200;
+    static final int LISTED_MAJOR = 5_000;
+    static final LocalDate CAMPAIGN_START = LocalDate.of(2024, 1, 1);
+    static final LocalDate CAMPAIGN_END = LocalDate.of(2026, 12, 31);
+
+    /** The figures a report compares between periods, in the order the summary shows them. */
+    public static final List<Figure> KEY_FIGURES = List.of(
+            Figure.FOUND,
+            Figure.MAJOR_FOUND,
+            Figure.RECTIFIED,
+            Figure.RECTIFICATION_RATE,
+            Figure.ON_TIME_RATE,
+            Figure.OPEN,
+            Figure.OVERDUE,
+            Figure.MAJOR_OPEN,
+            Figure.LEGACY_MAJOR_OPEN,
+            Figure.DAYS_TO_RECTIFY,
+            Figure.SELF_FOUND_SHARE,
+            Figure.SUPERVISION_COVERAGE,
+            Figure.DRILL_COMPLIANCE);
+
+    private final FigureService figures;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final FigureComparison comparison;
+    private final TrendService trends;
+    private final CampaignGoalService goals;
+    private final WarningService warnings;
+    private final HazardListService hazards;
+
+    public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
+        this.figures = requireNonNull(figures, "figures");
+        this.reference = requireNonNull(reference, "reference");
+        this.clock = requireNonNull(clock, "clock");
+        this.comparison = new FigureComparison(figures);
+        this.trends = new TrendService(figures);
+        this.goals = new CampaignGoalService(figures);
+        this.warnings = new WarningService(figures);
+        this.hazards = new HazardListService(figures);
+    }
+
+    public ReportData gather(ReportRequest request) {
+        Optional<District> district = request.district().map(code -> reference
+                .districts()
+                .byCode(code.strip())
+                .orElseThrow(() -> new IllegalArgumentException("Cannot write a report for district " + code
+                        + ": not a district of the reference data (6-digit code, e.g. 140902)")));
+        Map<Dimension, Set<String>> scope =
+                district.map(d -> Map.of(Dimension.DISTRICT, Set.of(d.code()))).orElse(Map.of());
+        String area = district.map(District::nameZh)
+                .orElseGet(() -> reference.districts().all().get(0).cityZh());
+
+        // The latest report date in the model bounds every period: a report never speaks of days with no data yet.
+        LocalDate latest = figures.figures(FigureRequest.total()).asOf();
+        Period span = span(request);
+        LocalDate asOf = span.to().isAfter(latest) ? latest : span.to();
+        if (asOf.isBefore(span.from())) {
+            throw new IllegalArgumentException(
+                    "Cannot write a report for " + span.from() + " – " + span.to() + ": the data reach only " + latest);
+        }
+        Period period = new Period(span.from(), asOf);
+
+        FigureTable totals = table(period, asOf, List.of(), scope);
+        FigureRow total = totals.total();
+        var comparisons = new ArrayList<Comparison>();
+        switch (request.kind()) {
+            case ANNUAL ->
+                comparisons.add(compare(
+                        "上年同期", "Same span last year", period.from().minusYears(1), asOf.minusYears(1), scope, total));
+            case MONTHLY -> {
+                YearMonth previous = YearMonth.from(period.from()).minusMonths(1);
+                comparisons.add(
+                        compare("上月", "Previous month", previous.atDay(1), previous.atEndOfMonth(), scope, total));
+                comparisons.add(compare(
+                        "上年同月", "Same month last year", period.from().minusYears(1), asOf.minusYears(1), scope, total));
+            }
+            case CAMPAIGN -> {
+                // the campaign is judged by its goals and its years, not against an earlier span
+            }
+        }
+        Optional<FigureTable> byYear = request.kind() == ReportKind.CAMPAIGN
+                ? Optional.of(table(period, asOf, List.of(Dimension.YEAR), scope))
+                : Optional.empty();
+        DistrictScope districts =
+                district.map(d -> DistrictScope.of(Set.of(d.code()))).orElse(DistrictScope.city());
+        Set<String> districtCodes = district.map(d -> Set.of(d.code())).orElse(Set.of());
+
+        var members = new EnumMap<Dimension, List<cn.xiaoan.analytics.Member>>(Dimension.class);
+        for (Dimension dimension : Dimension.values()) {
+            if (dimension.kind() != Dimension.Kind.TIME) {
+                members.put(dimension, figures.members(dimension));
+            }
+        }
+        HazardPage majorOpen = hazards.first(
+                HazardQuery.in(HazardState.MAJOR_OPEN).at(period, asOf).sorted(HazardSort.DISTRICT, SortDirection.ASC),
+                districts,
+                LISTED_MAJOR);
+        return new ReportData(
+                request,
+                area,
+                period,
+                asOf,
+                total,
+                comparisons,
+                table(period, asOf, List.of(Dimension.CATEGORY), scope),
+                table(period, asOf, List.of(Dimension.DISTRICT), scope),
+                table(period, asOf, List.of(Dimension.SCHOOL_TYPE), scope),
+                table(period, asOf, List.of(Dimension.DISTRICT, Dimension.CATEGORY), scope),
+                byYear,
+                trends.trend(
+                        new TrendRequest(TimeGrain.MONTH, Optional.of(period), Optional.of(asOf), List.of(), scope)),
+                goals.goals(Optional.of(asOf), districtCodes),
+                warnings.warnings(new WarningRequest(Optional.of(period), Optional.of(asOf), districtCodes)),
+                majorOpen,
+                members,
+                totals.modelVersion(),
+                LocalDate.now(clock));
+    }
+
+    private static Period span(ReportRequest request) {
+        return switch (request.kind()) {
+            case ANNUAL -> new Period(LocalDate.of(request.year(), 1, 1), LocalDate.of(request.year(), 12, 31));
+            case CAMPAIGN -> new Period(CAMPAIGN_START, CAMPAIGN_END);
+            case MONTHLY -> {
+                YearMonth month = request.month().orElseThrow();
+                yield new Period(month.atDay(1), month.atEndOfMonth());
+            }
+        };
+    }
+
+    private Comparison compare(
+            String labelZh,
+            String labelEn,
+            LocalDate from,
+            LocalDate asOf,
+            Map<Dimension, Set<String>> scope,
+            FigureRow current) {
+        Period period = new Period(from, asOf);
+        FigureRow previous = table(period, asOf, List.of(), scope).total();
+        var changes = new ArrayList<FigureChange>();
+        for (Figure figure : KEY_FIGURES) {
+            changes.add(comparison.change(figure, current, previous));
+        }
+        return new Comparison(labelZh, labelEn, period, asOf, previous, changes);
+    }
+
+    private FigureTable table(Period period, LocalDate asOf, List<Dimension> by, Map<Dimension, Set<String>> scope) {
+        return figures.figures(new FigureRequest(Optional.of(period), Optional.of(asOf), by, scope));
+    }
+}
