@@ -243,7 +243,8 @@ class ReportTest {
         for (ReportRequest request : List.of(
                 ReportRequest.annual(2026, Optional.empty(), ReportFormat.DOCX),
                 ReportRequest.annual(2026, Optional.empty(), ReportFormat.XLSX))) {
-            Path file = target.resolve("annual-2026-" + request.format().code() + request.format().extension());
+            Path file = target.resolve(
+                    "annual-2026-" + request.format().code() + request.format().extension());
             try (var out = Files.newOutputStream(file)) {
                 reports.render(request, out);
             }

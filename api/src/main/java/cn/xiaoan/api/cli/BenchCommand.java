@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
             BenchCommand.Ingest.class,
             BenchBuildCommand.class,
             BenchFiguresCommand.class,
-            BenchApiCommand.class
+            BenchApiCommand.class,
+            BenchReportCommand.class
         })
 final class BenchCommand implements Runnable {
     @Spec

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             BuildCommand.class,
             FiguresCommand.class,
+            ReportCommand.class,
             UsersCommand.class,
             ServeCommand.class,
             BenchCommand.class,

@@ -10,6 +10,8 @@ import cn.xiaoan.analytics.ModelNotBuiltException;
 import cn.xiaoan.analytics.SchoolProfileService;
 import cn.xiaoan.analytics.TrendService;
 import cn.xiaoan.analytics.WarningService;
+import cn.xiaoan.analytics.report.ReportDataService;
+import cn.xiaoan.analytics.report.ReportService;
 import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
@@ -89,6 +91,9 @@ public final class XiaoanServer implements AutoCloseable {
                 new SchoolProfileService(figures, hazardLists),
                 exports,
                 responses);
+        var reports = new ReportController(
+                new ReportService(new ReportDataService(figures, services.reference(), services.clock())),
+                services.clock());
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -128,6 +133,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
         app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);
         app.get("/api/v1/schools/{code}", gate.around(drill::school), Role.LEADER);
+        app.get("/api/v1/reports/{kind}", gate.around(reports::report), Role.LEADER);
         app.post(UPLOAD_PATH, ingest::upload, Role.CLERK);
         app.get("/api/v1/batches", ingest::list, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches/{id}", ingest::detail, Role.CLERK, Role.LEADER);

@@ -1,0 +1,120 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.report.ReportData;
+import cn.xiaoan.analytics.report.ReportDataService;
+import cn.xiaoan.analytics.report.ReportFormat;
+import cn.xiaoan.analytics.report.ReportKind;
+import cn.xiaoan.analytics.report.ReportRequest;
+import cn.xiaoan.analytics.report.ReportService;
+import cn.xiaoan.api.Components;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xiaoan report annual|campaign|monthly}: a report written from the published model. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "生成报告：年度工作总结（annual）、三年行动评估报告（campaign）、月报（monthly，仅 xlsx）",
+            "Write a report: the annual work summary, the 2024–2026 campaign evaluation, or the monthly brief (xlsx)"
+        })
+final class ReportCommand implements Callable<Integer> {
+    private final Components components;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    WarehouseOption warehouseOption;
+
+    @Parameters(paramLabel = "KIND", description = "报告类型 Report: annual, campaign, monthly")
+    String kind;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "年度 Year of an annual report (default: this year)")
+    Integer year;
+
+    @Option(names = "--month", paramLabel = "YYYY-MM", description = "月份 Month of a monthly brief")
+    String month;
+
+    @Option(
+            names = "--district",
+            paramLabel = "CODE",
+            description = "县区代码 One district (6-digit code); default: the whole city")
+    String district;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "格式 Format: docx or xlsx (default: docx; monthly: xlsx)")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "输出文件 Output file")
+    Path out;
+
+    ReportCommand(Components components) {
+        this.components = components;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ReportKind reportKind = ReportKind.fromCode(kind);
+        ReportFormat reportFormat = format != null
+                ? ReportFormat.fromCode(format)
+                : reportKind == ReportKind.MONTHLY ? ReportFormat.XLSX : ReportFormat.DOCX;
+        Optional<YearMonth> reportMonth = Optional.ofNullable(month).map(ReportCommand::month);
+        int reportYear = year != null
+                ? year
+                : reportMonth.map(YearMonth::getYear).orElseGet(() -> YearMonth.now(components.clock())
+                        .getYear());
+        var request =
+                new ReportRequest(reportKind, reportYear, reportMonth, Optional.ofNullable(district), reportFormat);
+        Path target = out.toAbsolutePath();
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try (var figures = new FigureService(
+                components.warehouse(warehouseOption.warehouse), components.reference(), components.clock())) {
+            var reports = new ReportService(new ReportDataService(figures, components.reference(), components.clock()));
+            ReportData data;
+            // written aside and renamed, so a failed run never leaves half a report under the asked name
+            try (OutputStream stream = Files.newOutputStream(partial)) {
+                data = reports.render(request, stream);
+            } catch (RuntimeException | IOException e) {
+                Files.deleteIfExists(partial);
+                throw e;
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrintWriter printer = spec.commandLine().getOut();
+            printer.printf(
+                    "已生成 Wrote %s%n  %s；%s – %s，截至 as of %s；模型版本 model version %d%n",
+                    target,
+                    data.title(),
+                    data.period().from(),
+                    data.period().to(),
+                    data.asOf(),
+                    data.modelVersion().version());
+            printer.flush();
+        }
+        return 0;
+    }
+
+    private static YearMonth month(String text) {
+        try {
+            return YearMonth.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--month \"" + text + "\" is not a month: use YYYY-MM, e.g. 2026-10");
+        }
+    }
+}
