@@ -19,11 +19,22 @@ public final class ReportService {
     /** Writes the report and returns what it was computed from. */
     public ReportData render(ReportRequest request, OutputStream out) throws IOException {
         ReportData report = data.gather(request);
-        switch (request.format()) {
+        write(report, request.format(), out);
+        return report;
+    }
+
+    /**
+     * Lays out numbers already gathered in a format, e.g. the DOCX and the XLSX of one report from one gathering, so
+     * both carry the same numbers and the figures are computed once.
+     */
+    public void write(ReportData report, ReportFormat format, OutputStream out) throws IOException {
+        if (report.request().kind() == ReportKind.MONTHLY && format != ReportFormat.XLSX) {
+            throw new IllegalArgumentException("The monthly brief is a workbook: use xlsx");
+        }
+        switch (format) {
             case DOCX -> new DocxReportWriter().write(report, out);
             case XLSX -> new XlsxReportWriter().write(report, out);
         }
-        return report;
     }
 
     /** The numbers alone, without layout (for benchmarks: the time a report adds over its figures). */
