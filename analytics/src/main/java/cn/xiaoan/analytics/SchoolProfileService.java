@@ -23,6 +23,9 @@ public final class SchoolProfileService {
     private static final SqlTemplate HISTORY = SqlTemplate.load("drill/school_history.sql");
     private static final SqlTemplate DRILLS = SqlTemplate.load("drill/school_drills.sql");
     private static final SqlTemplate SURVEY = SqlTemplate.load("drill/school_survey.sql");
+    private static final SqlTemplate RANKING = SqlTemplate.load("drill/school_ranking.sql");
+    /** A ranking longer than this is a list: use the hazard list instead. */
+    public static final int MAX_RANKED = 500;
 
     private final FigureService figures;
     private final HazardListService hazards;
@@ -76,6 +79,50 @@ public final class SchoolProfileService {
                 figures.select(model, SURVEY, bound, SchoolProfileService::survey).stream()
                         .findFirst();
         return new SchoolProfile(school, asOf, year, counts, history, openItems, drills, survey, model.version());
+    }
+
+    /**
+     * The schools whose open hazards weigh most at the as-of date (default: the latest report date), filtered by the
+     * figure dimensions other than time, within the scope.
+     */
+    public List<SchoolRisk> riskiest(
+            Optional<LocalDate> asOfAsked, Map<Dimension, Set<String>> filters, int limit, DistrictScope scope) {
+        if (limit < 1 || limit > MAX_RANKED) {
+            throw new IllegalArgumentException("Cannot rank " + limit + " schools: choose 1 to " + MAX_RANKED);
+        }
+        ServingModel model = figures.currentModel();
+        LocalDate asOf = asOfAsked.orElseGet(() -> figures.defaultAsOf(model));
+        var parameters = new HashMap<String, Object>();
+        parameters.put("as_of", Date.valueOf(asOf));
+        parameters.put("scope_district", scope.parameter());
+        parameters.put("limit", limit);
+        for (Dimension dimension : Dimension.values()) {
+            if (dimension.kind() == Dimension.Kind.TIME) {
+                if (filters.containsKey(dimension)) {
+                    throw new IllegalArgumentException("Cannot rank schools by " + dimension.code()
+                            + ": the ranking is a state at the as-of date");
+                }
+                continue;
+            }
+            Set<String> codes = filters.containsKey(dimension)
+                    ? FigureService.memberCodes(model, dimension, filters.get(dimension))
+                    : Set.of();
+            parameters.put("f_" + dimension.code(), codes.isEmpty() ? "" : "," + String.join(",", codes) + ",");
+        }
+        return figures.select(
+                model,
+                RANKING,
+                parameters,
+                row -> new SchoolRisk(
+                        row.getString("school_code"),
+                        row.getString("school_name"),
+                        row.getString("district_code"),
+                        row.getString("district_name_zh"),
+                        row.getString("school_type"),
+                        row.getLong("open_hazards"),
+                        row.getLong("overdue"),
+                        row.getLong("major_open"),
+                        row.getLong("risk_points")));
     }
 
     /** Every one of the last months, those without hazards as zeros. */

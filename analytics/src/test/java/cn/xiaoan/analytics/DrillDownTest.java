@@ -164,6 +164,24 @@ class DrillDownTest {
     }
 
     @Test
+    void ranksSchoolsByTheRiskPointsTheRiskIndexSums() {
+        List<SchoolRisk> ranking = schools.riskiest(Optional.of(D), Map.of(), 10, DistrictScope.city());
+        // A1: H1 MAJOR overdue 5 × 2 = 10, H2 and H5 GENERAL in time 1 + 1 → 12; A2: H3 GENERAL overdue 1 × 2 = 2
+        assertThat(ranking)
+                .containsExactly(
+                        new SchoolRisk(A1, ranking.get(0).schoolName(), XINFU, "忻府区", "PRIMARY", 3, 1, 1, 12),
+                        new SchoolRisk(
+                                SliceFixture.A2, ranking.get(1).schoolName(), XINFU, "忻府区", "JUNIOR", 1, 1, 0, 2));
+        // risk_index of 忻府区 × PRIMARY (one school, A1) = 100 × 12 / 1; × JUNIOR (A2) = 100 × 2 / 1
+        FigureTable risk = figures.figures(new FigureRequest(
+                Optional.of(YEAR_TO_D), Optional.of(D), List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE), Map.of()));
+        assertThat(risk.row(XINFU, "PRIMARY").value(Figure.RISK_INDEX)).isEqualTo(100.0 * 12);
+        assertThat(risk.row(XINFU, "JUNIOR").value(Figure.RISK_INDEX)).isEqualTo(100.0 * 2);
+        assertThat(schools.riskiest(Optional.of(D), Map.of(), 10, DistrictScope.of(Set.of(DINGXIANG))))
+                .isEmpty();
+    }
+
+    @Test
     void refusesAnUnregisteredSchool() {
         assertThatThrownBy(() -> schools.profile("1409999999", Optional.of(D), DistrictScope.city()))
                 .isInstanceOf(UnknownSchoolException.class)

@@ -112,6 +112,19 @@ final class DrillController {
         }
     }
 
+    /** {@code GET /api/v1/schools}: the schools whose open hazards weigh most (the overview's riskiest schools). */
+    void ranking(Context ctx) throws IOException {
+        var parameters = new QueryParameters(ctx);
+        Scope scope = AccessControl.principal(ctx).scope();
+        json.send(
+                ctx,
+                schools.riskiest(
+                        parameters.date("asOf"),
+                        scoped(FigureQuestionText.filters(ctx.queryParams("filter")), scope),
+                        parameters.integer("limit").orElse(10),
+                        districts(scope)));
+    }
+
     void school(Context ctx) throws IOException {
         var parameters = new QueryParameters(ctx);
         String code = ctx.pathParam("code");

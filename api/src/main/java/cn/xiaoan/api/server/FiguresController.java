@@ -1,6 +1,8 @@
 package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.CampaignGoalService;
+import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureComparison;
 import cn.xiaoan.analytics.FigureQuestionText;
 import cn.xiaoan.analytics.FigureRequest;
 import cn.xiaoan.analytics.FigureService;
@@ -14,7 +16,9 @@ import cn.xiaoan.api.output.FigureTableOutput;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,6 +30,7 @@ final class FiguresController {
     private final FigureService figures;
     private final CampaignGoalService goals;
     private final WarningService warnings;
+    private final FigureComparison comparison;
     private final Exports exports;
     private final JsonResponses json;
 
@@ -40,6 +45,7 @@ final class FiguresController {
         this.figures = figures;
         this.goals = goals;
         this.warnings = warnings;
+        this.comparison = new FigureComparison(figures);
     }
 
     void figures(Context ctx) throws IOException {
@@ -63,6 +69,40 @@ final class FiguresController {
         } else {
             json.send(ctx, FigureTableOutput.json(table));
         }
+    }
+
+    /**
+     * {@code GET /api/v1/figures/compare}: every figure of the whole question (no breakdown) against the same span a
+     * year earlier (同比), with each change as {@link FigureComparison} computes it in SQL.
+     */
+    void compare(Context ctx) throws IOException {
+        FigureRequest request = Scoping.scoped(
+                FigureQuestionText.parse(
+                        Optional.ofNullable(ctx.queryParam("from")),
+                        Optional.ofNullable(ctx.queryParam("to")),
+                        Optional.ofNullable(ctx.queryParam("asOf")),
+                        List.of(),
+                        ctx.queryParams("filter")),
+                AccessControl.principal(ctx).scope());
+        FigureTable current = figures.figures(request);
+        Period earlier = new Period(
+                current.period().from().minusYears(1), current.period().to().minusYears(1));
+        FigureTable previous =
+                figures.figures(request.at(earlier, current.asOf().minusYears(1)));
+        var changes = new ArrayList<JsonBodies.ChangeBody>();
+        for (Figure figure : Figure.values()) {
+            changes.add(JsonBodies.ChangeBody.of(comparison.change(figure, current.total(), previous.total())));
+        }
+        json.send(
+                ctx,
+                new JsonBodies.ComparisonBody(
+                        JsonBodies.PeriodBody.of(current.period()),
+                        current.asOf(),
+                        JsonBodies.PeriodBody.of(previous.period()),
+                        previous.asOf(),
+                        DrillBodies.codes(current.filters()),
+                        changes,
+                        JsonBodies.VersionBody.of(current.modelVersion())));
     }
 
     void goals(Context ctx) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The JSON bodies of the API, kept apart from the analytics records so that the wire format changes only on purpose.
@@ -48,6 +49,30 @@ final class JsonBodies {
             return new VersionBody(version.version(), version.batchIds(), version.builtAt());
         }
     }
+
+    record ChangeBody(
+            String code, String nameZh, String nameEn, String unit, Double current, Double previous, Double change) {
+        static ChangeBody of(cn.xiaoan.analytics.FigureChange change) {
+            Figure figure = change.figure();
+            return new ChangeBody(
+                    figure.code(),
+                    figure.nameZh(),
+                    figure.nameEn(),
+                    figure.unit().name().toLowerCase(Locale.ROOT),
+                    change.current(),
+                    change.previous(),
+                    change.change());
+        }
+    }
+
+    record ComparisonBody(
+            PeriodBody period,
+            LocalDate asOf,
+            PeriodBody previousPeriod,
+            LocalDate previousAsOf,
+            Map<String, List<String>> filters,
+            List<ChangeBody> figures,
+            VersionBody modelVersion) {}
 
     record PeriodBody(LocalDate from, LocalDate to) {
         static PeriodBody of(Period period) {

@@ -132,6 +132,8 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
         app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);
+        app.get("/api/v1/figures/compare", gate.around(figureTables::compare), Role.LEADER);
+        app.get("/api/v1/schools", gate.around(drill::ranking), Role.LEADER);
         app.get("/api/v1/schools/{code}", gate.around(drill::school), Role.LEADER);
         app.get("/api/v1/reports/{kind}", gate.around(reports::report), Role.LEADER);
         app.post(UPLOAD_PATH, ingest::upload, Role.CLERK);

@@ -143,6 +143,51 @@ class DrillDownIT {
     }
 
     @Test
+    void comparesEveryFigureWithTheSameSpanAYearEarlier() throws Exception {
+        JsonNode comparison =
+                json("leader", "/api/v1/figures/compare?from=2026-01-01&to=2026-10-31&filter=severity=MAJOR");
+        JsonNode now = json("leader", "/api/v1/figures?from=2026-01-01&to=2026-10-31&filter=severity=MAJOR");
+        JsonNode before = json("leader", "/api/v1/figures?from=2025-01-01&to=2025-10-31&filter=severity=MAJOR");
+        assertThat(comparison.at("/previousPeriod/from").asText()).isEqualTo("2025-01-01");
+        for (JsonNode figure : comparison.get("figures")) {
+            String code = figure.get("code").asText();
+            assertThat(figure.get("current").isNull())
+                    .as(code)
+                    .isEqualTo(now.at("/rows/0/" + code).isNull());
+            if (!figure.get("current").isNull()) {
+                assertThat(figure.get("current").asDouble())
+                        .as(code)
+                        .isEqualTo(now.at("/rows/0/" + code).asDouble());
+            }
+            if (!figure.get("change").isNull()) {
+                assertThat(figure.get("previous").asDouble())
+                        .as(code)
+                        .isEqualTo(before.at("/rows/0/" + code).asDouble());
+                assertThat(figure.get("change").asDouble())
+                        .as(code)
+                        .isCloseTo(
+                                figure.get("current").asDouble()
+                                        - figure.get("previous").asDouble(),
+                                org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void ranksTheRiskiestSchoolsWithinTheScope() throws Exception {
+        JsonNode city = json("leader", "/api/v1/schools?limit=5&" + AS_OF);
+        assertThat(city.size()).isEqualTo(5);
+        for (int i = 1; i < city.size(); i++) {
+            assertThat(city.get(i).get("riskPoints").asLong())
+                    .isLessThanOrEqualTo(city.get(i - 1).get("riskPoints").asLong());
+        }
+        JsonNode xinfu = json("xinfu", "/api/v1/schools?limit=50&" + AS_OF);
+        assertThat(xinfu.size()).isPositive();
+        xinfu.forEach(school -> assertThat(school.get("districtCode").asText()).isEqualTo("140902"));
+        assertThat(get("leader", "/api/v1/schools?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void exportsEveryHazardOfTheCellNotJustThePage() throws Exception {
         String query = "/api/v1/hazards?state=open&filter=severity=MAJOR&" + AS_OF + "&size=2";
         long total = json("leader", query).get("total").asLong();
