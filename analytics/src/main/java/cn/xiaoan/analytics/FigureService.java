@@ -50,6 +50,7 @@ public final class FigureService implements AutoCloseable {
     private volatile PointerSeen seen;
 
     private final AnswerCache answers = new AnswerCache();
+    private static final SqlTemplate YEARS = SqlTemplate.load("drill/years.sql");
 
     public FigureService(Warehouse warehouse, ReferenceData reference) {
         this(warehouse, reference, Clock.systemDefaultZone());
@@ -71,6 +72,16 @@ public final class FigureService implements AutoCloseable {
     /** The members of a closed dimension in display order (empty for time dimensions), from the published model. */
     public List<Member> members(Dimension dimension) {
         return model().members(dimension);
+    }
+
+    /** The years the published model's calendar covers, oldest first (e.g. for a year picker). */
+    public List<String> years() {
+        return select(model(), YEARS, Map.of(), result -> result.getString("year_code"));
+    }
+
+    /** The latest report date in the published model (the default as-of date). */
+    public LocalDate latestReportDate() {
+        return defaultAsOf(model());
     }
 
     /** Every figure for every cell of the request's breakdown, from the cube whenever it answers exactly. */

@@ -1,17 +1,90 @@
 package cn.xiaoan.api.server;
 
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.ModelVersion;
+import cn.xiaoan.api.server.JsonBodies.FigureBody;
+import cn.xiaoan.api.server.JsonBodies.Named;
+import cn.xiaoan.api.server.JsonBodies.VersionBody;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
-/** {@code GET /api/v1/meta}: the figures and dimensions the API knows, with their Chinese and English names. */
+/**
+ * {@code GET /api/v1/meta}: the figures and dimensions with their Chinese and English names, each closed dimension's
+ * members, the years the data cover, the latest report date and the model version. Serialised once per model version:
+ * dashboards ask on every page load.
+ */
 final class CatalogController {
-    private final byte[] catalog;
+    private final FigureService figures;
+    private final JsonResponses json;
+    private volatile Cached cached;
 
-    CatalogController(JsonResponses json) {
-        this.catalog = json.bytes(JsonBodies.CatalogBody.of());
+    private record Cached(Optional<Long> version, byte[] body) {}
+
+    record DimensionBody(String code, String nameZh, String nameEn, String kind, List<Named> members) {}
+
+    record CatalogBody(
+            List<FigureBody> figures,
+            List<DimensionBody> dimensions,
+            List<String> years,
+            LocalDate latestReportDate,
+            VersionBody modelVersion) {}
+
+    CatalogController(FigureService figures, JsonResponses json) {
+        this.figures = figures;
+        this.json = json;
     }
 
     void catalog(Context ctx) {
-        ctx.contentType(ContentType.APPLICATION_JSON).result(catalog);
+        Optional<ModelVersion> version = figures.modelVersion();
+        Optional<Long> number = version.map(ModelVersion::version);
+        Cached known = cached;
+        if (known == null || !known.version().equals(number)) {
+            known = new Cached(number, json.bytes(body(version)));
+            cached = known;
+        }
+        ctx.contentType(ContentType.APPLICATION_JSON).result(known.body());
+    }
+
+    private CatalogBody body(Optional<ModelVersion> version) {
+        List<FigureBody> figureBodies =
+                Arrays.stream(Figure.values()).map(FigureBody::of).toList();
+        try {
+            List<DimensionBody> dimensions = Arrays.stream(Dimension.values())
+                    .map(dimension -> new DimensionBody(
+                            dimension.code(),
+                            dimension.nameZh(),
+                            dimension.nameEn(),
+                            dimension.kind().name().toLowerCase(java.util.Locale.ROOT),
+                            figures.members(dimension).stream().map(Named::of).toList()))
+                    .toList();
+            return new CatalogBody(
+                    figureBodies,
+                    dimensions,
+                    figures.years(),
+                    figures.latestReportDate(),
+                    version.map(VersionBody::of).orElse(null));
+        } catch (ModelNotBuiltException e) {
+            // before the first build the names are still useful; members and years come with the model
+            return new CatalogBody(
+                    figureBodies,
+                    Arrays.stream(Dimension.values())
+                            .map(d -> new DimensionBody(
+                                    d.code(),
+                                    d.nameZh(),
+                                    d.nameEn(),
+                                    d.kind().name().toLowerCase(java.util.Locale.ROOT),
+                                    List.of()))
+                            .toList(),
+                    List.of(),
+                    null,
+                    null);
+        }
     }
 }

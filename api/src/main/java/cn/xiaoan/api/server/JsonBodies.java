@@ -12,7 +12,6 @@ import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.analytics.Period;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -113,14 +112,6 @@ final class JsonBodies {
     }
 
     record HealthBody(String status, VersionBody model, String message) {}
-
-    record CatalogBody(List<FigureBody> figures, List<Named> dimensions) {
-        static CatalogBody of() {
-            return new CatalogBody(
-                    Arrays.stream(Figure.values()).map(FigureBody::of).toList(),
-                    Arrays.stream(Dimension.values()).map(Named::of).toList());
-        }
-    }
 
     record GoalMeasureBody(
             String code,

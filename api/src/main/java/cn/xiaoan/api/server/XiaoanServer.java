@@ -81,7 +81,7 @@ public final class XiaoanServer implements AutoCloseable {
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
-        var catalog = new CatalogController(responses);
+        var catalog = new CatalogController(figures, responses);
         var figureTables = new FiguresController(
                 figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
         var hazardLists = new HazardListService(figures);

@@ -153,6 +153,14 @@ class HeatmapApiIT {
                 .isEqualTo("{\"code\":\"found\",\"nameZh\":\"发现隐患\",\"nameEn\":\"Found\",\"unit\":\"count\"}");
         assertThat(catalog.at("/figures")).hasSize(Figure.values().length);
         assertThat(catalog.at("/dimensions")).hasSize(9);
+        // the filter bars' choices: each closed dimension's members, the years, the model version
+        assertThat(catalog.at("/dimensions/0/code").asText()).isEqualTo("district");
+        assertThat(catalog.at("/dimensions/0/members/0/code").asText()).isEqualTo("140902");
+        assertThat(catalog.at("/dimensions/0/members/0/nameZh").asText()).isEqualTo("忻府区");
+        assertThat(catalog.at("/dimensions/6/members")).isEmpty();
+        assertThat(catalog.at("/years").toString()).contains("\"2026\"");
+        assertThat(catalog.at("/latestReportDate").asText()).isEqualTo("2026-10-31");
+        assertThat(catalog.at("/modelVersion/version").asLong()).isEqualTo(1);
     }
 
     @Test
