@@ -82,10 +82,41 @@ public final class HeadlessChromium implements AutoCloseable {
         WebElement chart = driver.findElement(By.id(containerId));
         new WebDriverWait(driver, PATIENCE)
                 .withMessage(() -> "chart state " + chart.getDomAttribute("data-chart-state") + ", status \""
-                        + driver.findElement(By.id("status-text")).getText() + "\"; console: "
-                        + severeConsoleEntries())
+                        + statusOf(chart) + "\"; console: " + severeConsoleEntries())
                 .until(ignored -> state.equals(chart.getDomAttribute("data-chart-state")));
         return chart;
+    }
+
+    /** The text of a chart's status overlay (loading, empty or error message). */
+    public String statusOf(WebElement chart) {
+        return chart.findElement(By.xpath("following-sibling::div[contains(@class,'status')]"))
+                .getText();
+    }
+
+    /** Waits until every chart of the page is in a final state (body[data-charts-finished]). */
+    public void waitForChartsFinished() {
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "charts not finished: "
+                        + driver.findElements(By.cssSelector("[data-chart-state]")).stream()
+                                .map(e -> e.getDomAttribute("id") + "=" + e.getDomAttribute("data-chart-state"))
+                                .toList()
+                        + "; console: " + severeConsoleEntries())
+                .until(ignored ->
+                        "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-charts-finished")));
+    }
+
+    /** Waits until the page says its data are loaded (body[data-ready]); the previous state is cleared first. */
+    public void waitForReady() {
+        new WebDriverWait(driver, PATIENCE)
+                .withMessage(() -> "page not ready: " + driver.getCurrentUrl() + "; console: " + severeConsoleEntries())
+                .until(ignored ->
+                        "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+    }
+
+    /** Opens a page and waits until it has loaded its data. */
+    public void open(String url) {
+        driver.get(url);
+        waitForReady();
     }
 
     /** Errors the page logged since the last call (reading the browser log drains it). */

@@ -232,11 +232,11 @@ class HeatmapApiIT {
     void servesTheDashboardAndEChartsFromTheirJars() throws Exception {
         HttpResponse<String> page = get(server, "/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>校安 · 学校安全隐患风险热力图</title>");
+        assertThat(page.body()).contains("<title>校安 · 总览</title>");
         HttpResponse<String> echarts = get(server, "/webjars/echarts/5.5.0/echarts.min.js");
         assertThat(echarts.statusCode()).isEqualTo(200);
         assertThat(echarts.body()).contains("echarts");
-        assertThat(get(server, "/js/main.js").statusCode()).isEqualTo(200);
+        assertThat(get(server, "/js/overview.js").statusCode()).isEqualTo(200);
     }
 
     @Test
