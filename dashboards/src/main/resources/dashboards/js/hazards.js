@@ -24,6 +24,7 @@ const list = {
   sort: url.searchParams.get('sort') ?? 'found_date',
   order: url.searchParams.get('order') === 'asc' ? 'asc' : 'desc',
   page: Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1),
+  school: url.searchParams.get('school') ?? '',
 };
 
 const context = await startPage({
@@ -62,7 +63,7 @@ function remember() {
 
 function params() {
   return { ...filters.params(), state: list.state, q: list.q, sort: list.sort, order: list.order, page: list.page,
-    size: SIZE };
+    size: SIZE, school: list.school };
 }
 
 function name(dimension, code) {

@@ -117,8 +117,9 @@ export async function startPage({ title, active, onLanguage }) {
 }
 
 /** Marks the page ready for tests and the UI benchmark once every given promise settled. */
-export function whenSettled(promises) {
+export function whenSettled(promises, after) {
   return Promise.allSettled(promises).then(() => {
+    after?.();
     document.body.dataset.ready = 'true';
   });
 }

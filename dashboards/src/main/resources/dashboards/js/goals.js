@@ -1,0 +1,116 @@
+// 三年行动目标 The three campaign goals per district (met / not met, on track / at risk) with the numbers behind each
+// verdict, and the MAJOR hazards' course toward the deadlines (open at each month's end, found per month).
+import { api } from './api.js';
+import { ChartBox, FONT, BLUES } from './chartbox.js';
+import { fillTable, formatValue } from './format.js';
+import { describeError, startPage, tr, whenSettled } from './page.js';
+
+const url = new URL(location.href);
+let asOf = url.searchParams.get('asOf') ?? '';
+let goals = null;
+let trend = null;
+let catalog = null;
+let failure = null;
+
+const context = await startPage({
+  title: { zh: '校安 · 三年行动目标', en: 'xiaoan · Campaign goals' },
+  active: 'goals.html',
+  onLanguage: () => draw(),
+});
+const chart = new ChartBox(document.getElementById('goal-trend'));
+
+function t(text) {
+  return tr(text, context.language);
+}
+
+document.getElementById('as-of').value = asOf;
+document.getElementById('as-of').addEventListener('change', (event) => {
+  asOf = event.target.value;
+  const next = new URL(location.href);
+  if (asOf) {
+    next.searchParams.set('asOf', asOf);
+  } else {
+    next.searchParams.delete('asOf');
+  }
+  history.replaceState(null, '', next);
+  load();
+});
+document.getElementById('controls').addEventListener('submit', (event) => event.preventDefault());
+
+function districtName(code) {
+  const member = catalog?.dimensions?.find((d) => d.code === 'district')?.members?.find((m) => m.code === code);
+  return member ? (context.language === 'en' ? member.nameEn : member.nameZh) : code;
+}
+
+function draw() {
+  document.getElementById('as-of-label').textContent = t({ zh: '截至日期', en: 'As of' });
+  document.getElementById('goals-caption').textContent = t({ zh: '各县区三项目标完成情况', en: 'The three goals by district' });
+  document.getElementById('trend-caption').textContent = t({ zh: '重大隐患走势：月末未整改（目标 1、3）与每月新发现（目标 2）',
+    en: 'Major hazards: open at month end (goals 1 and 3) and found per month (goal 2)' });
+  const status = document.getElementById('goals-status');
+  if (failure) {
+    status.textContent = describeError(failure, context.language);
+    status.classList.add('error');
+    chart.error(status.textContent);
+    return;
+  }
+  if (!goals) {
+    status.textContent = t({ zh: '正在加载…', en: 'Loading…' });
+    chart.loading(status.textContent);
+    return;
+  }
+  status.textContent = t({ zh: `截至 ${goals.asOf} · 模型版本 v${goals.modelVersion.version}`,
+    en: `As of ${goals.asOf} · model v${goals.modelVersion.version}` });
+  fillTable(document.getElementById('goals'), [
+    { key: 'district', label: t({ zh: '县区', en: 'District' }), format: (row) => districtName(row.district) },
+    { key: 'goal', label: t({ zh: '目标', en: 'Goal' }), format: (row) => (context.language === 'en' ? row.nameEn : row.nameZh) },
+    { key: 'deadline', label: t({ zh: '时限', en: 'Deadline' }) },
+    { key: 'status', label: t({ zh: '完成情况', en: 'Status' }), format: (row) => {
+      const badge = document.createElement('span');
+      badge.className = `badge ${row.status}`;
+      badge.textContent = context.language === 'en' ? row.statusEn : row.statusZh;
+      return badge;
+    } },
+    { key: 'measures', label: t({ zh: '依据', en: 'Numbers behind it' }), format: (row) => row.measures
+      .map((m) => `${context.language === 'en' ? m.nameEn : m.nameZh} ${formatValue(m.value,
+        catalog?.figures?.find((f) => f.code === m.figure)?.unit ?? 'count', context.language)}`)
+      .join('；') },
+  ], goals.goals, { rowKey: (row) => `${row.district}/${row.goal}` });
+  if (!trend || trend.points.length === 0) {
+    chart.empty(t({ zh: '没有数据。', en: 'No data.' }));
+    return;
+  }
+  chart.show({
+    animation: false,
+    textStyle: { fontFamily: FONT },
+    tooltip: { trigger: 'axis' },
+    legend: { bottom: 0 },
+    grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
+    xAxis: { type: 'category', data: trend.points.map((p) => p.code) },
+    yAxis: { type: 'value', minInterval: 1 },
+    series: trend.figures.map((figure, i) => ({
+      name: context.language === 'en' ? figure.nameEn : figure.nameZh,
+      type: i === 2 ? 'bar' : 'line',
+      data: trend.points.map((p) => p.rows[0]?.[figure.code] ?? null),
+      itemStyle: { color: BLUES[i % BLUES.length] },
+      lineStyle: { type: i === 1 ? 'dashed' : 'solid', width: 2 },
+    })),
+  }, document.getElementById('trend-caption').textContent);
+}
+
+async function load() {
+  delete document.body.dataset.ready;
+  goals = null;
+  failure = null;
+  draw();
+  const end = asOf || undefined;
+  await whenSettled([
+    api.catalog().then((answer) => { catalog = answer; }, () => {}),
+    api.goals({ asOf: end }).then((answer) => { goals = answer; }, (error) => { failure = error; }),
+    api.trends({ grain: 'month', from: '2024-01-01', to: end ?? '2026-12-31', asOf: end,
+      figure: ['major_open', 'legacy_major_open', 'major_found'] })
+      .then((answer) => { trend = answer; }, () => { trend = null; }),
+  ], draw);
+}
+
+load();

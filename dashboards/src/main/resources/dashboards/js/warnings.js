@@ -1,0 +1,113 @@
+// 预警 The four warning lists at the as-of date: overdue hazards, open MAJOR hazards without temporary measures,
+// schools that sent no ledger this month, schools whose self-inspection finds far less than supervision.
+import { api } from './api.js';
+import { fillTable } from './format.js';
+import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
+
+const url = new URL(location.href);
+let asOf = url.searchParams.get('asOf') ?? '';
+let report = null;
+let failure = null;
+
+const context = await startPage({
+  title: { zh: '校安 · 预警', en: 'xiaoan · Warnings' },
+  active: 'warnings.html',
+  onLanguage: () => draw(),
+});
+
+function t(text) {
+  return tr(text, context.language);
+}
+
+document.getElementById('as-of').value = asOf;
+document.getElementById('as-of').addEventListener('change', (event) => {
+  asOf = event.target.value;
+  const next = new URL(location.href);
+  if (asOf) {
+    next.searchParams.set('asOf', asOf);
+  } else {
+    next.searchParams.delete('asOf');
+  }
+  history.replaceState(null, '', next);
+  load();
+});
+document.getElementById('controls').addEventListener('submit', (event) => event.preventDefault());
+
+function schoolLink(row) {
+  const link = document.createElement('a');
+  link.href = pageLink('school.html', { code: row.schoolCode, asOf: report?.asOf }, context.language);
+  link.textContent = row.schoolName ?? row.schoolCode;
+  return link;
+}
+
+function hazardColumns(withDays) {
+  return [
+    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }) },
+    { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }) },
+    { key: 'category', label: t({ zh: '类别', en: 'Category' }) },
+    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }) },
+    { key: 'foundDate', label: t({ zh: '发现日期', en: 'Found' }) },
+    { key: 'deadline', label: t({ zh: '整改期限', en: 'Deadline' }) },
+    ...(withDays ? [{ key: 'daysOverdue', label: t({ zh: '超期天数', en: 'Days overdue' }), numeric: true }] : []),
+    { key: 'responsiblePerson', label: t({ zh: '责任人', en: 'Responsible' }) },
+  ];
+}
+
+function draw() {
+  document.getElementById('as-of-label').textContent = t({ zh: '截至日期', en: 'As of' });
+  const status = document.getElementById('warnings-status');
+  const captions = {
+    overdue: t({ zh: '超期未整改隐患', en: 'Overdue hazards' }),
+    major: t({ zh: '未落实临时管控措施的重大隐患', en: 'Open major hazards without temporary measures' }),
+    silent: t({ zh: '本月未报送台账的学校', en: 'Schools with no ledger this month' }),
+    weak: t({ zh: '自查发现明显少于督查的学校', en: 'Schools whose self-inspection finds far less than supervision' }),
+  };
+  if (failure) {
+    status.textContent = describeError(failure, context.language);
+    status.classList.add('error');
+    return;
+  }
+  if (!report) {
+    status.textContent = t({ zh: '正在加载…', en: 'Loading…' });
+    return;
+  }
+  status.textContent = t({ zh: `截至 ${report.asOf}；报送月份 ${report.submissionMonth}；模型版本 v${report.modelVersion.version}`,
+    en: `As of ${report.asOf}; submission month ${report.submissionMonth}; model v${report.modelVersion.version}` });
+  const lists = {
+    overdue: report.overdueHazards,
+    major: report.majorWithoutMeasures,
+    silent: report.silentSchools,
+    weak: report.weakSelfInspection,
+  };
+  for (const [key, rows] of Object.entries(lists)) {
+    const caption = document.getElementById(`${key}-caption`);
+    caption.textContent = `${captions[key]}（${rows.length}）`;
+    caption.dataset.count = String(rows.length);
+  }
+  fillTable(document.getElementById('overdue'), hazardColumns(true), lists.overdue, { rowKey: (r) => r.hazardId });
+  fillTable(document.getElementById('major'), hazardColumns(false), lists.major, { rowKey: (r) => r.hazardId });
+  fillTable(document.getElementById('silent'), [
+    { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }) },
+    { key: 'schoolType', label: t({ zh: '学校类型', en: 'School type' }) },
+    { key: 'lastReportDate', label: t({ zh: '最近报送', en: 'Last report' }) },
+  ], lists.silent, { rowKey: (r) => r.schoolCode });
+  fillTable(document.getElementById('weak'), [
+    { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }) },
+    { key: 'selfFound', label: t({ zh: '自查发现', en: 'Self-inspection found' }), numeric: true },
+    { key: 'supervisionFound', label: t({ zh: '督查发现', en: 'Supervision found' }), numeric: true },
+  ], lists.weak, { rowKey: (r) => r.schoolCode });
+}
+
+async function load() {
+  delete document.body.dataset.ready;
+  report = null;
+  failure = null;
+  draw();
+  await whenSettled([api.warnings({ asOf: asOf || undefined })
+    .then((answer) => { report = answer; }, (error) => { failure = error; })], draw);
+}
+
+load();
