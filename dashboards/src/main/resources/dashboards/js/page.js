@@ -121,6 +121,7 @@ export function whenSettled(promises, after) {
   return Promise.allSettled(promises).then(() => {
     after?.();
     document.body.dataset.ready = 'true';
+    document.body.dataset.readyAt ??= String(Math.round(performance.now()));
   });
 }
 

@@ -109,7 +109,7 @@ async function loadBatches() {
         button.addEventListener('click', () => showBatch(row.batchId));
         return button;
       } },
-    ], list.batches.slice().reverse(), { rowKey: (row) => String(row.batchId) });
+    ], list.batches, { rowKey: (row) => String(row.batchId) });
   } catch (error) {
     batchesStatus.textContent = describeError(error, context.language);
   }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             BenchBuildCommand.class,
             BenchFiguresCommand.class,
             BenchApiCommand.class,
-            BenchReportCommand.class
+            BenchReportCommand.class,
+            BenchUiCommand.class
         })
 final class BenchCommand implements Runnable {
     @Spec
