@@ -3,10 +3,9 @@
 import { api } from './api.js';
 import { ChartBox, FONT, BLUES } from './chartbox.js';
 import { fillTable, formatValue } from './format.js';
-import { describeError, startPage, tr, whenSettled } from './page.js';
+import { asOfControl, describeError, startPage, tr, whenSettled } from './page.js';
 
-const url = new URL(location.href);
-let asOf = url.searchParams.get('asOf') ?? '';
+let asOf = '';
 let goals = null;
 let trend = null;
 let catalog = null;
@@ -23,19 +22,7 @@ function t(text) {
   return tr(text, context.language);
 }
 
-document.getElementById('as-of').value = asOf;
-document.getElementById('as-of').addEventListener('change', (event) => {
-  asOf = event.target.value;
-  const next = new URL(location.href);
-  if (asOf) {
-    next.searchParams.set('asOf', asOf);
-  } else {
-    next.searchParams.delete('asOf');
-  }
-  history.replaceState(null, '', next);
-  load();
-});
-document.getElementById('controls').addEventListener('submit', (event) => event.preventDefault());
+asOf = asOfControl(document.getElementById('as-of'), (value) => { asOf = value; load(); });
 
 function districtName(code) {
   const member = catalog?.dimensions?.find((d) => d.code === 'district')?.members?.find((m) => m.code === code);

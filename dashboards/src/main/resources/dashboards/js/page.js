@@ -139,3 +139,21 @@ export function describeError(error, language) {
   const id = error?.requestId ? tr({ zh: `（请求编号 ${error.requestId}）`, en: ` (request id ${error.requestId})` }, language) : '';
   return prefix + (error?.message ?? String(error)) + id;
 }
+
+/** Wires an as-of date input (its value in the URL as asOf) that calls onChange(value) when changed. */
+export function asOfControl(input, onChange) {
+  const url = new URL(location.href);
+  input.value = url.searchParams.get('asOf') ?? '';
+  input.addEventListener('change', () => {
+    const next = new URL(location.href);
+    if (input.value) {
+      next.searchParams.set('asOf', input.value);
+    } else {
+      next.searchParams.delete('asOf');
+    }
+    history.replaceState(null, '', next);
+    onChange(input.value);
+  });
+  input.form?.addEventListener('submit', (event) => event.preventDefault());
+  return input.value;
+}

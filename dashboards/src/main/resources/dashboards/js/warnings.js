@@ -2,10 +2,9 @@
 // schools that sent no ledger this month, schools whose self-inspection finds far less than supervision.
 import { api } from './api.js';
 import { fillTable } from './format.js';
-import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
+import { asOfControl, describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
-const url = new URL(location.href);
-let asOf = url.searchParams.get('asOf') ?? '';
+let asOf = '';
 let report = null;
 let failure = null;
 
@@ -19,19 +18,7 @@ function t(text) {
   return tr(text, context.language);
 }
 
-document.getElementById('as-of').value = asOf;
-document.getElementById('as-of').addEventListener('change', (event) => {
-  asOf = event.target.value;
-  const next = new URL(location.href);
-  if (asOf) {
-    next.searchParams.set('asOf', asOf);
-  } else {
-    next.searchParams.delete('asOf');
-  }
-  history.replaceState(null, '', next);
-  load();
-});
-document.getElementById('controls').addEventListener('submit', (event) => event.preventDefault());
+asOf = asOfControl(document.getElementById('as-of'), (value) => { asOf = value; load(); });
 
 function schoolLink(row) {
   const link = document.createElement('a');

@@ -4,16 +4,12 @@ import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.HeatmapRequest;
-import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.Components;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
-import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.api.server.ServerLimits;
-import cn.xiaoan.api.server.ServerServices;
 import cn.xiaoan.api.server.ServerSettings;
-import cn.xiaoan.api.server.XiaoanServer;
 import cn.xiaoan.domain.Warehouse;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -64,9 +60,6 @@ final class BenchApiCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--hazards", defaultValue = "1000000", description = "隐患数 Hazards (default: ${DEFAULT-VALUE})")
-    long hazards;
-
     @Option(
             names = "--seconds",
             defaultValue = "10",
@@ -80,13 +73,7 @@ final class BenchApiCommand implements Callable<Integer> {
     int soakSeconds;
 
     @Mixin
-    WarehouseOption warehouseOption;
-
-    @Option(
-            names = "--work-dir",
-            paramLabel = "DIR",
-            description = "数据目录 Where generated data and its warehouse live (default: data/bench/api-<hazards>)")
-    Path workDirectory;
+    BenchData data;
 
     BenchApiCommand(Components components) {
         this.components = components;
@@ -96,9 +83,7 @@ final class BenchApiCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Wrk.requireInstalled();
         PrintWriter out = spec.commandLine().getOut();
-        Warehouse warehouse = warehouseOption.warehouse != null
-                ? components.warehouse(warehouseOption.warehouse)
-                : BenchWarehouse.prepare(components, workDirectory, "api", hazards, out);
+        Warehouse warehouse = data.warehouse(components, "api", out);
         UserStore users = components.users(warehouse);
         String user = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         users.add(
@@ -108,20 +93,10 @@ final class BenchApiCommand implements Callable<Integer> {
         var limits = new ServerLimits(
                 ServerLimits.MIB, 256 * ServerLimits.MIB, Runtime.getRuntime().availableProcessors(), 1_000_000, 20);
         Path scripts = Files.createTempDirectory("xiaoan-wrk");
-        try (var figures = new FigureService(warehouse, components.reference());
-                var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
-                var server = new XiaoanServer(
-                                new ServerSettings("127.0.0.1", 0, limits),
-                                new ServerServices(
-                                        warehouse,
-                                        components.reference(),
-                                        figures,
-                                        analystSql,
-                                        users,
-                                        new SessionStore(components.clock()),
-                                        components.clock()))
-                        .start()) {
-            String base = "http://127.0.0.1:" + server.port();
+        try (var server =
+                RunningServer.start(components, warehouse, users, new ServerSettings("127.0.0.1", 0, limits))) {
+            FigureService figures = server.figures();
+            String base = server.baseUrl();
             var wrk = new Wrk(scripts);
             Duration duration = Duration.ofSeconds(seconds);
 

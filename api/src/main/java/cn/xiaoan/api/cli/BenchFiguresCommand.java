@@ -5,7 +5,6 @@ import cn.xiaoan.analytics.FiguresBenchmark;
 import cn.xiaoan.api.Components;
 import cn.xiaoan.domain.Warehouse;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,21 +26,11 @@ final class BenchFiguresCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--hazards", defaultValue = "1000000", description = "隐患数 Hazards (default: ${DEFAULT-VALUE})")
-    long hazards;
-
     @Option(names = "--runs", defaultValue = "5", description = "每题运行次数 Runs per question (default: ${DEFAULT-VALUE})")
     int runs;
 
     @Mixin
-    WarehouseOption warehouseOption;
-
-    @Option(
-            names = "--work-dir",
-            paramLabel = "DIR",
-            description = "数据目录 Where generated data and its warehouse live (default: data/bench/figures-<hazards>);"
-                    + " ignored with --warehouse, which benchmarks that warehouse's published model")
-    Path workDirectory;
+    BenchData data;
 
     BenchFiguresCommand(Components components) {
         this.components = components;
@@ -50,9 +39,7 @@ final class BenchFiguresCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Warehouse warehouse = warehouseOption.warehouse != null
-                ? components.warehouse(warehouseOption.warehouse)
-                : BenchWarehouse.prepare(components, workDirectory, "figures", hazards, out);
+        Warehouse warehouse = data.warehouse(components, "figures", out);
         try (var figures = new FigureService(warehouse, components.reference())) {
             out.print(new FiguresBenchmark(figures, warehouse).run(runs).describe());
         }

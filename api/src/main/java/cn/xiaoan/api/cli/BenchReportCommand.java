@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,9 +40,6 @@ final class BenchReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--hazards", defaultValue = "1000000", description = "隐患数 Hazards (default: ${DEFAULT-VALUE})")
-    long hazards;
-
     @Option(names = "--runs", defaultValue = "3", description = "运行次数 Runs (default: ${DEFAULT-VALUE})")
     int runs;
 
@@ -51,14 +47,7 @@ final class BenchReportCommand implements Callable<Integer> {
     int year;
 
     @Mixin
-    WarehouseOption warehouseOption;
-
-    @Option(
-            names = "--work-dir",
-            paramLabel = "DIR",
-            description = "数据目录 Where generated data and its warehouse live (default: data/bench/figures-<hazards>,"
-                    + " shared with bench figures); ignored with --warehouse")
-    Path workDirectory;
+    BenchData data;
 
     BenchReportCommand(Components components) {
         this.components = components;
@@ -67,9 +56,7 @@ final class BenchReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Warehouse warehouse = warehouseOption.warehouse != null
-                ? components.warehouse(warehouseOption.warehouse)
-                : BenchWarehouse.prepare(components, workDirectory, "figures", hazards, out);
+        Warehouse warehouse = data.warehouse(components, "figures", out);
         var figuresAlone = new ArrayList<Double>();
         var docx = new ArrayList<Double>();
         var xlsx = new ArrayList<Double>();

@@ -1,16 +1,11 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.Components;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
-import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.api.server.ServerLimits;
-import cn.xiaoan.api.server.ServerServices;
 import cn.xiaoan.api.server.ServerSettings;
-import cn.xiaoan.api.server.XiaoanServer;
 import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -18,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,21 +48,11 @@ final class BenchUiCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--hazards", defaultValue = "1000000", description = "隐患数 Hazards (default: ${DEFAULT-VALUE})")
-    long hazards;
-
     @Option(names = "--runs", defaultValue = "7", description = "测量次数 Measured page loads (default: ${DEFAULT-VALUE})")
     int runs;
 
     @Mixin
-    WarehouseOption warehouseOption;
-
-    @Option(
-            names = "--work-dir",
-            paramLabel = "DIR",
-            description = "数据目录 Where generated data and its warehouse live (default: data/bench/figures-<hazards>,"
-                    + " shared with bench figures); ignored with --warehouse")
-    Path workDirectory;
+    BenchData data;
 
     BenchUiCommand(Components components) {
         this.components = components;
@@ -77,29 +61,16 @@ final class BenchUiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Warehouse warehouse = warehouseOption.warehouse != null
-                ? components.warehouse(warehouseOption.warehouse)
-                : BenchWarehouse.prepare(components, workDirectory, "figures", hazards, out);
+        Warehouse warehouse = data.warehouse(components, "figures", out);
         UserStore users = components.users(warehouse);
         String user = "bench-ui-" + UUID.randomUUID().toString().substring(0, 8);
         String password = UUID.randomUUID().toString();
         users.add(user, Role.LEADER, Scope.city(), Optional.of(password));
         String token = users.issueToken(user, "bench ui");
-        try (var figures = new FigureService(warehouse, components.reference());
-                var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
-                var server = new XiaoanServer(
-                                new ServerSettings("127.0.0.1", 0, ServerLimits.defaults()),
-                                new ServerServices(
-                                        warehouse,
-                                        components.reference(),
-                                        figures,
-                                        analystSql,
-                                        users,
-                                        new SessionStore(components.clock()),
-                                        components.clock()))
-                        .start();
+        try (var server = RunningServer.start(
+                        components, warehouse, users, new ServerSettings("127.0.0.1", 0, ServerLimits.defaults()));
                 var browser = DevTools.launch(1366, 768)) {
-            String base = "http://127.0.0.1:" + server.port();
+            String base = server.baseUrl();
             String session = signIn(base, user, password);
             browser.call("Network.enable", Map.of());
             browser.call(

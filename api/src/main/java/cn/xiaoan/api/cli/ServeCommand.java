@@ -1,13 +1,8 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.Components;
-import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;
-import cn.xiaoan.api.server.ServerServices;
 import cn.xiaoan.api.server.ServerSettings;
-import cn.xiaoan.api.server.XiaoanServer;
 import cn.xiaoan.domain.Warehouse;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -51,26 +46,12 @@ final class ServeCommand implements Callable<Integer> {
      * components are closed.
      */
     static void serve(Components components, Warehouse warehouse, ServerSettings settings, PrintWriter out) {
-        var figures = new FigureService(warehouse, components.reference());
         UserStore users = components.users(warehouse);
         if (users.isEmpty()) {
             out.println("尚无用户，请先创建管理员 / no users yet: create one with"
                     + " bin/xiaoan users add NAME --role admin (or run bin/xiaoan demo)");
         }
-        var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
-        var server = new XiaoanServer(
-                        settings,
-                        new ServerServices(
-                                warehouse,
-                                components.reference(),
-                                figures,
-                                analystSql,
-                                users,
-                                new SessionStore(components.clock()),
-                                components.clock()))
-                .start();
-        components.keepRunning(figures);
-        components.keepRunning(analystSql);
+        var server = RunningServer.start(components, warehouse, users, settings);
         components.keepRunning(server);
         out.printf("校安已启动 xiaoan is serving: http://%s:%d/  (Ctrl-C 停止 to stop)%n", settings.host(), server.port());
         out.flush();

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Drill-down over HTTP: a heatmap cell's hazards, trends and school pages, within the caller's scope. */
 class DrillDownIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String AS_OF = "asOf=2026-10-31";
 
     @TempDir
@@ -191,8 +187,7 @@ class DrillDownIT {
     void exportsEveryHazardOfTheCellNotJustThePage() throws Exception {
         String query = "/api/v1/hazards?state=open&filter=severity=MAJOR&" + AS_OF + "&size=2";
         long total = json("leader", query).get("total").asLong();
-        HttpResponse<byte[]> response =
-                HTTP.send(request("leader", query + "&format=xlsx"), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = server.getBytes("leader", query + "&format=xlsx");
         assertThat(response.statusCode()).isEqualTo(200);
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet data = workbook.getSheetAt(0);
@@ -230,18 +225,10 @@ class DrillDownIT {
     }
 
     private static JsonNode json(String user, String path) throws Exception {
-        HttpResponse<String> response = get(user, path);
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return server.json(user, path);
     }
 
     private static HttpResponse<String> get(String user, String path) throws Exception {
-        return HTTP.send(request(user, path), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest request(String user, String path) {
-        return HttpRequest.newBuilder(URI.create(server.url(path)))
-                .header("Authorization", "Bearer " + server.token(user))
-                .build();
+        return server.get(user, path);
     }
 }

@@ -12,6 +12,13 @@ import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +35,9 @@ final class FixtureServer implements AutoCloseable {
 
     /** Every fixture user's password (they are test accounts of a temporary warehouse). */
     static final String PASSWORD = "correct horse battery";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FigureService figures;
     private final XiaoanServer server;
@@ -100,6 +110,30 @@ final class FixtureServer implements AutoCloseable {
     /** A warehouse where nothing has been built yet. */
     static FixtureServer withoutModel(Path root) {
         return new FixtureServer(new Warehouse(root), ServerLimits.defaults());
+    }
+
+    /** GET as a fixture user (with their API token). */
+    HttpResponse<String> get(String user, String path) throws IOException, InterruptedException {
+        return HTTP.send(request(user, path), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String user, String path) throws IOException, InterruptedException {
+        return HTTP.send(request(user, path), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** GET as a fixture user, requiring 200, parsed as JSON. */
+    JsonNode json(String user, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(user, path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private HttpRequest request(String user, String path) {
+        return HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", "Bearer " + token(user))
+                .build();
     }
 
     String url(String path) {

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xiaoan.api.HeadlessChromium;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The overview (总览) in Chromium: numbers equal the API's, a heatmap click lands on the cell's hazards. */
 class OverviewPageIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path root;
@@ -231,13 +224,7 @@ class OverviewPageIT {
         throw new AssertionError("no figure " + code);
     }
 
-    static JsonNode api(String user, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.url(path)))
-                        .header("Authorization", "Bearer " + server.token(user))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+    private static JsonNode api(String user, String path) throws Exception {
+        return server.json(user, path);
     }
 }

@@ -247,11 +247,7 @@ class PagesIT {
         assertThat(link.getDomAttribute("href")).isEqualTo("/api/v1/reports/monthly?format=xlsx&month=" + month);
         new Select(browser.findElement(By.id("district"))).selectByValue("140921");
         assertThat(link.getDomAttribute("href")).contains("district=140921");
-        HttpResponse<byte[]> report = HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.url(link.getDomAttribute("href"))))
-                        .header("Authorization", "Bearer " + server.token("leader"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> report = server.getBytes("leader", link.getDomAttribute("href"));
         assertThat(report.statusCode()).isEqualTo(200);
         chromium.screenshot("reports.png");
         assertThat(chromium.severeConsoleEntries()).isEmpty();
@@ -266,13 +262,7 @@ class PagesIT {
     }
 
     private static JsonNode api(String user, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.url(path)))
-                        .header("Authorization", "Bearer " + server.token(user))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return server.json(user, path);
     }
 
     private static HttpResponse<String> postSql(String statement) throws Exception {

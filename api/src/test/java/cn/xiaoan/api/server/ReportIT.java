@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Report downloads over HTTP: the caller's scope decides the district, whatever the request says. */
 class ReportIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -82,10 +78,6 @@ class ReportIT {
     }
 
     private static HttpResponse<byte[]> get(String user, String path) throws Exception {
-        return HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.url(path)))
-                        .header("Authorization", "Bearer " + server.token(user))
-                        .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return server.getBytes(user, path);
     }
 }

@@ -1,0 +1,61 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.sql.AnalystSql;
+import cn.xiaoan.api.Components;
+import cn.xiaoan.api.auth.SessionStore;
+import cn.xiaoan.api.auth.UserStore;
+import cn.xiaoan.api.server.ServerServices;
+import cn.xiaoan.api.server.ServerSettings;
+import cn.xiaoan.api.server.XiaoanServer;
+import cn.xiaoan.domain.Warehouse;
+
+/** The server with the services it owns, started over one warehouse (for serve and the benchmarks). */
+final class RunningServer implements AutoCloseable {
+    private final FigureService figures;
+    private final AnalystSql analystSql;
+    private final XiaoanServer server;
+
+    private RunningServer(FigureService figures, AnalystSql analystSql, XiaoanServer server) {
+        this.figures = figures;
+        this.analystSql = analystSql;
+        this.server = server;
+    }
+
+    static RunningServer start(Components components, Warehouse warehouse, UserStore users, ServerSettings settings) {
+        var figures = new FigureService(warehouse, components.reference());
+        var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
+        var server = new XiaoanServer(
+                        settings,
+                        new ServerServices(
+                                warehouse,
+                                components.reference(),
+                                figures,
+                                analystSql,
+                                users,
+                                new SessionStore(components.clock()),
+                                components.clock()))
+                .start();
+        return new RunningServer(figures, analystSql, server);
+    }
+
+    FigureService figures() {
+        return figures;
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    @Override
+    public void close() {
+        try (figures;
+                analystSql) {
+            server.close();
+        }
+    }
+}
