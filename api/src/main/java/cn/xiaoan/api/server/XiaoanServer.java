@@ -29,6 +29,7 @@ import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class XiaoanServer implements AutoCloseable {
     private final ServerSettings settings;
     private final Javalin app;
     private final ModelRefresher refresher;
+    private final OverviewWarmup warmup;
 
     public XiaoanServer(ServerSettings settings, ServerServices services) {
         this.settings = requireNonNull(settings, "settings");
@@ -85,12 +87,10 @@ public final class XiaoanServer implements AutoCloseable {
         var figureTables = new FiguresController(
                 figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
         var hazardLists = new HazardListService(figures);
+        var trends = new TrendService(figures);
+        this.warmup = new OverviewWarmup(figures, trends);
         var drill = new DrillController(
-                hazardLists,
-                new TrendService(figures),
-                new SchoolProfileService(figures, hazardLists),
-                exports,
-                responses);
+                hazardLists, trends, new SchoolProfileService(figures, hazardLists), exports, responses);
         var reports = new ReportController(
                 new ReportService(new ReportDataService(figures, services.reference(), services.clock())),
                 services.clock());
@@ -180,6 +180,8 @@ public final class XiaoanServer implements AutoCloseable {
     }
 
     private static final String ERROR_SENT = "xiaoan.error-sent";
+    /** How often the server looks for a newly published model to compute the overview's answers for. */
+    private static final Duration WARMUP_CHECK = Duration.ofSeconds(5);
 
     private static final String UPLOAD_PATH = "/api/v1/ingest/{dataset}";
 
@@ -200,6 +202,7 @@ public final class XiaoanServer implements AutoCloseable {
     public XiaoanServer start() {
         app.start(settings.host(), settings.port());
         LOG.info("Listening on http://{}:{}/", settings.host(), port());
+        warmup.start(WARMUP_CHECK);
         return this;
     }
 
@@ -213,6 +216,11 @@ public final class XiaoanServer implements AutoCloseable {
                 .toList();
     }
 
+    /** The model version whose overview answers have been computed ahead (for tests). */
+    Optional<Long> warmedVersion() {
+        return warmup.warmedVersion();
+    }
+
     /** The port actually bound (useful with port 0). */
     public int port() {
         return app.port();
@@ -221,7 +229,8 @@ public final class XiaoanServer implements AutoCloseable {
     /** Stops accepting requests and lets running ones finish (up to five seconds). */
     @Override
     public void close() {
-        try (refresher) {
+        try (refresher;
+                warmup) {
             app.stop();
         }
     }

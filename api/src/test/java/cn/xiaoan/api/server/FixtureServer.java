@@ -99,6 +99,10 @@ final class FixtureServer implements AutoCloseable {
         return new FixtureServer(warehouse, limits);
     }
 
+    Optional<Long> warmedVersion() {
+        return server.warmedVersion();
+    }
+
     List<String> routes() {
         return server.routes();
     }

@@ -147,6 +147,15 @@ class HeatmapApiIT {
     }
 
     @Test
+    void computesTheOverviewsAnswersAheadOfTheFirstVisit() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (server.warmedVersion().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(server.warmedVersion()).contains(1L);
+    }
+
+    @Test
     void listsTheFiguresAndDimensions() throws Exception {
         JsonNode catalog = JSON.readTree(get(server, "/api/v1/meta").body());
         assertThat(catalog.at("/figures/0").toString())

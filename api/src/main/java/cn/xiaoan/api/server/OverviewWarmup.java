@@ -1,0 +1,100 @@
+package cn.xiaoan.api.server;
+
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.FigureRequest;
+import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.analytics.HeatmapRequest;
+import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.ModelVersion;
+import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.TimeGrain;
+import cn.xiaoan.analytics.TrendRequest;
+import cn.xiaoan.analytics.TrendService;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes the overview's default questions whenever a new model version is published (checked every few seconds by a
+ * stat of the model pointer), so the first leader to open the dashboard in the morning gets cached answers instead of
+ * waiting for them. Only a cache: answers are the same with or without it.
+ */
+final class OverviewWarmup implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OverviewWarmup.class);
+
+    private final FigureService figures;
+    private final TrendService trends;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "xiaoan-overview-warmup");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        return thread;
+    });
+    private volatile Optional<Long> warmed = Optional.empty();
+
+    OverviewWarmup(FigureService figures, TrendService trends) {
+        this.figures = figures;
+        this.trends = trends;
+    }
+
+    void start(Duration every) {
+        schedule.scheduleWithFixedDelay(this::warmIfNew, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void warmIfNew() {
+        try {
+            Optional<Long> version = figures.modelVersion().map(ModelVersion::version);
+            if (version.isEmpty() || version.equals(warmed)) {
+                return;
+            }
+            long started = System.nanoTime();
+            warm();
+            warmed = version;
+            LOG.info(
+                    "Overview answers of model version {} computed in {} ms",
+                    version.get(),
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (ModelNotBuiltException e) {
+            // nothing to warm yet
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot compute the overview's answers ahead: {}", e.getMessage());
+        }
+    }
+
+    /** The questions index.html asks with no filter (see dashboards/js/overview.js and FiguresController.compare). */
+    private void warm() {
+        FigureRequest total = FigureRequest.total();
+        FigureTable now = figures.figures(total);
+        figures.figures(total.at(
+                new Period(now.period().from().minusYears(1), now.period().to().minusYears(1)),
+                now.asOf().minusYears(1)));
+        figures.heatmap(new HeatmapRequest(
+                Dimension.DISTRICT,
+                Dimension.CATEGORY,
+                Figure.RISK_INDEX,
+                Optional.empty(),
+                Optional.empty(),
+                Map.of()));
+        trends.trend(new TrendRequest(TimeGrain.MONTH, Optional.empty(), Optional.empty(), List.of(), Map.of()));
+        figures.figures(total.by(List.of(Dimension.DISTRICT)));
+        figures.figures(total.by(List.of(Dimension.SCHOOL_TYPE)));
+    }
+
+    /** The model version whose overview answers are computed, if any. */
+    Optional<Long> warmedVersion() {
+        return warmed;
+    }
+
+    @Override
+    public void close() {
+        schedule.shutdownNow();
+    }
+}
