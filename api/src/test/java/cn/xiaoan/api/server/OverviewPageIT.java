@@ -203,6 +203,27 @@ class OverviewPageIT {
     }
 
     @Test
+    void fitsALaptopAndAWallScreenWithoutSidewaysScrolling() throws Exception {
+        try {
+            for (var size : List.of(
+                    new org.openqa.selenium.Dimension(1366, 768), new org.openqa.selenium.Dimension(1920, 1080))) {
+                browser.manage().window().setSize(size);
+                chromium.open(server.url("/"));
+                chromium.waitForChartsFinished();
+                Number overflow = (Number) browser.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(overflow.intValue())
+                        .as("sideways overflow at %s", size)
+                        .isLessThanOrEqualTo(0);
+                chromium.screenshot("overview-" + size.getWidth() + "x" + size.getHeight() + ".png");
+            }
+            assertThat(chromium.severeConsoleEntries()).isEmpty();
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 768));
+        }
+    }
+
+    @Test
     void showsWhatToDoWhenNoModelHasBeenBuilt() throws IOException {
         try (FixtureServer unbuilt = FixtureServer.withoutModel(root.resolve("empty"))) {
             chromium.signIn(unbuilt.url("/"), "leader", FixtureServer.PASSWORD);
