@@ -8,7 +8,6 @@ import cn.xiaoan.analytics.FigureTable;
 import cn.xiaoan.analytics.GoalMeasure;
 import cn.xiaoan.analytics.GoalProgress;
 import cn.xiaoan.analytics.HazardItem;
-import cn.xiaoan.analytics.HazardWarning;
 import cn.xiaoan.analytics.TrendPoint;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -382,19 +381,19 @@ final class DocxReportWriter {
 
     private static void overdue(XWPFDocument doc, ReportData data) {
         heading(doc, SECTIONS[6], 1);
-        List<HazardWarning> overdue = data.overdue().overdueHazards();
-        if (overdue.isEmpty()) {
+        List<HazardItem> overdue = data.overdue().items();
+        long total = data.overdue().total();
+        if (total == 0) {
             body(doc, "截至" + Narrative.date(data.asOf()) + "，无超期未整改隐患。");
             return;
         }
+        int listed = Math.min(overdue.size(), ReportDataService.OVERDUE_IN_DOCUMENT);
         body(
                 doc,
-                "截至" + Narrative.date(data.asOf()) + "，超期未整改隐患共 " + overdue.size() + " 项"
-                        + (overdue.size() > ReportDataService.LISTED_OVERDUE
-                                ? "，下表列出超期时间最长的 " + ReportDataService.LISTED_OVERDUE + " 项。"
-                                : "，列表如下。"));
+                "截至" + Narrative.date(data.asOf()) + "，超期未整改隐患共 " + total + " 项"
+                        + (total > listed ? "，下表列出超期时间最长的 " + listed + " 项。" : "，列表如下。"));
         var rows = new ArrayList<List<String>>();
-        for (HazardWarning hazard : overdue.subList(0, Math.min(overdue.size(), ReportDataService.LISTED_OVERDUE))) {
+        for (HazardItem hazard : overdue.subList(0, listed)) {
             rows.add(List.of(
                     data.name(Dimension.DISTRICT, hazard.districtCode()),
                     hazard.schoolName() == null ? hazard.schoolCode() : hazard.schoolName(),

@@ -9,7 +9,6 @@ import cn.xiaoan.analytics.Member;
 import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.analytics.Period;
 import cn.xiaoan.analytics.Trend;
-import cn.xiaoan.analytics.WarningReport;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.Optional;
  *
  * @param area the city's or the district's name, e.g. 忻州市 or 忻府区
  * @param byYear the campaign's years (campaign reports only)
- * @param overdue the overdue list (first {@link ReportDataService#LISTED_OVERDUE}) with its total in {@code overdueTotal}
+ * @param overdue the hazards overdue at the as-of date, most days overdue first (at most
+ *     {@link ReportDataService#LISTED_OVERDUE}), with their total
  * @param majorOpen every MAJOR hazard still open at the as-of date (up to {@link ReportDataService#LISTED_MAJOR})
  */
 public record ReportData(
@@ -38,7 +38,7 @@ public record ReportData(
         Optional<FigureTable> byYear,
         Trend trend,
         GoalReport goals,
-        WarningReport overdue,
+        HazardPage overdue,
         HazardPage majorOpen,
         Map<Dimension, List<Member>> members,
         ModelVersion modelVersion,

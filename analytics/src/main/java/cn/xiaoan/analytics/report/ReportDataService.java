@@ -22,8 +22,6 @@ import cn.xiaoan.analytics.SortDirection;
 import cn.xiaoan.analytics.TimeGrain;
 import cn.xiaoan.analytics.TrendRequest;
 import cn.xiaoan.analytics.TrendService;
-import cn.xiaoan.analytics.WarningRequest;
-import cn.xiaoan.analytics.WarningService;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import java.time.Clock;
@@ -42,7 +40,10 @@ import java.util.Set;
  * comes from {@link FigureComparison}.
  */
 public final class ReportDataService {
-    static final int LISTED_OVERDUE = 200;
+    /** The workbook lists this many overdue hazards at most (the document the first {@link #OVERDUE_IN_DOCUMENT}). */
+    static final int LISTED_OVERDUE = 50_000;
+
+    static final int OVERDUE_IN_DOCUMENT = 200;
     static final int LISTED_MAJOR = 5_000;
     static final LocalDate CAMPAIGN_START = LocalDate.of(2024, 1, 1);
     static final LocalDate CAMPAIGN_END = LocalDate.of(2026, 12, 31);
@@ -69,7 +70,6 @@ public final class ReportDataService {
     private final FigureComparison comparison;
     private final TrendService trends;
     private final CampaignGoalService goals;
-    private final WarningService warnings;
     private final HazardListService hazards;
 
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
@@ -79,7 +79,6 @@ public final class ReportDataService {
         this.comparison = new FigureComparison(figures);
         this.trends = new TrendService(figures);
         this.goals = new CampaignGoalService(figures);
-        this.warnings = new WarningService(figures);
         this.hazards = new HazardListService(figures);
     }
 
@@ -154,7 +153,12 @@ public final class ReportDataService {
                 trends.trend(
                         new TrendRequest(TimeGrain.MONTH, Optional.of(period), Optional.of(asOf), List.of(), scope)),
                 goals.goals(Optional.of(asOf), districtCodes),
-                warnings.warnings(new WarningRequest(Optional.of(period), Optional.of(asOf), districtCodes)),
+                hazards.first(
+                        HazardQuery.in(HazardState.OVERDUE)
+                                .at(period, asOf)
+                                .sorted(HazardSort.DAYS_OVERDUE, SortDirection.DESC),
+                        districts,
+                        LISTED_OVERDUE),
                 majorOpen,
                 members,
                 totals.modelVersion(),

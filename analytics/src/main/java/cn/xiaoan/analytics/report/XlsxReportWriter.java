@@ -8,7 +8,6 @@ import cn.xiaoan.analytics.FigureUnit;
 import cn.xiaoan.analytics.GoalMeasure;
 import cn.xiaoan.analytics.GoalProgress;
 import cn.xiaoan.analytics.HazardItem;
-import cn.xiaoan.analytics.HazardWarning;
 import cn.xiaoan.analytics.TrendPoint;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -253,7 +252,14 @@ final class XlsxReportWriter {
     }
 
     private static void overdue(Sheet sheet, ReportData data, Styles styles) {
-        title(sheet, data.title() + " — 超期未整改隐患 Overdue hazards（截至 " + data.asOf() + "）", styles);
+        long total = data.overdue().total();
+        int listed = data.overdue().items().size();
+        title(
+                sheet,
+                data.title() + " — 超期未整改隐患 Overdue hazards（截至 " + data.asOf() + "，共 " + total + " 项"
+                        + (listed < total ? "，列出超期最长的 " + listed + " 项 the " + listed + " most overdue" : "")
+                        + "）",
+                styles);
         sheet.createRow(1);
         List<String> headers = List.of(
                 "隐患编号 Hazard id",
@@ -267,7 +273,7 @@ final class XlsxReportWriter {
                 "责任人 Responsible");
         header(sheet, headers, styles);
         int r = HEADER_ROW + 1;
-        for (HazardWarning hazard : data.overdue().overdueHazards()) {
+        for (HazardItem hazard : data.overdue().items()) {
             Row line = sheet.createRow(r++);
             text(line, 0, hazard.hazardId(), null);
             text(line, 1, data.name(Dimension.DISTRICT, hazard.districtCode()), null);
@@ -276,7 +282,9 @@ final class XlsxReportWriter {
             text(line, 4, data.name(Dimension.SEVERITY, hazard.severity()), null);
             date(line, 5, hazard.foundDate(), styles);
             date(line, 6, hazard.deadline(), styles);
-            line.createCell(7).setCellValue(hazard.daysOverdue());
+            if (hazard.daysOverdue() != null) {
+                line.createCell(7).setCellValue(hazard.daysOverdue());
+            }
             text(line, 8, hazard.responsiblePerson(), null);
         }
         finish(sheet, headers.size(), r - 1);
