@@ -41,7 +41,7 @@ import java.util.Set;
  */
 public final class ReportDataService {
     /** The workbook lists this many overdue hazards at most (the document the first {@link #OVERDUE_IN_DOCUMENT}). */
-    static final int LISTED_OVERDUE = 50_000;
+    static final int LISTED_OVERDUE = 10_000;
 
     static final int OVERDUE_IN_DOCUMENT = 200;
     static final int LISTED_MAJOR = 5_000;
