@@ -19,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's chromium and chromedriver, headless, with a fresh profile; for the browser tests. */
@@ -75,11 +76,15 @@ public final class HeadlessChromium implements AutoCloseable {
                 .withMessage(() -> "still on " + driver.getCurrentUrl() + ": "
                         + driver.findElement(By.id("error")).getText())
                 .until(ignored -> !driver.getCurrentUrl().contains("login.html"));
+        // the URL changes when the next page's navigation commits, before its document is parsed
+        new WebDriverWait(driver, PATIENCE)
+                .until(ignored -> "complete".equals(driver.executeScript("return document.readyState")));
     }
 
     /** Waits (without sleeping) until the chart container reports the given {@code data-chart-state}. */
     public WebElement waitForChart(String containerId, String state) {
-        WebElement chart = driver.findElement(By.id(containerId));
+        WebElement chart = new WebDriverWait(driver, PATIENCE)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(containerId)));
         new WebDriverWait(driver, PATIENCE)
                 .withMessage(() -> "chart state " + chart.getDomAttribute("data-chart-state") + ", status \""
                         + statusOf(chart) + "\"; console: " + severeConsoleEntries())

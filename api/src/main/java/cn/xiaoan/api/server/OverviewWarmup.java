@@ -39,6 +39,7 @@ final class OverviewWarmup implements AutoCloseable {
         return thread;
     });
     private volatile Optional<Long> warmed = Optional.empty();
+    private volatile boolean closing;
 
     OverviewWarmup(FigureService figures, TrendService trends) {
         this.figures = figures;
@@ -65,6 +66,9 @@ final class OverviewWarmup implements AutoCloseable {
         } catch (ModelNotBuiltException e) {
             // nothing to warm yet
         } catch (RuntimeException e) {
+            if (closing) {
+                return; // the server stopped while computing: its connections are gone, nothing to report
+            }
             LOG.warn("Cannot compute the overview's answers ahead: {}", e.getMessage());
         }
     }
@@ -95,6 +99,7 @@ final class OverviewWarmup implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         schedule.shutdownNow();
     }
 }
