@@ -28,6 +28,8 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     private static final String TABLE = "batch_rows";
     private static final char SEPARATOR = '\u001F';
     private static final char NULL_MARK = '\u001E';
+    /** DuckDB's native memory for one batch; beyond it the rows spill to disk. */
+    private static final String MEMORY_LIMIT = "256MB";
 
     private record Column(String name, String type) {
         boolean isText() {
@@ -54,6 +56,10 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET temp_directory = '"
                     + sqlString(staging.resolve(".spill").toString()) + "'");
+            // Without a limit DuckDB keeps the whole batch in native memory (4 GB for ten million rows) until
+            // the final copy; with it, the table spills to the staging directory and the process stays small.
+            statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
+            statement.execute("SET preserve_insertion_order = false");
             statement.execute("CREATE TABLE main." + TABLE + " (" + physicalDdl() + ")");
         }
         this.appender = connection.unwrap(DuckDBConnection.class).createAppender("main", TABLE);
