@@ -24,12 +24,19 @@ abstract class Converter {
 
     abstract void append(RowWriter out) throws SQLException;
 
-    /** The converter for a submitter who may only report for {@code submitterDistrict} (when present). */
+    /**
+     * The converter for a submitter who may only report for {@code submitterDistrict} (when present); the ledger's
+     * converter records hazard ids in {@code firstRowOfHazard} to find duplicates.
+     */
     static Converter of(
-            Dataset dataset, ReferenceData reference, Register register, Optional<String> submitterDistrict) {
+            Dataset dataset,
+            ReferenceData reference,
+            Register register,
+            Optional<String> submitterDistrict,
+            FirstRows firstRowOfHazard) {
         return switch (dataset) {
             case SCHOOLS -> new SchoolsConverter(reference, submitterDistrict);
-            case LEDGER -> new LedgerConverter(reference, register);
+            case LEDGER -> new LedgerConverter(reference, register, firstRowOfHazard);
             case INSPECTIONS -> new InspectionsConverter(reference, register);
             case SURVEYS -> new SurveysConverter(register);
             case DRILLS -> new DrillsConverter(register);

@@ -33,6 +33,7 @@ public final class Ingestor {
     private final Warehouse warehouse;
     private final ReferenceData reference;
     private final Clock clock;
+    private final FirstRows.KeyHash keyHash;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public Ingestor(Warehouse warehouse, ReferenceData reference) {
@@ -40,9 +41,15 @@ public final class Ingestor {
     }
 
     Ingestor(Warehouse warehouse, ReferenceData reference, Clock clock) {
+        this(warehouse, reference, clock, FirstRows::hash);
+    }
+
+    /** With the hash that finds candidate duplicate hazard ids replaced, so a test can force collisions. */
+    Ingestor(Warehouse warehouse, ReferenceData reference, Clock clock, FirstRows.KeyHash keyHash) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
+        this.keyHash = requireNonNull(keyHash, "keyHash");
     }
 
     /**
@@ -107,8 +114,6 @@ public final class Ingestor {
             Table table = opened.table();
             Register register = (dataset == Dataset.SCHOOLS ? Register.none() : loadRegister(batches))
                     .submittedFrom(request.submitter().district());
-            Converter converter = Converter.of(
-                    dataset, reference, register, request.submitter().district());
             ReportDate reportDate = reportDate(request, table);
             Path staging = warehouse.raw(dataset).resolve(".batch=" + Warehouse.batchName(batchId) + ".tmp");
             Path rejectsTarget = warehouse.rejects(dataset, batchId);
@@ -117,13 +122,17 @@ public final class Ingestor {
             try (RejectWriter rejects = new RejectWriter(rejectsTarget, fileName)) {
                 Batches.deleteRecursively(staging);
                 Files.createDirectories(staging);
-                try (BatchWriter writer =
-                        new BatchWriter(staging, converter.columnsDdl(), batchId, (int) reportDate.date.toEpochDay())) {
-                    try (WritePipeline pipeline = new WritePipeline(writer)) {
-                        counts = load(table, converter, pipeline, rejects, progress);
-                        pipeline.finish();
+                try (FirstRows firstRowOfHazard = new FirstRows(staging.resolve(".hazard-ids"), keyHash)) {
+                    Converter converter = Converter.of(
+                            dataset, reference, register, request.submitter().district(), firstRowOfHazard);
+                    try (BatchWriter writer = new BatchWriter(
+                            staging, converter.columnsDdl(), batchId, (int) reportDate.date.toEpochDay())) {
+                        try (WritePipeline pipeline = new WritePipeline(writer)) {
+                            counts = load(table, converter, pipeline, rejects, progress);
+                            pipeline.finish();
+                        }
+                        writer.finish();
                     }
-                    writer.finish();
                 }
                 Batches.deleteRecursively(staging.resolve(".spill"));
                 Files.move(staging, warehouse.rawBatch(dataset, batchId), StandardCopyOption.ATOMIC_MOVE);

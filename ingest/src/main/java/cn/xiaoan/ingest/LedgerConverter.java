@@ -69,7 +69,7 @@ final class LedgerConverter extends Converter {
     private final Resolver<Category> categories;
     private final Resolver<Severity> severities;
     private final Resolver<HazardStatus> statuses;
-    private final FirstRows firstRowOfHazard = new FirstRows();
+    private final FirstRows firstRowOfHazard;
     private final MessageDigest sha256;
 
     private String hazardId;
@@ -93,8 +93,9 @@ final class LedgerConverter extends Converter {
     private String basis;
     private String warnings;
 
-    LedgerConverter(ReferenceData reference, Register register) {
+    LedgerConverter(ReferenceData reference, Register register, FirstRows firstRowOfHazard) {
         this.register = register;
+        this.firstRowOfHazard = firstRowOfHazard;
         this.inspectionTypes = new Resolver<>(InspectionType.class, reference.taxonomy());
         this.categories = new Resolver<>(Category.class, reference.taxonomy());
         this.severities = new Resolver<>(Severity.class, reference.taxonomy());
@@ -243,7 +244,7 @@ final class LedgerConverter extends Converter {
 
     /** A hazard id (given or derived) may appear once per school in a file; the first accepted row wins. */
     private boolean checkUnique(RowCheck row) {
-        int first = firstRowOfHazard.putIfAbsent(FirstRows.hash(schoolCode, hazardId), row.rowNumber());
+        int first = firstRowOfHazard.putIfAbsent(schoolCode, hazardId, row.rowNumber());
         if (first < 0) {
             return true;
         }

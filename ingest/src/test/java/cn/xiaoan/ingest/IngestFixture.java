@@ -41,10 +41,15 @@ final class IngestFixture {
     final Ingestor ingestor;
 
     IngestFixture(Path directory) {
+        this(directory, FirstRows::hash);
+    }
+
+    /** With {@code keyHash} finding candidate duplicate hazard ids, e.g. one that makes every id collide. */
+    IngestFixture(Path directory, FirstRows.KeyHash keyHash) {
         this.directory = directory;
         this.warehouse = new Warehouse(directory.resolve("warehouse"));
         Clock clock = Clock.fixed(Instant.parse("2024-06-01T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-        this.ingestor = new Ingestor(warehouse, REFERENCE, clock);
+        this.ingestor = new Ingestor(warehouse, REFERENCE, clock, keyHash);
     }
 
     /** Copies a fixture from {@code src/test/resources/ingest/} into the temporary directory. */
