@@ -101,6 +101,13 @@ final class BenchCommand implements Runnable {
         @Option(names = "--work-dir", paramLabel = "DIR", description = "临时目录 Scratch directory (default: a temp dir)")
         Path workDirectory;
 
+        @Option(
+                names = "--repeat",
+                paramLabel = "N",
+                defaultValue = "1",
+                description = "轮数，取各自最好一轮 Rounds of each, best compared (default: ${DEFAULT-VALUE})")
+        int repeats;
+
         Ingest(Components components) {
             this.components = components;
         }
@@ -110,7 +117,7 @@ final class BenchCommand implements Runnable {
             BenchmarkFormat parsed = BenchmarkFormat.parse(format);
             Path work = workDirectory != null ? workDirectory : Files.createTempDirectory("xiaoan-bench-ingest");
             try {
-                var result = new IngestBenchmark(components.reference()).run(work, rows, parsed);
+                var result = new IngestBenchmark(components.reference()).run(work, rows, parsed, repeats);
                 spec.commandLine().getOut().println(result.describe());
                 return 0;
             } finally {
