@@ -10,10 +10,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * One pass over a file's bytes: its SHA-256, its size, its first bytes (to tell the format) and whether it is valid
- * UTF-8 (to tell UTF-8 from GBK/GB18030).
+ * One pass over a file's bytes: its SHA-256, its size and its first bytes (to tell the format). Whether text is UTF-8
+ * or GBK/GB18030 is decided while it is decoded ({@link MixedEncodingReader}), not here.
  */
-record FileProbe(String sha256, long size, byte[] head, boolean validUtf8) {
+record FileProbe(String sha256, long size, byte[] head) {
     private static final int HEAD_LENGTH = 512;
 
     static FileProbe of(Path file) throws IOException {
@@ -26,7 +26,6 @@ record FileProbe(String sha256, long size, byte[] head, boolean validUtf8) {
         byte[] buffer = new byte[1 << 16];
         byte[] head = new byte[0];
         long size = 0;
-        var utf8 = new Utf8Check();
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
@@ -36,11 +35,10 @@ record FileProbe(String sha256, long size, byte[] head, boolean validUtf8) {
                     System.arraycopy(buffer, 0, head, head.length - take, take);
                 }
                 digest.update(buffer, 0, n);
-                utf8.update(buffer, n);
                 size += n;
             }
         }
-        return new FileProbe(HexFormat.of().formatHex(digest.digest()), size, head, utf8.valid());
+        return new FileProbe(HexFormat.of().formatHex(digest.digest()), size, head);
     }
 
     boolean isZip() {
@@ -83,64 +81,37 @@ record FileProbe(String sha256, long size, byte[] head, boolean validUtf8) {
         return control > head.length / 20 + 1;
     }
 
-    /** Whether the first {@code length} bytes are complete, valid UTF-8. */
-    static boolean isUtf8(byte[] bytes, int length) {
-        var check = new Utf8Check();
-        check.update(bytes, length);
-        return check.valid();
-    }
-
-    /** Streaming UTF-8 validator; sequences may straddle buffers. */
-    private static final class Utf8Check {
-        private int pending;
-        private boolean valid = true;
-
-        void update(byte[] bytes, int length) {
-            if (!valid) {
-                return;
-            }
-            int i = 0;
-            // Finish a sequence that straddled the previous buffer.
-            while (pending > 0 && i < length) {
-                if ((bytes[i] & 0xC0) != 0x80) {
-                    valid = false;
-                    return;
-                }
-                pending--;
+    /** Whether {@code length} bytes from {@code offset} are complete, well-formed UTF-8 sequences. */
+    static boolean isUtf8(byte[] bytes, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            int b = bytes[i];
+            if (b >= 0) {
                 i++;
+                continue;
             }
-            while (i < length) {
-                int b = bytes[i];
-                if (b >= 0) {
-                    i++;
-                    continue;
-                }
-                b &= 0xFF;
-                int continuation;
-                if (b >= 0xC2 && b <= 0xDF) {
-                    continuation = 1;
-                } else if (b >= 0xE0 && b <= 0xEF) {
-                    continuation = 2;
-                } else if (b >= 0xF0 && b <= 0xF4) {
-                    continuation = 3;
-                } else {
-                    valid = false;
-                    return;
-                }
-                int end = Math.min(length, i + 1 + continuation);
-                for (int j = i + 1; j < end; j++) {
-                    if ((bytes[j] & 0xC0) != 0x80) {
-                        valid = false;
-                        return;
-                    }
-                }
-                pending = i + 1 + continuation - end;
-                i = end;
+            b &= 0xFF;
+            int continuation;
+            if (b >= 0xC2 && b <= 0xDF) {
+                continuation = 1;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                continuation = 2;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                continuation = 3;
+            } else {
+                return false;
             }
+            if (i + continuation >= end) {
+                return false;
+            }
+            for (int j = i + 1; j <= i + continuation; j++) {
+                if ((bytes[j] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += continuation + 1;
         }
-
-        boolean valid() {
-            return valid && pending == 0;
-        }
+        return true;
     }
 }

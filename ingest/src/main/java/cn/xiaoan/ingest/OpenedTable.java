@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,26 +12,20 @@ import java.util.Optional;
 
 /**
  * Opens a file of any accepted format and finds its table: the format comes from the bytes (a zip is XLSX, a
- * leading {@code [} or {@code {} is JSON, other text is CSV), the encoding from whether the bytes are valid UTF-8
- * (else GB18030, the superset of GBK), and for a workbook the first sheet with a recognisable header.
+ * leading {@code [} or {@code {} is JSON, other text is CSV), text as UTF-8 where its bytes are and GB18030 (the
+ * superset of GBK) elsewhere, and for a workbook the first sheet with a recognisable header.
  */
 final class OpenedTable implements Closeable {
     private final Table table;
     private final Closeable resource;
-    private final String encoding;
 
-    private OpenedTable(Table table, Closeable resource, String encoding) {
+    private OpenedTable(Table table, Closeable resource) {
         this.table = table;
         this.resource = resource;
-        this.encoding = encoding;
     }
 
     Table table() {
         return table;
-    }
-
-    String encoding() {
-        return encoding;
     }
 
     static OpenedTable open(
@@ -61,7 +54,7 @@ final class OpenedTable implements Closeable {
                     + ": it is a binary file, not CSV, JSON or XLSX; upload the " + datasetName
                     + " as .xlsx, .csv or .json");
         }
-        Charset charset = probe.validUtf8() ? StandardCharsets.UTF_8 : TextDecoding.MIXED;
+        Charset charset = TextDecoding.MIXED;
         int first = probe.firstSignificantByte();
         RowSource source = first == '[' || first == '{'
                 ? new JsonSource(file, charset, fileName, mapper)
@@ -72,7 +65,7 @@ final class OpenedTable implements Closeable {
                 throw noHeader(fileName, schema, datasetName, List.of());
             }
             requireColumns(fileName, table.get(), datasetName);
-            return new OpenedTable(table.get(), source, charset.name());
+            return new OpenedTable(table.get(), source);
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
@@ -94,7 +87,7 @@ final class OpenedTable implements Closeable {
                 }
                 try {
                     requireColumns(fileName, table.get(), datasetName);
-                    return new OpenedTable(table.get(), workbook, "xlsx");
+                    return new OpenedTable(table.get(), workbook);
                 } catch (UnreadableFileException e) {
                     if (incomplete == null) {
                         incomplete = e;

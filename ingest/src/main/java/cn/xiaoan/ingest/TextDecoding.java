@@ -9,9 +9,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens text files as readers: UTF-8 when the bytes are valid UTF-8, else GB18030 decided line by line. */
+/** Opens text files as readers in a given charset, or as UTF-8 where the bytes are and GB18030 elsewhere. */
 final class TextDecoding {
-    /** Marker for "not valid UTF-8": decode each line as UTF-8 when it is, else as GB18030. */
+    /** Marker for a submitted file: decode each line as UTF-8 when it is, else as GB18030. */
     static final Charset MIXED = Charset.forName("GB18030");
 
     private TextDecoding() {}
