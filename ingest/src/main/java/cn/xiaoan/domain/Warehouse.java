@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * The on-disk layout of a warehouse; every module resolves paths through it so the layout is written down once.
  *
  * <pre>
- * raw/&lt;dataset&gt;/batch=&lt;id&gt;/part-0.parquet   accepted rows, never rewritten
+ * raw/&lt;dataset&gt;/batch=&lt;id&gt;/part-&lt;n&gt;.parquet accepted rows, never rewritten
  * rejects/&lt;dataset&gt;/batch=&lt;id&gt;.csv          rejected rows with reasons
  * manifest/batch-&lt;id&gt;.json                   one entry per batch
  * model/v=&lt;n&gt;/...                            built model versions

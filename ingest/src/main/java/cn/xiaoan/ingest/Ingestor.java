@@ -249,7 +249,7 @@ public final class Ingestor {
         String glob = warehouse
                 .raw(Dataset.SCHOOLS)
                 .resolve("batch=*")
-                .resolve(BatchWriter.PART_FILE)
+                .resolve(BatchWriter.PART_FILES)
                 .toString();
         Map<String, String> names = new HashMap<>();
         Map<String, String> districts = new HashMap<>();

@@ -1,0 +1,80 @@
+package cn.xiaoan.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchWriterTest {
+    private static final int REPORT_DAY = (int) LocalDate.of(2024, 6, 1).toEpochDay();
+
+    @TempDir
+    Path staging;
+
+    @Test
+    void writesEveryRowOnceAcrossPartsCopiedWhileAppendingGoesOn() throws Exception {
+        try (var writer = new BatchWriter(staging, "name VARCHAR, found DATE, note VARCHAR", 7, REPORT_DAY, 3)) {
+            for (int row = 2; row < 12; row++) {
+                writer.beginRow();
+                writer.text("学校" + row);
+                writer.date(REPORT_DAY - row);
+                writer.text(row % 2 == 0 ? null : "含\u001F分隔符");
+                writer.endRow(row, null);
+            }
+            writer.finish();
+        }
+
+        assertThat(partFiles()).containsExactly("part-0.parquet", "part-1.parquet", "part-2.parquet", "part-3.parquet");
+        List<String> rows =
+                query("SELECT source_row || '|' || name || '|' || found || '|' || coalesce(note, 'NULL') || '|'"
+                        + " || batch_id || '|' || report_date FROM read_parquet('" + staging.resolve("part-*.parquet")
+                        + "') ORDER BY source_row");
+        assertThat(rows).hasSize(10);
+        assertThat(rows.get(0)).isEqualTo("2|学校2|2024-05-30|NULL|7|2024-06-01");
+        assertThat(rows.get(9)).isEqualTo("11|学校11|2024-05-21|含 分隔符|7|2024-06-01");
+    }
+
+    @Test
+    void writesOneEmptyPartWithTheSchemaWhenNoRowIsAccepted() throws Exception {
+        try (var writer = new BatchWriter(staging, "name VARCHAR", 1, REPORT_DAY, 3)) {
+            writer.finish();
+        }
+
+        assertThat(partFiles()).containsExactly("part-0.parquet");
+        assertThat(query(
+                        "SELECT count(*) || ' ' || string_agg(column_name, ',' ORDER BY column_name) FROM (DESCRIBE SELECT * FROM '"
+                                + staging.resolve("part-0.parquet") + "')"))
+                .containsExactly("5 batch_id,extra,name,report_date,source_row");
+    }
+
+    private List<String> partFiles() throws Exception {
+        try (Stream<Path> files = Files.list(staging)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".parquet"))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static List<String> query(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            var rows = new ArrayList<String>();
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+            return rows;
+        }
+    }
+}
