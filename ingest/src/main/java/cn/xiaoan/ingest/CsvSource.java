@@ -1,16 +1,23 @@
 package cn.xiaoan.ingest;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 
 /**
  * An RFC 4180 reader (quotes, doubled quotes, embedded line breaks, CR/LF/CRLF) for comma- or tab-separated text.
- * The separator is the more frequent of the two in the first lines. Fields are cut straight from the buffer when
- * they do not straddle it; a field is kept to {@link Text#MAX_CELL_LENGTH} + 1 characters so a runaway quote
- * cannot exhaust memory, and the validator rejects it as too long.
+ * The separator is the more frequent of the two in the first lines.
+ *
+ * <p>It works on bytes and decodes each field once, which is about twice as fast as decoding the file to characters
+ * and then cutting those: the separators, quotes and line breaks are ASCII bytes that never occur inside a UTF-8,
+ * GBK or GB18030 character. With {@link TextDecoding#MIXED} a record is read as UTF-8 when all its bytes are valid
+ * UTF-8 and as GB18030 (the superset of GBK) otherwise, so a GBK export and a file pasted together from UTF-8 and GBK
+ * both read correctly. A field keeps at most {@link Text#MAX_CELL_LENGTH} + 1 characters so a runaway quote cannot
+ * exhaust memory, and the validator rejects it as too long.
  */
 final class CsvSource implements RowSource {
     private static final int END_FIELD = 0;
@@ -18,193 +25,231 @@ final class CsvSource implements RowSource {
     private static final int END_FILE = 2;
     private static final int NOTHING = 3;
     private static final int KEEP = Text.MAX_CELL_LENGTH + 1;
+    /** Enough bytes for {@link #KEEP} characters of up to four bytes each. */
+    private static final int KEEP_BYTES = KEEP * 4;
 
-    private final Reader reader;
-    private final char[] buffer = new char[1 << 16];
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    private final InputStream in;
+    private final Charset charset;
+    private final boolean mixed;
+    private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
     private boolean exhausted;
-    private final char delimiter;
-    private final StringBuilder spill = new StringBuilder();
-    private final ArrayList<String> fields = new ArrayList<>();
-    private String value;
+    private final byte delimiter;
+    /** The bytes of the current record's fields, one after another. */
+    private byte[] record = new byte[1 << 12];
+
+    private int recordLength;
+    private int[] fieldEnds = new int[32];
+    private int fieldCount;
     private int rowNumber;
 
+    /** Reads {@code file} in {@code charset}, or per record as UTF-8 or GB18030 for {@link TextDecoding#MIXED}. */
     CsvSource(Path file, Charset charset) throws IOException {
-        this(TextDecoding.open(file, charset));
-    }
-
-    CsvSource(Reader reader) throws IOException {
-        this.reader = reader;
-        fill();
-        if (limit > 0 && buffer[0] == '\uFEFF') {
-            position = 1;
+        this.in = Files.newInputStream(file);
+        this.charset = charset;
+        this.mixed = charset == TextDecoding.MIXED;
+        try {
+            fill();
+            if (limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
+                position = 3;
+            }
+            this.delimiter = detectDelimiter();
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
-        this.delimiter = detectDelimiter();
     }
 
-    char delimiter() {
-        return delimiter;
-    }
-
-    private char detectDelimiter() {
+    private byte detectDelimiter() {
         int commas = 0;
         int tabs = 0;
         int lines = 0;
         boolean quoted = false;
         for (int i = position; i < limit && lines < 20; i++) {
-            char c = buffer[i];
-            if (c == '"') {
+            byte b = buffer[i];
+            if (b == '"') {
                 quoted = !quoted;
             } else if (!quoted) {
-                if (c == ',') {
+                if (b == ',') {
                     commas++;
-                } else if (c == '\t') {
+                } else if (b == '\t') {
                     tabs++;
-                } else if (c == '\n') {
+                } else if (b == '\n') {
                     lines++;
                 }
             }
         }
-        return tabs > commas ? '\t' : ',';
+        return tabs > commas ? (byte) '\t' : (byte) ',';
     }
 
     private boolean fill() throws IOException {
         if (exhausted) {
             return false;
         }
-        int n = reader.read(buffer, 0, buffer.length);
+        int n = in.read(buffer, 0, buffer.length);
         while (n == 0) {
-            n = reader.read(buffer, 0, buffer.length);
+            n = in.read(buffer, 0, buffer.length);
         }
+        position = 0;
         if (n < 0) {
             exhausted = true;
-            position = 0;
             limit = 0;
             return false;
         }
-        position = 0;
         limit = n;
         return true;
     }
 
     @Override
     public String[] next() throws IOException {
-        fields.clear();
+        recordLength = 0;
+        fieldCount = 0;
         while (true) {
             int end = readField();
             if (end == NOTHING) {
-                if (fields.isEmpty()) {
+                if (fieldCount == 0) {
                     return null;
                 }
-                fields.add("");
+                endField();
                 end = END_FILE;
-            } else {
-                fields.add(value);
             }
             if (end != END_FIELD) {
                 rowNumber++;
-                return fields.toArray(new String[0]);
+                return decode();
             }
         }
     }
 
+    private void endField() {
+        if (fieldCount == fieldEnds.length) {
+            fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
+        }
+        fieldEnds[fieldCount++] = recordLength;
+    }
+
+    private String[] decode() {
+        String[] fields = decode(mixed ? StandardCharsets.UTF_8 : charset);
+        if (mixed && hasReplacement(fields) && !FileProbe.isUtf8(record, 0, recordLength)) {
+            return decode(GB18030);
+        }
+        return fields;
+    }
+
+    private String[] decode(Charset as) {
+        String[] fields = new String[fieldCount];
+        int start = 0;
+        for (int i = 0; i < fieldCount; i++) {
+            int end = fieldEnds[i];
+            String field = new String(record, start, end - start, as);
+            fields[i] = field.length() > KEEP ? field.substring(0, KEEP) : field;
+            start = end;
+        }
+        return fields;
+    }
+
+    private static boolean hasReplacement(String[] fields) {
+        for (String field : fields) {
+            if (field.indexOf('\uFFFD') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reads one field into {@link #record} and says what ended it. */
     private int readField() throws IOException {
-        spill.setLength(0);
         if (position >= limit && !fill()) {
             return NOTHING;
         }
-        if (buffer[position] == '"') {
-            position++;
-            return readQuoted();
-        }
-        int start = position;
+        int fieldStart = recordLength;
+        int result = buffer[position] == '"' ? readQuoted(fieldStart) : readPlain(fieldStart);
+        endField();
+        return result;
+    }
+
+    private int readPlain(int fieldStart) throws IOException {
+        byte[] bytes = buffer;
+        byte separator = delimiter;
         while (true) {
-            if (position >= limit) {
-                keep(start, position);
-                if (!fill()) {
-                    value = spill.toString();
-                    return END_FILE;
+            int start = position;
+            int end = start;
+            int stop = limit;
+            while (end < stop) {
+                byte b = bytes[end];
+                if (b == separator || b == '\n' || b == '\r') {
+                    break;
                 }
-                start = 0;
-                continue;
+                end++;
             }
-            char c = buffer[position];
-            if (c == delimiter) {
-                value = cut(start, position);
-                position++;
-                return END_FIELD;
-            }
-            if (c == '\n') {
-                value = cut(start, position);
-                position++;
+            keep(fieldStart, start, end);
+            if (end < stop) {
+                byte b = bytes[end];
+                position = end + 1;
+                if (b == separator) {
+                    return END_FIELD;
+                }
+                if (b == '\r') {
+                    skipLineFeed();
+                }
                 return END_RECORD;
             }
-            if (c == '\r') {
-                value = cut(start, position);
-                position++;
-                skipLineFeed();
-                return END_RECORD;
+            position = end;
+            if (!fill()) {
+                return END_FILE;
             }
-            position++;
         }
     }
 
-    private int readQuoted() throws IOException {
-        int start = position;
+    private int readQuoted(int fieldStart) throws IOException {
+        position++;
         while (true) {
-            if (position >= limit) {
-                keep(start, position);
+            int start = position;
+            int end = start;
+            while (end < limit && buffer[end] != '"') {
+                end++;
+            }
+            keep(fieldStart, start, end);
+            position = end;
+            if (end >= limit) {
                 if (!fill()) {
-                    value = spill.toString();
                     return END_FILE;
                 }
-                start = 0;
                 continue;
             }
-            char c = buffer[position];
-            if (c != '"') {
-                position++;
-                continue;
-            }
-            keep(start, position);
             position++;
             if (position >= limit && !fill()) {
-                value = spill.toString();
                 return END_FILE;
             }
             if (buffer[position] == '"') {
-                keepChar('"');
+                keep(fieldStart, position, position + 1);
                 position++;
-                start = position;
                 continue;
             }
             // Closing quote: anything up to the separator is kept as typed (lenient about `"a"b`).
-            return readRestAfterQuote();
+            return readRestAfterQuote(fieldStart);
         }
     }
 
-    private int readRestAfterQuote() throws IOException {
+    private int readRestAfterQuote(int fieldStart) throws IOException {
         while (true) {
             if (position >= limit && !fill()) {
-                value = spill.toString();
                 return END_FILE;
             }
-            char c = buffer[position++];
-            if (c == delimiter) {
-                value = spill.toString();
+            byte b = buffer[position++];
+            if (b == delimiter) {
                 return END_FIELD;
             }
-            if (c == '\n') {
-                value = spill.toString();
+            if (b == '\n') {
                 return END_RECORD;
             }
-            if (c == '\r') {
-                value = spill.toString();
+            if (b == '\r') {
                 skipLineFeed();
                 return END_RECORD;
             }
-            keepChar(c);
+            keep(fieldStart, position - 1, position);
         }
     }
 
@@ -217,25 +262,23 @@ final class CsvSource implements RowSource {
         }
     }
 
-    private String cut(int start, int end) {
-        if (spill.length() == 0) {
-            return new String(buffer, start, end - start);
+    /** Appends buffer bytes to the current field, up to {@link #KEEP_BYTES} of it. */
+    private void keep(int fieldStart, int start, int end) {
+        int take = Math.min(end - start, KEEP_BYTES - (recordLength - fieldStart));
+        if (take <= 0) {
+            return;
         }
-        keep(start, end);
-        return spill.toString();
-    }
-
-    private void keep(int start, int end) {
-        int room = KEEP - spill.length();
-        if (room > 0) {
-            spill.append(buffer, start, Math.min(room, end - start));
+        if (take < end - start) {
+            // Cut before a UTF-8 continuation byte, not inside a character.
+            while (take > 0 && (buffer[start + take] & 0xC0) == 0x80) {
+                take--;
+            }
         }
-    }
-
-    private void keepChar(char c) {
-        if (spill.length() < KEEP) {
-            spill.append(c);
+        if (recordLength + take > record.length) {
+            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + take));
         }
+        System.arraycopy(buffer, start, record, recordLength, take);
+        recordLength += take;
     }
 
     @Override
@@ -250,6 +293,6 @@ final class CsvSource implements RowSource {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }
