@@ -12,11 +12,12 @@ import java.nio.file.StandardOpenOption;
 /**
  * The first row at which each key of a file (a school code and a hazard id) was seen, exactly.
  *
- * <p>The table on the heap holds only a 64-bit hash and a reference per key (12 bytes a slot), so that a
- * 10-million-row file fits a small heap; a map of strings needs about ten times that. The keys themselves go to an
- * append-only log on disk, and a hash hit is confirmed against the logged key before a row is called a duplicate:
- * two different ids that share a hash are both kept. Hits are rare (true duplicates, and about n²/2⁶⁵ collisions),
- * so the log is read only then; appending to it is sequential.
+ * <p>The table on the heap holds one long per slot: the high 32 bits of the key's hash, whose top bits are also the
+ * slot (so the table grows without the keys), and a 32-bit reference into an append-only log of the keys on disk
+ * (8 bytes a slot, one cache line per probe), so a 10-million-row file fits a small heap; a map of strings needs
+ * over ten times that. A hash hit is confirmed against the logged key before a row
+ * is called a duplicate: two different ids that share a hash are both kept. Hits are rare (true duplicates, and
+ * a few per thousand rows for different keys in one slot), so the log is read only then; appending to it is sequential.
  */
 final class FirstRows implements Closeable {
     /** The hash of a key's two texts (the second may be null); injectable so a test can force collisions. */
@@ -25,50 +26,50 @@ final class FirstRows implements Closeable {
         long of(String first, String second);
     }
 
-    private static final int INITIAL_CAPACITY = 1 << 12;
-    /** Marks an empty slot; a key hashing to it is stored as {@link #ZERO_STAND_IN}. */
+    private static final int INITIAL_BITS = 12;
+    private static final long FINGERPRINT = 0xFFFF_FFFF_0000_0000L;
     private static final long EMPTY = 0L;
-
-    private static final long ZERO_STAND_IN = 0x9E3779B97F4A7C15L;
-    /** Records start on 8-byte boundaries, so an int reference addresses 16 GB of log. */
-    private static final int ALIGNMENT_BITS = 3;
-
-    private static final int HEADER_BYTES = 12;
 
     private final KeyHash keyHash;
     private final KeyLog log;
-    private long[] hashes = new long[INITIAL_CAPACITY];
-    private int[] references = new int[INITIAL_CAPACITY];
+    /** Per slot: the hash's high 32 bits (never zero: the low bit is forced) and the reference, or {@link #EMPTY}. */
+    private long[] slots = new long[1 << INITIAL_BITS];
+
+    private int bits = INITIAL_BITS;
+
     private int size;
 
     /** Keys are logged to {@code logFile}, created on first use and deleted on {@link #close}. */
     FirstRows(Path logFile) {
-        this(logFile, FirstRows::hash);
+        this(logFile, FirstRows::hash, KeyLog.BUFFER_CHARS);
     }
 
     FirstRows(Path logFile, KeyHash keyHash) {
-        this.log = new KeyLog(logFile);
+        this(logFile, keyHash, KeyLog.BUFFER_CHARS);
+    }
+
+    FirstRows(Path logFile, KeyHash keyHash, int logBufferChars) {
+        this.log = new KeyLog(logFile, logBufferChars);
         this.keyHash = keyHash;
     }
 
     /** The row recorded for the key, or -1 after recording {@code row} for it. */
     int putIfAbsent(String first, String second, int row) {
-        long hash = keyHash.of(first, second);
-        long stored = hash == EMPTY ? ZERO_STAND_IN : hash;
-        int mask = hashes.length - 1;
-        int slot = (int) mix(stored) & mask;
-        while (hashes[slot] != EMPTY) {
-            if (hashes[slot] == stored) {
-                int earlier = log.rowIfSameKey(references[slot], first, second);
+        long fingerprint = (mix(keyHash.of(first, second)) | 0x1_0000_0000L) & FINGERPRINT;
+        int mask = slots.length - 1;
+        int slot = home(fingerprint);
+        long entry;
+        while ((entry = slots[slot]) != EMPTY) {
+            if ((entry & FINGERPRINT) == fingerprint) {
+                int earlier = log.rowIfSameKey((int) entry, first, second);
                 if (earlier >= 0) {
                     return earlier;
                 }
             }
             slot = (slot + 1) & mask;
         }
-        hashes[slot] = stored;
-        references[slot] = log.append(first, second, row);
-        if (++size > hashes.length * 3L / 4) {
+        slots[slot] = fingerprint | (log.append(first, second, row) & 0xFFFF_FFFFL);
+        if (++size > slots.length * 3L / 4) {
             grow();
         }
         return -1;
@@ -78,20 +79,23 @@ final class FirstRows implements Closeable {
         return size;
     }
 
+    /** The first slot to look in: the fingerprint's top bits. */
+    private int home(long entry) {
+        return (int) (entry >>> (Long.SIZE - bits));
+    }
+
     private void grow() {
-        long[] oldHashes = hashes;
-        int[] oldReferences = references;
-        hashes = new long[oldHashes.length * 2];
-        references = new int[oldHashes.length * 2];
-        int mask = hashes.length - 1;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != EMPTY) {
-                int slot = (int) mix(oldHashes[i]) & mask;
-                while (hashes[slot] != EMPTY) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        bits++;
+        int mask = slots.length - 1;
+        for (long entry : old) {
+            if (entry != EMPTY) {
+                int slot = home(entry);
+                while (slots[slot] != EMPTY) {
                     slot = (slot + 1) & mask;
                 }
-                hashes[slot] = oldHashes[i];
-                references[slot] = oldReferences[i];
+                slots[slot] = entry;
             }
         }
     }
@@ -129,80 +133,96 @@ final class FirstRows implements Closeable {
     }
 
     /**
-     * Records of {@code [row, length of first, length of second or -1, UTF-16 chars…]}, padded to 8 bytes. The
-     * newest records sit in a buffer; a record is either wholly in the buffer or wholly in the file.
+     * Records of {@code [row, length of first, length of second or -1, chars…]} (each int as two chars), padded to
+     * four chars (8 bytes), so a 32-bit reference addresses 32 GB. The newest records sit in a buffer; a record is
+     * either wholly in the buffer or wholly in the file.
      */
     private static final class KeyLog {
-        private static final int BUFFER_BYTES = 1 << 20;
+        static final int BUFFER_CHARS = 1 << 19;
+        private static final int HEADER_CHARS = 6;
+        private static final int ALIGNMENT_BITS = 2;
 
         private final Path file;
-        private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+        private final char[] buffer;
+        private int buffered;
         private FileChannel channel;
+        /** Chars written to the file. */
         private long flushed;
 
-        KeyLog(Path file) {
+        KeyLog(Path file, int bufferChars) {
             this.file = file;
+            this.buffer = new char[bufferChars];
         }
 
+        /** Logs the key and returns its reference (an unsigned int). */
         int append(String first, String second, int row) {
             int secondLength = second == null ? -1 : second.length();
-            int length = align(HEADER_BYTES + 2 * (first.length() + Math.max(secondLength, 0)));
-            long offset = flushed + buffer.position();
-            if ((offset >>> ALIGNMENT_BITS) > Integer.MAX_VALUE) {
-                throw new IllegalStateException("Cannot check duplicate ids: more than 16 GB of ids in one file");
-            }
-            ByteBuffer target = buffer;
-            if (length > buffer.remaining()) {
+            int length = align(HEADER_CHARS + first.length() + Math.max(secondLength, 0));
+            if (length > buffer.length - buffered) {
                 flush();
-                offset = flushed;
-                target = length > buffer.capacity() ? ByteBuffer.allocate(length) : buffer;
             }
-            int start = target.position();
-            target.putInt(row).putInt(first.length()).putInt(secondLength);
-            putChars(target, first);
+            long offset = flushed + buffered;
+            if ((offset >>> ALIGNMENT_BITS) > 0xFFFF_FFFFL) {
+                throw new IllegalStateException("Cannot check duplicate ids: more than 32 GB of ids in one file");
+            }
+            char[] target = length > buffer.length ? new char[length] : buffer;
+            int at = target == buffer ? buffered : 0;
+            at = putInt(target, at, row);
+            at = putInt(target, at, first.length());
+            at = putInt(target, at, secondLength);
+            first.getChars(0, first.length(), target, at);
             if (second != null) {
-                putChars(target, second);
+                second.getChars(0, secondLength, target, at + first.length());
             }
-            target.position(start + length);
-            if (target != buffer) {
-                target.flip();
-                write(target);
+            if (target == buffer) {
+                buffered += length;
+            } else {
+                write(target, length);
             }
             return (int) (offset >>> ALIGNMENT_BITS);
         }
 
         /** The row of the record at {@code reference} when its key equals the given one, else -1. */
         int rowIfSameKey(int reference, String first, String second) {
-            long offset = (long) reference << ALIGNMENT_BITS;
-            ByteBuffer record;
+            long offset = Integer.toUnsignedLong(reference) << ALIGNMENT_BITS;
+            int secondLength = second == null ? -1 : second.length();
+            char[] record;
+            int at;
             if (offset >= flushed) {
-                record = buffer.duplicate().position((int) (offset - flushed));
+                record = buffer;
+                at = (int) (offset - flushed);
             } else {
-                int secondLength = second == null ? 0 : second.length();
-                record = read(offset, HEADER_BYTES + 2 * (first.length() + secondLength));
+                record = read(offset, HEADER_CHARS + first.length() + Math.max(secondLength, 0));
+                at = 0;
+                if (record.length < HEADER_CHARS) {
+                    return -1;
+                }
             }
-            int row = record.getInt();
-            int firstLength = record.getInt();
-            int secondLength = record.getInt();
-            if (firstLength != first.length() || secondLength != (second == null ? -1 : second.length())) {
+            int row = getInt(record, at);
+            if (getInt(record, at + 2) != first.length() || getInt(record, at + 4) != secondLength) {
                 return -1;
             }
-            return sameChars(record, first) && (second == null || sameChars(record, second)) ? row : -1;
+            at += HEADER_CHARS;
+            return same(record, at, first) && (second == null || same(record, at + first.length(), second)) ? row : -1;
         }
 
         private static int align(int length) {
-            return (length + 7) & ~7;
+            return (length + 3) & ~3;
         }
 
-        private static void putChars(ByteBuffer target, String text) {
-            for (int i = 0; i < text.length(); i++) {
-                target.putChar(text.charAt(i));
-            }
+        private static int putInt(char[] target, int at, int value) {
+            target[at] = (char) (value >>> 16);
+            target[at + 1] = (char) value;
+            return at + 2;
         }
 
-        private static boolean sameChars(ByteBuffer record, String text) {
+        private static int getInt(char[] source, int at) {
+            return (source[at] << 16) | source[at + 1];
+        }
+
+        private static boolean same(char[] record, int at, String text) {
             for (int i = 0; i < text.length(); i++) {
-                if (record.getChar() != text.charAt(i)) {
+                if (record[at + i] != text.charAt(i)) {
                     return false;
                 }
             }
@@ -210,38 +230,47 @@ final class FirstRows implements Closeable {
         }
 
         private void flush() {
-            buffer.flip();
-            write(buffer);
-            buffer.clear();
+            write(buffer, buffered);
+            buffered = 0;
         }
 
-        private void write(ByteBuffer bytes) {
+        private void write(char[] chars, int length) {
+            if (length == 0) {
+                return;
+            }
+            ByteBuffer bytes = ByteBuffer.allocate(length * 2);
+            bytes.asCharBuffer().put(chars, 0, length);
             try {
                 if (channel == null) {
                     channel = FileChannel.open(
                             file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
                 }
+                long position = flushed * 2;
                 while (bytes.hasRemaining()) {
-                    flushed += channel.write(bytes, flushed);
+                    position += channel.write(bytes, position);
                 }
+                flushed += length;
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot check duplicate ids: cannot write " + file, e);
             }
         }
 
-        /** Reads a record whose key, if it is the one looked for, takes {@code bytes} bytes with its header. */
-        private ByteBuffer read(long offset, int bytes) {
-            ByteBuffer record = ByteBuffer.allocate((int) Math.min(bytes, flushed - offset));
+        /** Up to {@code chars} chars of the log from {@code offset} (fewer at its end). */
+        private char[] read(long offset, int chars) {
+            ByteBuffer bytes = ByteBuffer.allocate((int) Math.min(chars, flushed - offset) * 2);
             try {
-                while (record.hasRemaining()) {
-                    if (channel.read(record, offset + record.position()) < 0) {
+                while (bytes.hasRemaining()) {
+                    if (channel.read(bytes, offset * 2 + bytes.position()) < 0) {
                         break;
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot check duplicate ids: cannot read " + file, e);
             }
-            return record.flip();
+            bytes.flip();
+            char[] record = new char[bytes.remaining() / 2];
+            bytes.asCharBuffer().get(record);
+            return record;
         }
 
         void close() {

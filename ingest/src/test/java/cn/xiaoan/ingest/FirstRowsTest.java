@@ -39,20 +39,26 @@ class FirstRowsTest {
 
     @Test
     void comparesTheKeysThemselvesWhenEveryHashIsTheSame() {
-        try (var rows = new FirstRows(temp.resolve("ids"), (first, second) -> 0L)) {
-            for (int row = 0; row < 20_000; row++) {
+        try (var rows = new FirstRows(temp.resolve("ids"), (first, second) -> 0L, 256)) {
+            for (int row = 0; row < 600; row++) {
                 assertThat(rows.putIfAbsent("S", "YH-" + row, row)).isEqualTo(-1);
             }
-            assertThat(rows.putIfAbsent("S", "YH-7", 30_000)).isEqualTo(7);
-            assertThat(rows.putIfAbsent("S", "YH-19999", 30_001)).isEqualTo(19_999);
-            assertThat(rows.putIfAbsent("S", "YH-20000", 30_002)).isEqualTo(-1);
+            assertThat(rows.putIfAbsent("S", "YH-7", 30_000))
+                    .as("logged to the file")
+                    .isEqualTo(7);
+            assertThat(rows.putIfAbsent("S", "YH-599", 30_001))
+                    .as("still buffered")
+                    .isEqualTo(599);
+            assertThat(rows.putIfAbsent("S", "YH-600", 30_002)).isEqualTo(-1);
+            assertThat(rows.putIfAbsent("S", null, 30_003)).isEqualTo(-1);
+            assertThat(rows.putIfAbsent("S", null, 30_004)).isEqualTo(30_003);
         }
     }
 
     @Test
     void keepsKeysLongerThanTheLogBuffer() {
-        String longId = "Y".repeat(600_000);
-        try (var rows = new FirstRows(temp.resolve("ids"), (first, second) -> 1L)) {
+        String longId = "Y".repeat(600);
+        try (var rows = new FirstRows(temp.resolve("ids"), (first, second) -> 1L, 256)) {
             assertThat(rows.putIfAbsent("S", longId, 2)).isEqualTo(-1);
             assertThat(rows.putIfAbsent("S", longId + "Z", 3)).isEqualTo(-1);
             assertThat(rows.putIfAbsent("S", "short", 4)).isEqualTo(-1);
