@@ -3,7 +3,6 @@ package cn.xiaoan.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -29,6 +28,8 @@ final class CsvSource implements RowSource {
     private static final int KEEP_BYTES = KEEP * 4;
 
     private static final Charset GB18030 = Charset.forName("GB18030");
+    /** The smallest code point each UTF-8 sequence length may encode (shorter forms are overlong, invalid). */
+    private static final int[] MIN_CODE_POINT = {0, 0, 0x80, 0x800, 0x10000};
 
     private final InputStream in;
     private final Charset charset;
@@ -42,6 +43,10 @@ final class CsvSource implements RowSource {
     private byte[] record = new byte[1 << 12];
 
     private int recordLength;
+    /** Whether the current field reached {@link #KEEP_BYTES}; the rest of it is skipped. */
+    private boolean fieldCut;
+
+    private char[] chars = new char[1 << 12];
     private int[] fieldEnds = new int[32];
     private int fieldCount;
     private int rowNumber;
@@ -131,9 +136,63 @@ final class CsvSource implements RowSource {
     }
 
     private String[] decode() {
-        String[] fields = decode(mixed ? StandardCharsets.UTF_8 : charset);
-        if (mixed && hasReplacement(fields) && !FileProbe.isUtf8(record, 0, recordLength)) {
-            return decode(GB18030);
+        String[] fields = decodeUtf8();
+        if (fields != null) {
+            return fields;
+        }
+        return decode(mixed ? GB18030 : charset);
+    }
+
+    /**
+     * The record's fields when all its bytes are well-formed UTF-8, else null. Decoding into one reused char array
+     * checks and decodes in a single pass and leaves one allocation per field.
+     */
+    private String[] decodeUtf8() {
+        if (chars.length < recordLength) {
+            chars = new char[Math.max(recordLength, chars.length * 2)];
+        }
+        byte[] bytes = record;
+        char[] out = chars;
+        String[] fields = new String[fieldCount];
+        int b = 0;
+        int c = 0;
+        for (int i = 0; i < fieldCount; i++) {
+            int end = fieldEnds[i];
+            int fieldStart = c;
+            while (b < end) {
+                int x = bytes[b];
+                if (x >= 0) {
+                    out[c++] = (char) x;
+                    b++;
+                    continue;
+                }
+                x &= 0xFF;
+                int length = x >= 0xC2 && x <= 0xDF ? 2 : x >= 0xE0 && x <= 0xEF ? 3 : x >= 0xF0 && x <= 0xF4 ? 4 : 0;
+                if (length == 0 || b + length > end) {
+                    return null;
+                }
+                int codePoint = x & (0xFF >> (length + 1));
+                for (int j = 1; j < length; j++) {
+                    int y = bytes[b + j];
+                    if ((y & 0xC0) != 0x80) {
+                        return null;
+                    }
+                    codePoint = (codePoint << 6) | (y & 0x3F);
+                }
+                if (codePoint < MIN_CODE_POINT[length]
+                        || codePoint > Character.MAX_CODE_POINT
+                        || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
+                    return null;
+                }
+                if (length == 4) {
+                    out[c++] = Character.highSurrogate(codePoint);
+                    out[c++] = Character.lowSurrogate(codePoint);
+                } else {
+                    out[c++] = (char) codePoint;
+                }
+                b += length;
+            }
+            fields[i] = new String(out, fieldStart, Math.min(c - fieldStart, KEEP));
         }
         return fields;
     }
@@ -150,21 +209,13 @@ final class CsvSource implements RowSource {
         return fields;
     }
 
-    private static boolean hasReplacement(String[] fields) {
-        for (String field : fields) {
-            if (field.indexOf('\uFFFD') >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Reads one field into {@link #record} and says what ended it. */
     private int readField() throws IOException {
         if (position >= limit && !fill()) {
             return NOTHING;
         }
         int fieldStart = recordLength;
+        fieldCut = false;
         int result = buffer[position] == '"' ? readQuoted(fieldStart) : readPlain(fieldStart);
         endField();
         return result;
@@ -264,12 +315,13 @@ final class CsvSource implements RowSource {
 
     /** Appends buffer bytes to the current field, up to {@link #KEEP_BYTES} of it. */
     private void keep(int fieldStart, int start, int end) {
-        int take = Math.min(end - start, KEEP_BYTES - (recordLength - fieldStart));
-        if (take <= 0) {
+        if (fieldCut) {
             return;
         }
+        int take = Math.min(end - start, KEEP_BYTES - (recordLength - fieldStart));
         if (take < end - start) {
-            // Cut before a UTF-8 continuation byte, not inside a character.
+            // Cut before a UTF-8 continuation byte, not inside a character, and keep nothing more of the field.
+            fieldCut = true;
             while (take > 0 && (buffer[start + take] & 0xC0) == 0x80) {
                 take--;
             }
