@@ -1,5 +1,9 @@
 package cn.xiaoan.ingest;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,91 +15,84 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
- * Accepted rows of one batch: appended through DuckDB's Appender into an in-memory table, and written as Parquet
- * part files ({@code part-0.parquet}, {@code part-1.parquet}, …) into the staging directory, which the ingestor
- * renames into place as a whole.
+ * Accepted rows of one batch, written as Parquet part files ({@code part-0.parquet}, {@code part-1.parquet}, …) into
+ * the staging directory, which the ingestor renames into place as a whole.
  *
- * <p>Why parts: every {@link #ROWS_PER_PART} rows the filled table is handed to a second connection that copies it
- * to Parquet while appending goes on into a fresh table, so writing Parquet overlaps reading and validating instead
- * of following it, and DuckDB holds at most two parts in native memory whatever the file size.
- *
- * <p>Why the packed column: with duckdb_jdbc 1.4.4 the Appender spends about 0.4 µs on each VARCHAR value however
- * short, against tens of nanoseconds for a number or date, which made a 17-text-column ledger five times slower
- * than DuckDB's own CSV reader. So the text columns of a row travel as one VARCHAR, joined by U+001F (U+001E marks
- * NULL; both are replaced by a space inside values), and the COPY splits them back with {@code string_split}. Dates,
- * booleans and numbers are appended as themselves. The Parquet schema is the logical one.
+ * <p>Rows are first written in a plain, fixed form to a scratch CSV per part (every text quoted, dates as epoch days,
+ * NULL as an empty field), which DuckDB's parallel CSV reader turns into Parquet with the logical schema. Why not
+ * DuckDB's Appender: with duckdb_jdbc 1.4.4 appending cost 1.5 µs a ledger row plus a second pass to split packed
+ * text, more than twice the encoding here plus DuckDB's own reader. Why parts: every {@link #ROWS_PER_PART} rows the
+ * part is handed to a second thread that converts it while the next is written, so the conversion overlaps reading
+ * and validating, and memory and scratch space stay bounded whatever the file size.
  */
 final class BatchWriter implements AutoCloseable, RowWriter {
     /** Matches every part file of a batch. */
     static final String PART_FILES = "part-*.parquet";
 
     static final int ROWS_PER_PART = 1 << 18;
-    private static final String TABLE = "batch_rows_";
-    private static final char SEPARATOR = '\u001F';
-    private static final char NULL_MARK = '\u001E';
-    /** DuckDB's native memory for one batch; beyond it the rows spill to disk. */
+    /** DuckDB's native memory for the conversion. */
     private static final String MEMORY_LIMIT = "256MB";
+    /** The longest scratch row DuckDB accepts: 17 cells of 32,767 characters and their extra columns fit. */
+    private static final long MAX_LINE_BYTES = 8L << 20;
+    /** DuckDB's CSV read buffer: two of the longest rows, so memory stays within {@link #MEMORY_LIMIT}. */
+    private static final long READ_BUFFER_BYTES = 2 * MAX_LINE_BYTES;
+
+    private static final int BUFFER_BYTES = 1 << 16;
 
     private record Column(String name, String type) {
-        boolean isText() {
-            return type.equals("VARCHAR");
+        /** How the scratch CSV holds it: dates as their epoch day. */
+        String scratchType() {
+            return type.equals("DATE") ? "INTEGER" : type;
+        }
+
+        String select() {
+            return type.equals("DATE") ? "DATE '1970-01-01' + " + name + " AS " + name : name;
         }
     }
 
-    private final DuckDBConnection connection;
-    private final DuckDBConnection copier;
-    private final ExecutorService copying;
-    private Future<?> pendingCopy;
-    private DuckDBAppender appender;
-    private int part;
-    private int rowsInPart;
-    private final int rowsPerPart;
     private final List<Column> columns;
-    private final StringBuilder packed = new StringBuilder(512);
-    private boolean firstText = true;
     private final Path staging;
     private final long batchId;
     private final int reportDay;
-    private boolean open = true;
+    private final int rowsPerPart;
+    private final Connection connection;
+    private final ExecutorService converting;
+    private Future<?> pendingConversion;
+    private OutputStream scratch;
+    private final byte[] buffer = new byte[BUFFER_BYTES + 8];
+    private int buffered;
+    private boolean firstField = true;
+    private int part;
+    private int rowsInPart;
+    private boolean finished;
 
     BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay) throws SQLException {
         this(staging, columnsDdl, batchId, reportDay, ROWS_PER_PART);
     }
 
     BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay, int rowsPerPart) throws SQLException {
-        this.rowsPerPart = rowsPerPart;
         this.staging = staging;
         this.batchId = batchId;
         this.reportDay = reportDay;
+        this.rowsPerPart = rowsPerPart;
         this.columns = parse(columnsDdl + ", " + Converter.COMMON_COLUMNS_DDL);
-        this.connection = DriverManager.getConnection("jdbc:duckdb:").unwrap(DuckDBConnection.class);
+        this.connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET temp_directory = '"
                     + sqlString(staging.resolve(".spill").toString()) + "'");
-            // Without a limit DuckDB keeps the whole batch in native memory (4 GB for ten million rows) until
-            // the final copy; with it, the table spills to the staging directory and the process stays small.
             statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             statement.execute("SET preserve_insertion_order = false");
+        } catch (SQLException e) {
+            closeQuietly(connection);
+            throw e;
         }
-        this.copier = connection.duplicate();
-        this.copying = Executors.newSingleThreadExecutor(runnable -> {
+        this.converting = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "xiaoan-ingest-parquet");
             thread.setDaemon(true);
             return thread;
         });
-        this.appender = newPart();
-    }
-
-    private DuckDBAppender newPart() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE main." + TABLE + part + " (" + physicalDdl() + ")");
-        }
-        rowsInPart = 0;
-        return connection.createAppender("main", TABLE + part);
     }
 
     private static List<Column> parse(String ddl) {
@@ -107,119 +104,175 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         return parsed;
     }
 
-    /** The typed columns in logical order, then the packed text. */
-    private String physicalDdl() {
-        var ddl = new StringBuilder();
-        for (Column column : columns) {
-            if (!column.isText()) {
-                ddl.append(column.name()).append(' ').append(column.type()).append(", ");
-            }
-        }
-        return ddl.append("packed_text VARCHAR").toString();
-    }
-
-    private String logicalSelect() {
-        var select = new StringBuilder();
-        int text = 0;
-        for (Column column : columns) {
-            if (select.length() > 0) {
-                select.append(", ");
-            }
-            if (column.isText()) {
-                text++;
-                select.append("nullif(t[")
-                        .append(text)
-                        .append("], chr(30)) AS ")
-                        .append(column.name());
-            } else {
-                select.append(column.name());
-            }
-        }
-        return select.toString();
-    }
-
     static String sqlString(String text) {
         return text.replace("'", "''");
     }
 
+    private Path scratchFile(int number) {
+        return staging.resolve(".part-" + number + ".csv");
+    }
+
     void beginRow() throws SQLException {
-        appender.beginRow();
-        packed.setLength(0);
-        firstText = true;
+        try {
+            if (scratch == null) {
+                scratch = Files.newOutputStream(scratchFile(part));
+            }
+        } catch (IOException e) {
+            throw new SQLException("Cannot write the batch's scratch file: " + e.getMessage(), e);
+        }
+        firstField = true;
     }
 
     @Override
     public void text(String value) throws SQLException {
-        if (!firstText) {
-            packed.append(SEPARATOR);
-        }
-        firstText = false;
+        separate();
         if (value == null) {
-            packed.append(NULL_MARK);
             return;
         }
+        put('"');
         int length = value.length();
         for (int i = 0; i < length; i++) {
+            if (buffered >= BUFFER_BYTES) {
+                drain();
+            }
             char c = value.charAt(i);
-            packed.append(c == SEPARATOR || c == NULL_MARK ? ' ' : c);
+            if (c < 0x80) {
+                if (c == '"') {
+                    buffer[buffered++] = '"';
+                }
+                buffer[buffered++] = (byte) c;
+            } else if (c < 0x800) {
+                buffer[buffered++] = (byte) (0xC0 | (c >> 6));
+                buffer[buffered++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < length
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                buffer[buffered++] = (byte) (0xF0 | (codePoint >> 18));
+                buffer[buffered++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                buffer[buffered++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                buffer[buffered++] = (byte) (0x80 | (codePoint & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                buffer[buffered++] = '?';
+            } else {
+                buffer[buffered++] = (byte) (0xE0 | (c >> 12));
+                buffer[buffered++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                buffer[buffered++] = (byte) (0x80 | (c & 0x3F));
+            }
         }
+        put('"');
     }
 
     @Override
     public void date(int epochDay) throws SQLException {
-        if (epochDay == RowCheck.ABSENT || epochDay == RowCheck.INVALID) {
-            appender.appendNull();
-        } else {
-            appender.appendEpochDays(epochDay);
+        separate();
+        if (epochDay != RowCheck.ABSENT && epochDay != RowCheck.INVALID) {
+            number(epochDay);
         }
     }
 
     @Override
     public void bool(boolean value) throws SQLException {
-        appender.append(value);
+        separate();
+        put(value ? 't' : 'f');
     }
 
     @Override
     public void count(int value) throws SQLException {
-        if (value < 0) {
-            appender.appendNull();
-        } else {
-            appender.append(value);
+        separate();
+        if (value >= 0) {
+            number(value);
         }
     }
 
     void endRow(int sourceRow, String extra) throws SQLException {
-        appender.append(batchId);
-        appender.appendEpochDays(reportDay);
-        appender.append(sourceRow);
+        separate();
+        number(batchId);
+        date(reportDay);
+        count(sourceRow);
         text(extra);
-        appender.append(packed.toString());
-        appender.endRow();
+        put('\n');
         if (++rowsInPart == rowsPerPart) {
             nextPart();
         }
     }
 
-    /** Hands the full part to the copying connection (after the previous copy ends) and starts the next. */
-    private void nextPart() throws SQLException {
-        closeAppender();
-        awaitPendingCopy();
-        int full = part;
-        pendingCopy = copying.submit(() -> {
-            copy(copier, full);
-            return null;
-        });
-        part++;
-        appender = newPart();
-        open = true;
+    private void separate() throws SQLException {
+        if (!firstField) {
+            put(',');
+        }
+        firstField = false;
     }
 
-    private void awaitPendingCopy() throws SQLException {
-        if (pendingCopy == null) {
+    private void number(long value) throws SQLException {
+        if (buffered + 20 >= BUFFER_BYTES) {
+            drain();
+        }
+        if (value < 0) {
+            buffer[buffered++] = '-';
+            value = -value;
+        }
+        int start = buffered;
+        do {
+            buffer[buffered++] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value > 0);
+        for (int i = start, j = buffered - 1; i < j; i++, j--) {
+            byte swap = buffer[i];
+            buffer[i] = buffer[j];
+            buffer[j] = swap;
+        }
+    }
+
+    private void put(char c) throws SQLException {
+        if (buffered >= BUFFER_BYTES) {
+            drain();
+        }
+        buffer[buffered++] = (byte) c;
+    }
+
+    private void drain() throws SQLException {
+        try {
+            scratch.write(buffer, 0, buffered);
+            buffered = 0;
+        } catch (IOException e) {
+            throw new SQLException("Cannot write the batch's scratch file: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeScratch() throws SQLException {
+        if (scratch == null) {
             return;
         }
         try {
-            pendingCopy.get();
+            drain();
+            scratch.close();
+        } catch (IOException e) {
+            throw new SQLException("Cannot write the batch's scratch file: " + e.getMessage(), e);
+        } finally {
+            scratch = null;
+        }
+    }
+
+    /** Hands the full part to the converting thread (after the previous conversion ends) and starts the next. */
+    private void nextPart() throws SQLException {
+        closeScratch();
+        awaitPendingConversion();
+        int full = part;
+        pendingConversion = converting.submit(() -> {
+            convert(full);
+            return null;
+        });
+        part++;
+        rowsInPart = 0;
+    }
+
+    private void awaitPendingConversion() throws SQLException {
+        if (pendingConversion == null) {
+            return;
+        }
+        try {
+            pendingConversion.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SQLException("Interrupted while writing Parquet", e);
@@ -229,50 +282,73 @@ final class BatchWriter implements AutoCloseable, RowWriter {
             }
             throw new SQLException("Cannot write Parquet: " + e.getCause().getMessage(), e.getCause());
         } finally {
-            pendingCopy = null;
+            pendingConversion = null;
         }
     }
 
-    private void copy(Connection on, int number) throws SQLException {
-        try (Statement statement = on.createStatement()) {
-            statement.execute("COPY (SELECT " + logicalSelect() + " FROM (SELECT *, string_split(packed_text, chr(31))"
-                    + " AS t FROM main." + TABLE + number + ")) TO '"
+    /** Part {@code number}'s scratch rows to Parquet, then the scratch file is removed. */
+    private void convert(int number) throws SQLException {
+        Path source = scratchFile(number);
+        var select = new StringBuilder();
+        var types = new StringBuilder();
+        for (Column column : columns) {
+            select.append(select.length() == 0 ? "" : ", ").append(column.select());
+            types.append(types.length() == 0 ? "" : ", ")
+                    .append('\'')
+                    .append(column.name())
+                    .append("': '")
+                    .append(column.scratchType())
+                    .append('\'');
+        }
+        String read = "read_csv('" + sqlString(source.toString()) + "', header = false, auto_detect = false,"
+                + " delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false,"
+                + " max_line_size = " + MAX_LINE_BYTES + ", buffer_size = " + READ_BUFFER_BYTES + ", columns = {"
+                + types
+                + "})";
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT " + select + " FROM " + read + ") TO '"
                     + sqlString(staging.resolve("part-" + number + ".parquet").toString()) + "' (FORMAT parquet)");
-            statement.execute("DROP TABLE main." + TABLE + number);
+        }
+        try {
+            Files.deleteIfExists(source);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove " + source, e);
         }
     }
 
-    /** Writes the last part (the only one, even empty, when the batch has no other) and waits for every copy. */
+    /** Writes the last part (the only one, even empty, when the batch has no other) and waits for every conversion. */
     void finish() throws SQLException {
-        closeAppender();
-        awaitPendingCopy();
         if (rowsInPart > 0 || part == 0) {
-            copy(connection, part);
+            if (scratch == null) {
+                beginRow();
+            }
+            closeScratch();
+            awaitPendingConversion();
+            convert(part);
+        } else {
+            awaitPendingConversion();
         }
-    }
-
-    private void closeAppender() throws SQLException {
-        if (open) {
-            open = false;
-            appender.close();
-        }
+        finished = true;
     }
 
     @Override
     public void close() throws SQLException {
+        converting.shutdown();
         try {
-            closeAppender();
-        } finally {
-            copying.shutdown();
-            try {
-                awaitPendingCopy();
-            } finally {
-                try {
-                    copier.close();
-                } finally {
-                    connection.close();
-                }
+            if (!finished) {
+                closeScratch();
             }
+            awaitPendingConversion();
+        } finally {
+            connection.close();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Already failing with a better message.
         }
     }
 }

@@ -22,7 +22,7 @@ class BatchWriterTest {
     Path staging;
 
     @Test
-    void writesEveryRowOnceAcrossPartsCopiedWhileAppendingGoesOn() throws Exception {
+    void writesEveryRowOnceAcrossPartsConvertedWhileTheNextIsWritten() throws Exception {
         try (var writer = new BatchWriter(staging, "name VARCHAR, found DATE, note VARCHAR", 7, REPORT_DAY, 3)) {
             for (int row = 2; row < 12; row++) {
                 writer.beginRow();
@@ -41,7 +41,7 @@ class BatchWriterTest {
                         + "') ORDER BY source_row");
         assertThat(rows).hasSize(10);
         assertThat(rows.get(0)).isEqualTo("2|学校2|2024-05-30|NULL|7|2024-06-01");
-        assertThat(rows.get(9)).isEqualTo("11|学校11|2024-05-21|含 分隔符|7|2024-06-01");
+        assertThat(rows.get(9)).isEqualTo("11|学校11|2024-05-21|含\u001F分隔符|7|2024-06-01");
     }
 
     @Test

@@ -269,7 +269,7 @@ class CsvIngestTest {
         assertThat(fixture.query("SELECT description, measures, location, basis, warnings FROM ledger"))
                 .singleElement()
                 .satisfies(row -> assertThat(row)
-                        .containsEntry("description", "a b c")
+                        .containsEntry("description", "a\u001Fb\u001Ec")
                         .containsEntry("measures", null)
                         .containsEntry("location", "\"引号\",逗号")
                         .containsEntry("basis", null)
