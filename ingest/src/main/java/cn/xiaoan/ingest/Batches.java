@@ -146,6 +146,15 @@ final class Batches {
                 .min((a, b) -> Long.compare(a.batchId(), b.batchId()));
     }
 
+    /**
+     * Whether a committed batch of {@code dataset} may have come from a file of {@code bytes} bytes (same size, or a
+     * size not recorded); when not, the file cannot be one already ingested and needs no hashing before it is read.
+     */
+    boolean mayHold(Dataset dataset, long bytes) {
+        return manifests.values().stream()
+                .anyMatch(m -> m.dataset() == dataset && (m.fileBytes() == bytes || m.fileBytes() < 0));
+    }
+
     long nextId() {
         return manifests.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
     }

@@ -53,7 +53,12 @@ final class CsvSource implements RowSource {
 
     /** Reads {@code file} in {@code charset}, or per record as UTF-8 or GB18030 for {@link TextDecoding#MIXED}. */
     CsvSource(Path file, Charset charset) throws IOException {
-        this.in = Files.newInputStream(file);
+        this(Files.newInputStream(file), charset);
+    }
+
+    /** Reads {@code in} (closed with this source) like {@link #CsvSource(Path, Charset)}. */
+    CsvSource(InputStream in, Charset charset) throws IOException {
+        this.in = in;
         this.charset = charset;
         this.mixed = charset == TextDecoding.MIXED;
         try {

@@ -4,41 +4,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
- * One pass over a file's bytes: its SHA-256, its size and its first bytes (to tell the format). Whether text is UTF-8
- * or GBK/GB18030 is decided while it is decoded ({@link MixedEncodingReader}), not here.
+ * What a file is, from its size and first bytes (to tell the format), read without a pass over the whole file. The
+ * file's SHA-256 is {@link #sha256(Path)}, or comes from a {@link HashingInputStream} as the file is read.
  */
-record FileProbe(String sha256, long size, byte[] head) {
+record FileProbe(long size, byte[] head) {
     private static final int HEAD_LENGTH = 512;
 
     static FileProbe of(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash files: the JVM has no SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        byte[] head = new byte[0];
-        long size = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (head.length < HEAD_LENGTH) {
-                    int take = Math.min(n, HEAD_LENGTH - head.length);
-                    head = Arrays.copyOf(head, head.length + take);
-                    System.arraycopy(buffer, 0, head, head.length - take, take);
-                }
-                digest.update(buffer, 0, n);
-                size += n;
-            }
+            return new FileProbe(Files.size(file), in.readNBytes(HEAD_LENGTH));
         }
-        return new FileProbe(HexFormat.of().formatHex(digest.digest()), size, head);
+    }
+
+    /** The hex SHA-256 of the file's bytes, in one pass. */
+    static String sha256(Path file) throws IOException {
+        try (var in = new HashingInputStream(Files.newInputStream(file))) {
+            return in.sha256();
+        }
     }
 
     boolean isZip() {

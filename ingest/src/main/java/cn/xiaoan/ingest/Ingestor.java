@@ -71,10 +71,13 @@ public final class Ingestor {
             try {
                 Batches batches = Batches.open(warehouse, mapper);
                 FileProbe probe = FileProbe.of(request.file());
-                Optional<Manifest> earlier = batches.find(request.dataset(), probe.sha256());
-                if (earlier.isPresent()) {
-                    return alreadyIngested(earlier.get(), fileName);
+                if (batches.mayHold(request.dataset(), probe.size())) {
+                    Optional<Manifest> earlier = batches.find(request.dataset(), FileProbe.sha256(request.file()));
+                    if (earlier.isPresent()) {
+                        return alreadyIngested(earlier.get(), fileName);
+                    }
                 }
+                // Otherwise no batch came from a file of this size: the hash is taken as the file is read.
                 return write(request, probe, batches, progress);
             } finally {
                 lock.close();
@@ -118,6 +121,7 @@ public final class Ingestor {
             Path staging = warehouse.raw(dataset).resolve(".batch=" + Warehouse.batchName(batchId) + ".tmp");
             Path rejectsTarget = warehouse.rejects(dataset, batchId);
             Counts counts;
+            String sha256;
             Optional<Path> rejectsFile;
             try (RejectWriter rejects = new RejectWriter(rejectsTarget, fileName)) {
                 Batches.deleteRecursively(staging);
@@ -134,6 +138,7 @@ public final class Ingestor {
                         writer.finish();
                     }
                 }
+                sha256 = opened.sha256();
                 Batches.deleteRecursively(staging.resolve(".spill"));
                 Files.move(staging, warehouse.rawBatch(dataset, batchId), StandardCopyOption.ATOMIC_MOVE);
                 rejectsFile = rejects.commit();
@@ -146,7 +151,8 @@ public final class Ingestor {
                     batchId,
                     dataset,
                     fileName,
-                    probe.sha256(),
+                    sha256,
+                    probe.size(),
                     reportDate.date,
                     reportDate.source,
                     OffsetDateTime.now(clock),
@@ -160,7 +166,7 @@ public final class Ingestor {
                     batchId,
                     dataset,
                     fileName,
-                    probe.sha256(),
+                    sha256,
                     reportDate.date,
                     reportDate.source,
                     counts.read,

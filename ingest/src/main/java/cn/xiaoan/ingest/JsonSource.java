@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -37,10 +37,11 @@ final class JsonSource implements RowSource {
     private int itemNumber;
     private String rowError;
 
-    JsonSource(Path file, Charset charset, String fileName, ObjectMapper mapper) throws IOException {
+    /** Reads {@code in}, which is closed with this source. */
+    JsonSource(InputStream in, Charset charset, String fileName, ObjectMapper mapper) throws IOException {
         this.fileName = fileName;
         this.mapper = mapper;
-        this.reader = new BufferedReader(TextDecoding.open(file, charset), 1 << 16);
+        this.reader = new BufferedReader(TextDecoding.open(in, charset), 1 << 16);
         reader.mark(4);
         int c = reader.read();
         if (c != '\uFEFF') {
@@ -49,6 +50,8 @@ final class JsonSource implements RowSource {
         int firstChar = skipSpaceAndPeek();
         if (firstChar == '[') {
             arrayParser = mapper.createParser(reader);
+            // The file is closed with this source, not at the end of the array: its hash is still being taken.
+            arrayParser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             try {
                 arrayParser.nextToken();
             } catch (JsonProcessingException e) {

@@ -10,12 +10,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** The record of one committed batch, {@code manifest/batch-<id>.json}; its presence is what makes a batch visible. */
+/**
+ * The record of one committed batch, {@code manifest/batch-<id>.json}; its presence is what makes a batch visible.
+ * {@code fileBytes} is the submitted file's size, or -1 for batches recorded before sizes were.
+ */
 record Manifest(
         long batchId,
         Dataset dataset,
         String fileName,
         String sha256,
+        long fileBytes,
         LocalDate reportDate,
         ReportDateSource reportDateSource,
         OffsetDateTime ingestedAt,
@@ -45,6 +49,7 @@ record Manifest(
         json.put("dataset", dataset.directory());
         json.put("file_name", fileName);
         json.put("sha256", sha256);
+        json.put("file_bytes", fileBytes);
         json.put("report_date", reportDate.toString());
         json.put("report_date_source", reportDateSource.name());
         json.put("ingested_at", ingestedAt.toString());
@@ -64,6 +69,7 @@ record Manifest(
                 Dataset.fromDirectory(json.get("dataset").asText()),
                 json.get("file_name").asText(),
                 json.get("sha256").asText(),
+                json.path("file_bytes").asLong(-1),
                 LocalDate.parse(json.get("report_date").asText()),
                 ReportDateSource.valueOf(json.get("report_date_source").asText()),
                 OffsetDateTime.parse(json.get("ingested_at").asText()),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,20 @@ import java.util.Optional;
 final class OpenedTable implements Closeable {
     private final Table table;
     private final Closeable resource;
+    private final Path file;
+    /** The text file's bytes as read, or null for a workbook (read by random access). */
+    private final HashingInputStream hashing;
 
-    private OpenedTable(Table table, Closeable resource) {
+    private OpenedTable(Table table, Closeable resource, Path file, HashingInputStream hashing) {
         this.table = table;
         this.resource = resource;
+        this.file = file;
+        this.hashing = hashing;
+    }
+
+    /** The file's SHA-256: for text, from the bytes the table was read from, once it has been read. */
+    String sha256() throws IOException {
+        return hashing != null ? hashing.sha256() : FileProbe.sha256(file);
     }
 
     Table table() {
@@ -56,16 +67,23 @@ final class OpenedTable implements Closeable {
         }
         Charset charset = TextDecoding.MIXED;
         int first = probe.firstSignificantByte();
-        RowSource source = first == '[' || first == '{'
-                ? new JsonSource(file, charset, fileName, mapper)
-                : new CsvSource(file, charset);
+        var hashing = new HashingInputStream(Files.newInputStream(file));
+        RowSource source;
+        try {
+            source = first == '[' || first == '{'
+                    ? new JsonSource(hashing, charset, fileName, mapper)
+                    : new CsvSource(hashing, charset);
+        } catch (IOException | RuntimeException e) {
+            hashing.close();
+            throw e;
+        }
         try {
             Optional<Table> table = Table.locate(source, schema);
             if (table.isEmpty()) {
                 throw noHeader(fileName, schema, datasetName, List.of());
             }
             requireColumns(fileName, table.get(), datasetName);
-            return new OpenedTable(table.get(), source);
+            return new OpenedTable(table.get(), source, file, hashing);
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
@@ -87,7 +105,7 @@ final class OpenedTable implements Closeable {
                 }
                 try {
                     requireColumns(fileName, table.get(), datasetName);
-                    return new OpenedTable(table.get(), workbook);
+                    return new OpenedTable(table.get(), workbook, file, null);
                 } catch (UnreadableFileException e) {
                     if (incomplete == null) {
                         incomplete = e;

@@ -17,7 +17,10 @@ final class TextDecoding {
     private TextDecoding() {}
 
     static Reader open(Path file, Charset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        return open(Files.newInputStream(file), charset);
+    }
+
+    static Reader open(InputStream in, Charset charset) {
         if (charset == MIXED) {
             return new MixedEncodingReader(in);
         }

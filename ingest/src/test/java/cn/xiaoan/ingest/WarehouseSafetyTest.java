@@ -48,6 +48,34 @@ class WarehouseSafetyTest {
     }
 
     @Test
+    void recordsTheHashOfTheWholeFileTakenWhileReadingIt() throws Exception {
+        Path csv = fixture.ledgerCsv("ledger.csv", Map.of());
+        Path json = fixture.resource("ledger.json");
+
+        assertThat(fixture.ingest(Dataset.LEDGER, csv).sha256()).isEqualTo(sha256Of(csv));
+        assertThat(fixture.ingest(Dataset.LEDGER, json).sha256()).isEqualTo(sha256Of(json));
+    }
+
+    @Test
+    void hashesFirstWhenAnEarlierBatchHasNoRecordedSize() throws Exception {
+        Path file = fixture.ledgerCsv("ledger.csv", Map.of());
+        IngestResult first = fixture.ingest(Dataset.LEDGER, file);
+        Path manifest = fixture.warehouse.manifest(first.batchId());
+        Files.writeString(manifest, Files.readString(manifest).replaceAll("\"file_bytes\" : \\d+,", ""));
+
+        IngestResult again = fixture.ingest(Dataset.LEDGER, fixture.write("again.csv", readAll(file)));
+
+        assertThat(Files.readString(manifest)).doesNotContain("file_bytes");
+        assertThat(again.alreadyIngested()).isTrue();
+        assertThat(again.batchId()).isEqualTo(first.batchId());
+    }
+
+    private static String sha256Of(Path file) throws Exception {
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    @Test
     void batchIdsAreSequentialInIngestOrder() {
         IngestResult a = fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("a.csv", Map.of()));
         IngestResult b = fixture.ingest(Dataset.DRILLS, fixture.resource("drills.csv"));
