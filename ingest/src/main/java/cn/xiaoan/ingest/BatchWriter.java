@@ -23,15 +23,18 @@ import java.util.concurrent.Future;
  * <p>Rows are first written in a plain, fixed form to a scratch CSV per part (every text quoted, dates as epoch days,
  * NULL as an empty field), which DuckDB's parallel CSV reader turns into Parquet with the logical schema. Why not
  * DuckDB's Appender: with duckdb_jdbc 1.4.4 appending cost 1.5 µs a ledger row plus a second pass to split packed
- * text, more than twice the encoding here plus DuckDB's own reader. Why parts: every {@link #ROWS_PER_PART} rows the
- * part is handed to a second thread that converts it while the next is written, so the conversion overlaps reading
- * and validating, and memory and scratch space stay bounded whatever the file size.
+ * text, more than twice the encoding here plus DuckDB's own reader. Why parts: a full part is handed to a second thread
+ * that converts it while the next is written, so the conversion overlaps reading and validating, and memory and
+ * scratch space stay bounded whatever the file size. Parts start small ({@link #FIRST_PART_ROWS}) so the second
+ * core has work early, and double up to {@link #ROWS_PER_PART} so a big file makes few files.
  */
 final class BatchWriter implements AutoCloseable, RowWriter {
     /** Matches every part file of a batch. */
     static final String PART_FILES = "part-*.parquet";
 
     static final int ROWS_PER_PART = 1 << 18;
+
+    static final int FIRST_PART_ROWS = 1 << 16;
     /** DuckDB's native memory for the conversion. */
     private static final String MEMORY_LIMIT = "256MB";
     /** The longest scratch row DuckDB accepts: 17 cells of 32,767 characters and their extra columns fit. */
@@ -56,7 +59,8 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     private final Path staging;
     private final long batchId;
     private final int reportDay;
-    private final int rowsPerPart;
+    private final int maxRowsPerPart;
+    private int rowsPerPart;
     private final Connection connection;
     private final ExecutorService converting;
     private Future<?> pendingConversion;
@@ -69,14 +73,17 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     private boolean finished;
 
     BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay) throws SQLException {
-        this(staging, columnsDdl, batchId, reportDay, ROWS_PER_PART);
+        this(staging, columnsDdl, batchId, reportDay, FIRST_PART_ROWS, ROWS_PER_PART);
     }
 
-    BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay, int rowsPerPart) throws SQLException {
+    /** Parts of {@code firstPartRows}, doubling up to {@code maxRowsPerPart}. */
+    BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay, int firstPartRows, int maxRowsPerPart)
+            throws SQLException {
         this.staging = staging;
         this.batchId = batchId;
         this.reportDay = reportDay;
-        this.rowsPerPart = rowsPerPart;
+        this.rowsPerPart = firstPartRows;
+        this.maxRowsPerPart = maxRowsPerPart;
         this.columns = parse(columnsDdl + ", " + Converter.COMMON_COLUMNS_DDL);
         this.connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
@@ -265,6 +272,7 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         });
         part++;
         rowsInPart = 0;
+        rowsPerPart = Math.min(rowsPerPart * 2, maxRowsPerPart);
     }
 
     private void awaitPendingConversion() throws SQLException {

@@ -22,8 +22,8 @@ class BatchWriterTest {
     Path staging;
 
     @Test
-    void writesEveryRowOnceAcrossPartsConvertedWhileTheNextIsWritten() throws Exception {
-        try (var writer = new BatchWriter(staging, "name VARCHAR, found DATE, note VARCHAR", 7, REPORT_DAY, 3)) {
+    void writesEveryRowOnceAcrossGrowingPartsConvertedWhileTheNextIsWritten() throws Exception {
+        try (var writer = new BatchWriter(staging, "name VARCHAR, found DATE, note VARCHAR", 7, REPORT_DAY, 2, 4)) {
             for (int row = 2; row < 12; row++) {
                 writer.beginRow();
                 writer.text("学校" + row);
@@ -34,7 +34,9 @@ class BatchWriterTest {
             writer.finish();
         }
 
-        assertThat(partFiles()).containsExactly("part-0.parquet", "part-1.parquet", "part-2.parquet", "part-3.parquet");
+        assertThat(partFiles())
+                .as("parts of 2, 4 and 4 rows")
+                .containsExactly("part-0.parquet", "part-1.parquet", "part-2.parquet");
         List<String> rows =
                 query("SELECT source_row || '|' || name || '|' || found || '|' || coalesce(note, 'NULL') || '|'"
                         + " || batch_id || '|' || report_date FROM read_parquet('" + staging.resolve("part-*.parquet")
@@ -46,7 +48,7 @@ class BatchWriterTest {
 
     @Test
     void writesOneEmptyPartWithTheSchemaWhenNoRowIsAccepted() throws Exception {
-        try (var writer = new BatchWriter(staging, "name VARCHAR", 1, REPORT_DAY, 3)) {
+        try (var writer = new BatchWriter(staging, "name VARCHAR", 1, REPORT_DAY, 2, 4)) {
             writer.finish();
         }
 
