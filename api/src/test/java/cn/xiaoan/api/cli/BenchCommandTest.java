@@ -38,6 +38,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchIngestComparesTheBestOfRepeatedRounds() throws Exception {
+        Run run = bench("ingest", "--rows", "100", "--repeat", "2", "--work-dir", work.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("best of 2 rounds")
+                .containsPattern("rounds \\d+ ms, \\d+ ms\\R")
+                .contains("(100 accepted)");
+    }
+
+    @Test
     void benchIngestReadsAnXlsxLedgerWhenAsked() throws Exception {
         Run run = bench("ingest", "--rows", "200", "--format", "XLSX", "--work-dir", work.toString());
 
