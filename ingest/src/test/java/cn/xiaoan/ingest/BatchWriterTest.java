@@ -47,6 +47,29 @@ class BatchWriterTest {
     }
 
     @Test
+    void keepsEveryTextExactlyWhetherWrittenBareOrQuoted() throws Exception {
+        List<String> texts =
+                List.of("", " 前后空格 ", "逗号,分隔", "引号\"内\"", "换行\n和\r回车", "\"", "NULL", "𠀀扩展字", "x".repeat(30_000));
+        try (var writer = new BatchWriter(staging, "note VARCHAR", 1, REPORT_DAY)) {
+            for (int row = 0; row < texts.size(); row++) {
+                writer.beginRow();
+                writer.text(texts.get(row));
+                writer.endRow(row, null);
+            }
+            writer.beginRow();
+            writer.text(null);
+            writer.endRow(texts.size(), null);
+            writer.finish();
+        }
+
+        List<String> stored = query("SELECT coalesce(note, '<null>') FROM read_parquet('"
+                + staging.resolve("part-*.parquet") + "') ORDER BY source_row");
+        var expected = new java.util.ArrayList<>(texts);
+        expected.add("<null>");
+        assertThat(stored).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void writesOneEmptyPartWithTheSchemaWhenNoRowIsAccepted() throws Exception {
         try (var writer = new BatchWriter(staging, "name VARCHAR", 1, REPORT_DAY, 2, 4)) {
             writer.finish();
