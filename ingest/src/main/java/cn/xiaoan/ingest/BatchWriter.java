@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,21 +45,27 @@ final class BatchWriter implements AutoCloseable, RowWriter {
 
     private static final int BUFFER_BYTES = 1 << 16;
 
-    private record Column(String name, String type) {
+    /** A column of the Parquet file; {@code constant} is its SQL value when the whole batch shares it, else null. */
+    private record Column(String name, String type, String constant) {
+        boolean inScratch() {
+            return constant == null;
+        }
+
         /** How the scratch CSV holds it: dates as their epoch day. */
         String scratchType() {
             return type.equals("DATE") ? "INTEGER" : type;
         }
 
         String select() {
+            if (constant != null) {
+                return "CAST(" + constant + " AS " + type + ") AS " + name;
+            }
             return type.equals("DATE") ? "DATE '1970-01-01' + " + name + " AS " + name : name;
         }
     }
 
     private final List<Column> columns;
     private final Path staging;
-    private final long batchId;
-    private final int reportDay;
     private final int maxRowsPerPart;
     private int rowsPerPart;
     private final Connection connection;
@@ -80,11 +87,12 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay, int firstPartRows, int maxRowsPerPart)
             throws SQLException {
         this.staging = staging;
-        this.batchId = batchId;
-        this.reportDay = reportDay;
         this.rowsPerPart = firstPartRows;
         this.maxRowsPerPart = maxRowsPerPart;
-        this.columns = parse(columnsDdl + ", " + Converter.COMMON_COLUMNS_DDL);
+        // The batch id and report date are the same on every row: they go into the SELECT, not the scratch rows.
+        this.columns = parse(
+                columnsDdl + ", " + Converter.COMMON_COLUMNS_DDL,
+                Map.of("batch_id", Long.toString(batchId), "report_date", "DATE '1970-01-01' + " + reportDay));
         this.connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET temp_directory = '"
@@ -102,11 +110,11 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         });
     }
 
-    private static List<Column> parse(String ddl) {
+    private static List<Column> parse(String ddl, Map<String, String> constants) {
         var parsed = new ArrayList<Column>();
         for (String definition : ddl.split(",")) {
             String[] parts = definition.strip().split(" ");
-            parsed.add(new Column(parts[0], parts[1]));
+            parsed.add(new Column(parts[0], parts[1], constants.get(parts[0])));
         }
         return parsed;
     }
@@ -220,9 +228,6 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     }
 
     void endRow(int sourceRow, String extra) throws SQLException {
-        separate();
-        number(batchId);
-        date(reportDay);
         count(sourceRow);
         text(extra);
         put('\n');
@@ -328,6 +333,9 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         var types = new StringBuilder();
         for (Column column : columns) {
             select.append(select.length() == 0 ? "" : ", ").append(column.select());
+            if (!column.inScratch()) {
+                continue;
+            }
             types.append(types.length() == 0 ? "" : ", ")
                     .append('\'')
                     .append(column.name())
