@@ -9,6 +9,9 @@ import java.util.List;
  * header row; JSON files add keys as they first appear.
  */
 final class ColumnMap {
+    /** Bounds a row's extra columns, so a stored row stays well within what the Parquet writer reads back. */
+    static final int MAX_EXTRA_JSON_CHARS = 512 * 1024;
+
     private final Schema schema;
     private final List<String> headers = new ArrayList<>();
     private final int[] positionOfColumn;
@@ -111,9 +114,14 @@ final class ColumnMap {
         return schema.missingRequired(present);
     }
 
-    /** The extra columns of a row as a JSON object, {@code {}} when none has a value. */
+    /**
+     * The extra columns of a row as a JSON object, {@code {}} when none has a value. The object stays under {@link
+     * #MAX_EXTRA_JSON_CHARS}: columns past it are left out and counted in {@code "_omitted_columns"}, so a sheet with
+     * hundreds of wide unknown columns still ingests (the row itself is kept).
+     */
     String extraJson(String[] cells) {
         StringBuilder json = null;
+        int omitted = 0;
         for (int i = 0; i < extraPositions.size(); i++) {
             int position = extraPositions.get(i);
             if (position >= cells.length) {
@@ -125,13 +133,27 @@ final class ColumnMap {
             }
             if (json == null) {
                 json = new StringBuilder(64).append('{');
-            } else {
+            }
+            int before = json.length();
+            if (before > 1) {
                 json.append(',');
             }
             Text.appendJsonString(json, extraNames.get(i));
             json.append(':');
             Text.appendJsonString(json, value);
+            if (json.length() > MAX_EXTRA_JSON_CHARS) {
+                json.setLength(before);
+                omitted++;
+            }
         }
-        return json == null ? "{}" : json.append('}').toString();
+        if (json == null) {
+            return "{}";
+        }
+        if (omitted > 0) {
+            json.append(json.length() > 1 ? "," : "")
+                    .append("\"_omitted_columns\":")
+                    .append(omitted);
+        }
+        return json.append('}').toString();
     }
 }

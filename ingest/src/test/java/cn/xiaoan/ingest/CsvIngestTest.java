@@ -181,6 +181,26 @@ class CsvIngestTest {
     }
 
     @Test
+    void keepsARowWithHundredsOfWideExtraColumnsAndBoundsTheirJson() {
+        fixture.ingestRegister();
+        var header = new StringBuilder(String.join(",", IngestFixture.LEDGER_HEADER));
+        var row = new StringBuilder(
+                String.join(",", IngestFixture.validRow("YH-1").values()));
+        for (int column = 0; column < 300; column++) {
+            header.append(",附加").append(column);
+            row.append(',').append("备".repeat(30_000));
+        }
+        Path file = fixture.write("wide.csv", header + "\n" + row + "\n");
+
+        IngestResult result = fixture.ingest(Dataset.LEDGER, file);
+
+        assertThat(result.accepted()).isEqualTo(1);
+        String extra = (String) fixture.query("SELECT extra FROM ledger").get(0).get("extra");
+        assertThat(extra.length()).isLessThanOrEqualTo(ColumnMap.MAX_EXTRA_JSON_CHARS + 40);
+        assertThat(extra).startsWith("{\"附加0\":\"备备").endsWith(",\"_omitted_columns\":283}");
+    }
+
+    @Test
     void derivesTheSameHazardIdForTheSameHazardInLaterSnapshots() {
         fixture.ingestRegister();
         Path first = fixture.ledgerCsv("first.csv", Map.of("隐患编号", "", "整改状态", "未整改", "整改完成日期", ""));
