@@ -3,6 +3,7 @@ package cn.xiaoan.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -163,6 +164,16 @@ final class CsvSource implements RowSource {
         int c = 0;
         for (int i = 0; i < fieldCount; i++) {
             int end = fieldEnds[i];
+            int ascii = b;
+            while (ascii < end && bytes[ascii] >= 0) {
+                ascii++;
+            }
+            if (ascii == end) {
+                // Codes, ids and dates are plain ASCII: one copy, no decoding.
+                fields[i] = new String(bytes, b, Math.min(end - b, KEEP), StandardCharsets.ISO_8859_1);
+                b = end;
+                continue;
+            }
             int fieldStart = c;
             while (b < end) {
                 int x = bytes[b];
