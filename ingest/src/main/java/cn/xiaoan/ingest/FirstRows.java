@@ -105,20 +105,15 @@ final class FirstRows implements Closeable {
         log.close();
     }
 
-    /** A 64-bit hash of two texts (the second may be null), kept apart by a separator value. */
+    /**
+     * A 64-bit hash of two texts (the second may be null) from their own hash codes, which the strings cache and the
+     * register's lookups of the same school code reuse. Quality matters only for speed: equal hashes are told apart
+     * by the keys themselves.
+     */
     static long hash(String first, String second) {
-        long h = 0xCBF29CE484222325L;
-        h = add(h, first);
-        h = (h ^ 0x1F) * 0x100000001B3L;
-        return second == null ? h : add(h, second);
-    }
-
-    private static long add(long h, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            h = (h ^ text.charAt(i)) * 0x100000001B3L;
-            h = Long.rotateLeft(h, 5);
-        }
-        return mix(h + text.length());
+        long h = first.hashCode() * 0x9E3779B97F4A7C15L;
+        long s = second == null ? 0x632B_E59B_D9B4_E019L : (second.hashCode() + 0x1F) * 0xC2B2AE3D27D4EB4FL;
+        return mix(h ^ Long.rotateLeft(s, 32));
     }
 
     /** Murmur3's 64-bit finaliser: every input bit reaches every output bit. */
