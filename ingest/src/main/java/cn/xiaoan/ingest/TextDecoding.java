@@ -1,24 +1,17 @@
 package cn.xiaoan.ingest;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** Opens text files as readers in a given charset, or as UTF-8 where the bytes are and GB18030 elsewhere. */
+/** Opens text streams as readers in a given charset, or as UTF-8 where the bytes are and GB18030 elsewhere. */
 final class TextDecoding {
     /** Marker for a submitted file: decode each line as UTF-8 when it is, else as GB18030. */
     static final Charset MIXED = Charset.forName("GB18030");
 
     private TextDecoding() {}
-
-    static Reader open(Path file, Charset charset) throws IOException {
-        return open(Files.newInputStream(file), charset);
-    }
 
     static Reader open(InputStream in, Charset charset) {
         if (charset == MIXED) {
