@@ -6,7 +6,6 @@ import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +79,7 @@ public final class BatchHistory {
         if (file.isEmpty()) {
             return rows;
         }
-        try (var source = new CsvSource(file.get(), StandardCharsets.UTF_8)) {
+        try (var source = new CsvSource(file.get())) {
             source.next(); // header: file,sheet,row,column,value,reason_zh,reason_en
             String[] cells;
             while (rows.size() < limit && (cells = source.next()) != null) {

@@ -64,7 +64,7 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         }
     }
 
-    private final List<Column> columns;
+    private final Conversion conversion;
     private final Path staging;
     private final int maxRowsPerPart;
     private int rowsPerPart;
@@ -90,9 +90,9 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         this.rowsPerPart = firstPartRows;
         this.maxRowsPerPart = maxRowsPerPart;
         // The batch id and report date are the same on every row: they go into the SELECT, not the scratch rows.
-        this.columns = parse(
+        this.conversion = Conversion.of(parse(
                 columnsDdl + ", " + Converter.COMMON_COLUMNS_DDL,
-                Map.of("batch_id", Long.toString(batchId), "report_date", "DATE '1970-01-01' + " + reportDay));
+                Map.of("batch_id", Long.toString(batchId), "report_date", "DATE '1970-01-01' + " + reportDay)));
         this.connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET temp_directory = '"
@@ -329,33 +329,39 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     /** Part {@code number}'s scratch rows to Parquet, then the scratch file is removed. */
     private void convert(int number) throws SQLException {
         Path source = scratchFile(number);
-        var select = new StringBuilder();
-        var types = new StringBuilder();
-        for (Column column : columns) {
-            select.append(select.length() == 0 ? "" : ", ").append(column.select());
-            if (!column.inScratch()) {
-                continue;
-            }
-            types.append(types.length() == 0 ? "" : ", ")
-                    .append('\'')
-                    .append(column.name())
-                    .append("': '")
-                    .append(column.scratchType())
-                    .append('\'');
-        }
-        String read = "read_csv('" + sqlString(source.toString()) + "', header = false, auto_detect = false,"
-                + " delim = ',', quote = '\"', escape = '\"', new_line = '\\n', allow_quoted_nulls = false,"
-                + " max_line_size = " + MAX_LINE_BYTES + ", buffer_size = " + READ_BUFFER_BYTES + ", columns = {"
-                + types
-                + "})";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("COPY (SELECT " + select + " FROM " + read + ") TO '"
+            statement.execute("COPY (SELECT " + conversion.select() + " FROM read_csv('" + sqlString(source.toString())
+                    + "', " + conversion.readOptions() + ")) TO '"
                     + sqlString(staging.resolve("part-" + number + ".parquet").toString()) + "' (FORMAT parquet)");
         }
         try {
             Files.deleteIfExists(source);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot remove " + source, e);
+        }
+    }
+
+    /** What every part's conversion selects and how it reads the scratch CSV; the same for all parts of a batch. */
+    private record Conversion(String select, String readOptions) {
+        static Conversion of(List<Column> columns) {
+            var select = new StringBuilder();
+            var types = new StringBuilder();
+            for (Column column : columns) {
+                select.append(select.length() == 0 ? "" : ", ").append(column.select());
+                if (column.inScratch()) {
+                    types.append(types.length() == 0 ? "" : ", ")
+                            .append('\'')
+                            .append(column.name())
+                            .append("': '")
+                            .append(column.scratchType())
+                            .append('\'');
+                }
+            }
+            return new Conversion(
+                    select.toString(),
+                    "header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', new_line = '\\n',"
+                            + " allow_quoted_nulls = false, max_line_size = " + MAX_LINE_BYTES + ", buffer_size = "
+                            + READ_BUFFER_BYTES + ", columns = {" + types + "}");
         }
     }
 

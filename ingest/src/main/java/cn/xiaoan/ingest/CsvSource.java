@@ -14,9 +14,9 @@ import java.util.Arrays;
  *
  * <p>It works on bytes and decodes each field once, which is about twice as fast as decoding the file to characters
  * and then cutting those: the separators, quotes and line breaks are ASCII bytes that never occur inside a UTF-8,
- * GBK or GB18030 character. With {@link TextDecoding#MIXED} a record is read as UTF-8 when all its bytes are valid
- * UTF-8 and as GB18030 (the superset of GBK) otherwise, so a GBK export and a file pasted together from UTF-8 and GBK
- * both read correctly. A field keeps at most {@link Text#MAX_CELL_LENGTH} + 1 characters so a runaway quote cannot
+ * GBK or GB18030 character. A record is read as UTF-8 when all its bytes are valid UTF-8, else in the fallback
+ * charset: {@link #GB18030} (the superset of GBK) for submitted files, so a GBK export and a file pasted together
+ * from UTF-8 and GBK both read correctly. A field keeps at most {@link Text#MAX_CELL_LENGTH} + 1 characters so a runaway quote cannot
  * exhaust memory, and the validator rejects it as too long.
  */
 final class CsvSource implements RowSource {
@@ -28,13 +28,14 @@ final class CsvSource implements RowSource {
     /** Enough bytes for {@link #KEEP} characters of up to four bytes each. */
     private static final int KEEP_BYTES = KEEP * 4;
 
-    private static final Charset GB18030 = Charset.forName("GB18030");
+    static final Charset GB18030 = Charset.forName("GB18030");
     /** The smallest code point each UTF-8 sequence length may encode (shorter forms are overlong, invalid). */
     private static final int[] MIN_CODE_POINT = {0, 0, 0x80, 0x800, 0x10000};
 
     private final InputStream in;
-    private final Charset charset;
-    private final boolean mixed;
+    /** For a record that is not valid UTF-8. */
+    private final Charset fallback;
+
     private final byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -52,16 +53,15 @@ final class CsvSource implements RowSource {
     private int fieldCount;
     private int rowNumber;
 
-    /** Reads {@code file} in {@code charset}, or per record as UTF-8 or GB18030 for {@link TextDecoding#MIXED}. */
-    CsvSource(Path file, Charset charset) throws IOException {
-        this(Files.newInputStream(file), charset);
+    /** Reads a UTF-8 file the warehouse wrote itself (a reject report); invalid bytes become U+FFFD. */
+    CsvSource(Path file) throws IOException {
+        this(Files.newInputStream(file), StandardCharsets.UTF_8);
     }
 
-    /** Reads {@code in} (closed with this source) like {@link #CsvSource(Path, Charset)}. */
-    CsvSource(InputStream in, Charset charset) throws IOException {
+    /** Reads {@code in} (closed with this source), each record as UTF-8 where valid, else in {@code fallback}. */
+    CsvSource(InputStream in, Charset fallback) throws IOException {
         this.in = in;
-        this.charset = charset;
-        this.mixed = charset == TextDecoding.MIXED;
+        this.fallback = fallback;
         try {
             fill();
             if (limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
@@ -146,7 +146,7 @@ final class CsvSource implements RowSource {
         if (fields != null) {
             return fields;
         }
-        return decode(mixed ? GB18030 : charset);
+        return decode(fallback);
     }
 
     /**

@@ -4,24 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * What a file is, from its size and first bytes (to tell the format), read without a pass over the whole file. The
- * file's SHA-256 is {@link #sha256(Path)}, or comes from a {@link HashingInputStream} as the file is read.
+ * What a file is, from its size and first bytes (to tell the format), read without a pass over the whole file, and
+ * its SHA-256 once some step needed it ({@link #hashed}); otherwise the hash is taken as the file is read ({@link
+ * OpenedTable#sha256}).
  */
-record FileProbe(long size, byte[] head) {
+record FileProbe(Path file, long size, byte[] head, Optional<String> sha256) {
     private static final int HEAD_LENGTH = 512;
 
     static FileProbe of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            return new FileProbe(Files.size(file), in.readNBytes(HEAD_LENGTH));
+            return new FileProbe(file, Files.size(file), in.readNBytes(HEAD_LENGTH), Optional.empty());
         }
     }
 
-    /** The hex SHA-256 of the file's bytes, in one pass. */
-    static String sha256(Path file) throws IOException {
+    /** This probe with the file's SHA-256, taken in one pass if not known yet. */
+    FileProbe hashed() throws IOException {
+        if (sha256.isPresent()) {
+            return this;
+        }
         try (var in = new HashingInputStream(Files.newInputStream(file))) {
-            return in.sha256();
+            return new FileProbe(file, size, head, Optional.of(in.sha256()));
         }
     }
 
@@ -63,39 +68,5 @@ record FileProbe(long size, byte[] head) {
             }
         }
         return control > head.length / 20 + 1;
-    }
-
-    /** Whether {@code length} bytes from {@code offset} are complete, well-formed UTF-8 sequences. */
-    static boolean isUtf8(byte[] bytes, int offset, int length) {
-        int end = offset + length;
-        int i = offset;
-        while (i < end) {
-            int b = bytes[i];
-            if (b >= 0) {
-                i++;
-                continue;
-            }
-            b &= 0xFF;
-            int continuation;
-            if (b >= 0xC2 && b <= 0xDF) {
-                continuation = 1;
-            } else if (b >= 0xE0 && b <= 0xEF) {
-                continuation = 2;
-            } else if (b >= 0xF0 && b <= 0xF4) {
-                continuation = 3;
-            } else {
-                return false;
-            }
-            if (i + continuation >= end) {
-                return false;
-            }
-            for (int j = i + 1; j <= i + continuation; j++) {
-                if ((bytes[j] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += continuation + 1;
-        }
-        return true;
     }
 }

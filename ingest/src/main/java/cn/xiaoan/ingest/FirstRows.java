@@ -15,9 +15,10 @@ import java.nio.file.StandardOpenOption;
  * <p>The table on the heap holds one long per slot: the high 32 bits of the key's hash, whose top bits are also the
  * slot (so the table grows without the keys), and a 32-bit reference into an append-only log of the keys on disk
  * (8 bytes a slot, one cache line per probe), so a 10-million-row file fits a small heap; a map of strings needs
- * over ten times that. A hash hit is confirmed against the logged key before a row
- * is called a duplicate: two different ids that share a hash are both kept. Hits are rare (true duplicates, and
- * a few per thousand rows for different keys in one slot), so the log is read only then; appending to it is sequential.
+ * over ten times that. A fingerprint hit is confirmed against the logged key before a
+ * row is called a duplicate: two different ids that share a hash are both kept. Hits are rare (true duplicates, and
+ * different keys whose fingerprints agree in the bits below the slot's), so the log is read only then; appending to
+ * it is sequential.
  */
 final class FirstRows implements Closeable {
     /** The hash of a key's two texts (the second may be null); injectable so a test can force collisions. */
@@ -107,13 +108,12 @@ final class FirstRows implements Closeable {
 
     /**
      * A 64-bit hash of two texts (the second may be null) from their own hash codes, which the strings cache and the
-     * register's lookups of the same school code reuse. Quality matters only for speed: equal hashes are told apart
-     * by the keys themselves.
+     * register's lookups of the same school code reuse; {@link #putIfAbsent} mixes it. Quality matters only for
+     * speed: equal hashes are told apart by the keys themselves.
      */
     static long hash(String first, String second) {
-        long h = first.hashCode() * 0x9E3779B97F4A7C15L;
         long s = second == null ? 0x632B_E59B_D9B4_E019L : (second.hashCode() + 0x1F) * 0xC2B2AE3D27D4EB4FL;
-        return mix(h ^ Long.rotateLeft(s, 32));
+        return first.hashCode() * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(s, 32);
     }
 
     /** Murmur3's 64-bit finaliser: every input bit reaches every output bit. */

@@ -19,7 +19,7 @@ final class HashingInputStream extends FilterInputStream {
         super(in);
     }
 
-    static MessageDigest newDigest() {
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -72,7 +72,9 @@ public final class Ingestor {
                 Batches batches = Batches.open(warehouse, mapper);
                 FileProbe probe = FileProbe.of(request.file());
                 if (batches.mayHold(request.dataset(), probe.size())) {
-                    Optional<Manifest> earlier = batches.find(request.dataset(), FileProbe.sha256(request.file()));
+                    probe = probe.hashed();
+                    Optional<Manifest> earlier =
+                            batches.find(request.dataset(), probe.sha256().orElseThrow());
                     if (earlier.isPresent()) {
                         return alreadyIngested(earlier.get(), fileName);
                     }
@@ -113,7 +115,7 @@ public final class Ingestor {
         long batchId = batches.nextId();
         Schema schema = Converter.schemaOf(dataset);
         String datasetName = dataset.nameZh() + " (" + dataset.directory() + ")";
-        try (OpenedTable opened = OpenedTable.open(request.file(), fileName, probe, schema, datasetName, mapper)) {
+        try (OpenedTable opened = OpenedTable.open(fileName, probe, schema, datasetName, mapper)) {
             Table table = opened.table();
             Register register = (dataset == Dataset.SCHOOLS ? Register.none() : loadRegister(batches))
                     .submittedFrom(request.submitter().district());

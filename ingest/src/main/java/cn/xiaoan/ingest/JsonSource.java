@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -38,10 +37,10 @@ final class JsonSource implements RowSource {
     private String rowError;
 
     /** Reads {@code in}, which is closed with this source. */
-    JsonSource(InputStream in, Charset charset, String fileName, ObjectMapper mapper) throws IOException {
+    JsonSource(InputStream in, String fileName, ObjectMapper mapper) throws IOException {
         this.fileName = fileName;
         this.mapper = mapper;
-        this.reader = new BufferedReader(TextDecoding.open(in, charset), 1 << 16);
+        this.reader = new BufferedReader(new MixedEncodingReader(in), 1 << 16);
         reader.mark(4);
         int c = reader.read();
         if (c != '\uFEFF') {

@@ -35,19 +35,15 @@ final class MixedEncodingReader extends Reader {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private final CharsetDecoder utf8 = lenient(StandardCharsets.UTF_8);
-    private final CharsetDecoder gb18030 = lenient(Charset.forName("GB18030"));
+    private final CharsetDecoder gb18030 = Charset.forName("GB18030")
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private CharBuffer decoded = CharBuffer.allocate(BLOCK);
 
     MixedEncodingReader(InputStream in) {
         this.in = in;
         decoded.limit(0);
-    }
-
-    private static CharsetDecoder lenient(Charset charset) {
-        return charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE);
     }
 
     @Override
@@ -77,7 +73,8 @@ final class MixedEncodingReader extends Reader {
         }
         strictUtf8.reset();
         ByteBuffer bytes = ByteBuffer.wrap(input, 0, end);
-        if (!isComplete(strictUtf8.decode(bytes, decoded, true)) || !isComplete(strictUtf8.flush(decoded))) {
+        if (!strictUtf8.decode(bytes, decoded, true).isUnderflow()
+                || !strictUtf8.flush(decoded).isUnderflow()) {
             decoded.clear();
             decodeLineByLine(end);
         }
@@ -85,10 +82,6 @@ final class MixedEncodingReader extends Reader {
         System.arraycopy(input, end, input, 0, inputLimit - end);
         inputLimit -= end;
         return true;
-    }
-
-    private static boolean isComplete(java.nio.charset.CoderResult result) {
-        return result.isUnderflow();
     }
 
     /**
@@ -140,8 +133,7 @@ final class MixedEncodingReader extends Reader {
                 lineEnd++;
             }
             lineEnd = Math.min(lineEnd + 1, end);
-            CharsetDecoder decoder = FileProbe.isUtf8(input, start, lineEnd - start) ? utf8 : gb18030;
-            CharBuffer line = decoder.decode(ByteBuffer.wrap(input, start, lineEnd - start));
+            CharBuffer line = decodeLine(start, lineEnd);
             if (decoded.remaining() < line.remaining()) {
                 CharBuffer larger = CharBuffer.allocate(decoded.capacity() + line.remaining() + BLOCK);
                 decoded.flip();
@@ -150,6 +142,15 @@ final class MixedEncodingReader extends Reader {
             }
             decoded.put(line);
             start = lineEnd;
+        }
+    }
+
+    /** The line as UTF-8 when it is valid UTF-8, else as GB18030. */
+    private CharBuffer decodeLine(int start, int end) throws CharacterCodingException {
+        try {
+            return strictUtf8.decode(ByteBuffer.wrap(input, start, end - start));
+        } catch (CharacterCodingException notUtf8) {
+            return gb18030.decode(ByteBuffer.wrap(input, start, end - start));
         }
     }
 

@@ -3,7 +3,7 @@ package cn.xiaoan.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.Charset;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,36 +19,42 @@ import java.util.Optional;
 final class OpenedTable implements Closeable {
     private final Table table;
     private final Closeable resource;
-    private final Path file;
-    /** The text file's bytes as read, or null for a workbook (read by random access). */
+    private final FileProbe probe;
+    /** The text file's bytes as read when its hash is not known yet, else null (and for a workbook). */
     private final HashingInputStream hashing;
 
-    private OpenedTable(Table table, Closeable resource, Path file, HashingInputStream hashing) {
+    private OpenedTable(Table table, Closeable resource, FileProbe probe, HashingInputStream hashing) {
         this.table = table;
         this.resource = resource;
-        this.file = file;
+        this.probe = probe;
         this.hashing = hashing;
     }
 
-    /** The file's SHA-256: for text, from the bytes the table was read from, once it has been read. */
+    /**
+     * The file's SHA-256: as the probe knows it, else from the bytes the table was read from, else (a workbook,
+     * read by random access) in a pass of its own.
+     */
     String sha256() throws IOException {
-        return hashing != null ? hashing.sha256() : FileProbe.sha256(file);
+        if (hashing != null) {
+            return hashing.sha256();
+        }
+        return probe.hashed().sha256().orElseThrow();
     }
 
     Table table() {
         return table;
     }
 
-    static OpenedTable open(
-            Path file, String fileName, FileProbe probe, Schema schema, String datasetName, ObjectMapper mapper)
+    static OpenedTable open(String fileName, FileProbe probe, Schema schema, String datasetName, ObjectMapper mapper)
             throws IOException {
+        Path file = probe.file();
         if (probe.size() == 0) {
             throw new UnreadableFileException(
                     "Cannot read " + fileName + ": the file is empty (0 bytes); export the " + datasetName + " again");
         }
         String lowerName = fileName.toLowerCase(Locale.ROOT);
         if (probe.isZip()) {
-            return openWorkbook(file, fileName, schema, datasetName);
+            return openWorkbook(probe, fileName, schema, datasetName);
         }
         if (probe.isOle2() || lowerName.endsWith(".xls")) {
             throw new UnreadableFileException("Cannot read " + fileName
@@ -65,16 +71,17 @@ final class OpenedTable implements Closeable {
                     + ": it is a binary file, not CSV, JSON or XLSX; upload the " + datasetName
                     + " as .xlsx, .csv or .json");
         }
-        Charset charset = TextDecoding.MIXED;
         int first = probe.firstSignificantByte();
-        var hashing = new HashingInputStream(Files.newInputStream(file));
+        InputStream bytes = Files.newInputStream(file);
+        HashingInputStream hashing = probe.sha256().isEmpty() ? new HashingInputStream(bytes) : null;
         RowSource source;
         try {
+            InputStream in = hashing != null ? hashing : bytes;
             source = first == '[' || first == '{'
-                    ? new JsonSource(hashing, charset, fileName, mapper)
-                    : new CsvSource(hashing, charset);
+                    ? new JsonSource(in, fileName, mapper)
+                    : new CsvSource(in, CsvSource.GB18030);
         } catch (IOException | RuntimeException e) {
-            hashing.close();
+            bytes.close();
             throw e;
         }
         try {
@@ -83,16 +90,16 @@ final class OpenedTable implements Closeable {
                 throw noHeader(fileName, schema, datasetName, List.of());
             }
             requireColumns(fileName, table.get(), datasetName);
-            return new OpenedTable(table.get(), source, file, hashing);
+            return new OpenedTable(table.get(), source, probe, hashing);
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
         }
     }
 
-    private static OpenedTable openWorkbook(Path file, String fileName, Schema schema, String datasetName)
+    private static OpenedTable openWorkbook(FileProbe probe, String fileName, Schema schema, String datasetName)
             throws IOException {
-        XlsxWorkbook workbook = new XlsxWorkbook(file, fileName);
+        XlsxWorkbook workbook = new XlsxWorkbook(probe.file(), fileName);
         try {
             var sheets = new ArrayList<String>();
             UnreadableFileException incomplete = null;
@@ -105,7 +112,7 @@ final class OpenedTable implements Closeable {
                 }
                 try {
                     requireColumns(fileName, table.get(), datasetName);
-                    return new OpenedTable(table.get(), workbook, file, null);
+                    return new OpenedTable(table.get(), workbook, probe, null);
                 } catch (UnreadableFileException e) {
                     if (incomplete == null) {
                         incomplete = e;

@@ -195,7 +195,7 @@ final class IngestFixture {
             byte[] bytes = Files.readAllBytes(file.get());
             assertThat(new int[] {bytes[0] & 0xFF, bytes[1] & 0xFF, bytes[2] & 0xFF})
                     .containsExactly(0xEF, 0xBB, 0xBF);
-            var source = new CsvSource(file.get(), StandardCharsets.UTF_8);
+            var source = new CsvSource(file.get());
             String[] header = source.next();
             var rows = new ArrayList<Map<String, String>>();
             String[] cells;
