@@ -57,6 +57,19 @@ class WarehouseSafetyTest {
     }
 
     @Test
+    void recordsTheHashTakenBeforeReadingWhenAnEarlierFileHadTheSameSize() throws Exception {
+        Path first = fixture.ledgerCsv("first.csv", Map.of("隐患编号", "YH-A"));
+        Path second = fixture.ledgerCsv("second.csv", Map.of("隐患编号", "YH-B"));
+        assertThat(Files.size(second)).isEqualTo(Files.size(first));
+
+        fixture.ingest(Dataset.LEDGER, first);
+        IngestResult result = fixture.ingest(Dataset.LEDGER, second);
+
+        assertThat(result.alreadyIngested()).isFalse();
+        assertThat(result.sha256()).isEqualTo(sha256Of(second));
+    }
+
+    @Test
     void hashesFirstWhenAnEarlierBatchHasNoRecordedSize() throws Exception {
         Path file = fixture.ledgerCsv("ledger.csv", Map.of());
         IngestResult first = fixture.ingest(Dataset.LEDGER, file);
