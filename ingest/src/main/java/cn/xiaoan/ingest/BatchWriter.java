@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
  * scratch space stay bounded whatever the file size. Parts start small ({@link #FIRST_PART_ROWS}) so the second
  * core has work early, and double up to {@link #ROWS_PER_PART} so a big file makes few files.
  */
-final class BatchWriter implements AutoCloseable, RowWriter {
+final class BatchWriter implements AutoCloseable {
     /** Matches every part file of a batch. */
     static final String PART_FILES = "part-*.parquet";
 
@@ -42,8 +42,6 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     private static final long MAX_LINE_BYTES = 8L << 20;
     /** DuckDB's CSV read buffer: two of the longest rows, so memory stays within {@link #MEMORY_LIMIT}. */
     private static final long READ_BUFFER_BYTES = 2 * MAX_LINE_BYTES;
-
-    private static final int BUFFER_BYTES = 1 << 16;
 
     /** A column of the Parquet file; {@code constant} is its SQL value when the whole batch shares it, else null. */
     private record Column(String name, String type, String constant) {
@@ -72,9 +70,6 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     private final ExecutorService converting;
     private Future<?> pendingConversion;
     private OutputStream scratch;
-    private final byte[] buffer = new byte[BUFFER_BYTES + 8];
-    private int buffered;
-    private boolean firstField = true;
     private int part;
     private int rowsInPart;
     private boolean finished;
@@ -127,153 +122,26 @@ final class BatchWriter implements AutoCloseable, RowWriter {
         return staging.resolve(".part-" + number + ".csv");
     }
 
-    void beginRow() throws SQLException {
+    /** Appends a batch's rows to the current part; a part that reaches its size is handed over to be converted. */
+    void write(RowBatch batch) throws SQLException {
+        openScratch();
         try {
-            if (scratch == null) {
-                scratch = Files.newOutputStream(scratchFile(part));
-            }
+            scratch.write(batch.bytes(), 0, batch.length());
         } catch (IOException e) {
             throw new SQLException("Cannot write the batch's scratch file: " + e.getMessage(), e);
         }
-        firstField = true;
-    }
-
-    @Override
-    public void text(String value) throws SQLException {
-        separate();
-        if (value == null) {
-            return;
-        }
-        int length = value.length();
-        // Most values need no quotes; those are written bare, and a value that turns out to hold a separator,
-        // quote or line break (or is empty, which bare would read as NULL) is written again quoted.
-        if (length > 0 && length * 3 <= BUFFER_BYTES) {
-            if (buffered + length * 3 > BUFFER_BYTES) {
-                drain();
-            }
-            int start = buffered;
-            if (encode(value, false)) {
-                return;
-            }
-            buffered = start;
-        }
-        put('"');
-        encode(value, true);
-        put('"');
-    }
-
-    /**
-     * Appends the value as UTF-8; {@code quoted} doubles quotes. Unquoted, stops and returns false at a character
-     * that needs quotes.
-     */
-    private boolean encode(String value, boolean quoted) throws SQLException {
-        int length = value.length();
-        for (int i = 0; i < length; i++) {
-            if (buffered >= BUFFER_BYTES) {
-                drain();
-            }
-            char c = value.charAt(i);
-            if (c < 0x80) {
-                if (c == '"' || c == ',' || c == '\n' || c == '\r') {
-                    if (!quoted) {
-                        return false;
-                    }
-                    if (c == '"') {
-                        buffer[buffered++] = '"';
-                    }
-                }
-                buffer[buffered++] = (byte) c;
-            } else if (c < 0x800) {
-                buffer[buffered++] = (byte) (0xC0 | (c >> 6));
-                buffer[buffered++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c)
-                    && i + 1 < length
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                int codePoint = Character.toCodePoint(c, value.charAt(++i));
-                buffer[buffered++] = (byte) (0xF0 | (codePoint >> 18));
-                buffer[buffered++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
-                buffer[buffered++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
-                buffer[buffered++] = (byte) (0x80 | (codePoint & 0x3F));
-            } else if (Character.isSurrogate(c)) {
-                buffer[buffered++] = '?';
-            } else {
-                buffer[buffered++] = (byte) (0xE0 | (c >> 12));
-                buffer[buffered++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buffer[buffered++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-        return true;
-    }
-
-    @Override
-    public void date(int epochDay) throws SQLException {
-        separate();
-        if (epochDay != RowCheck.ABSENT && epochDay != RowCheck.INVALID) {
-            number(epochDay);
-        }
-    }
-
-    @Override
-    public void bool(boolean value) throws SQLException {
-        separate();
-        put(value ? 't' : 'f');
-    }
-
-    @Override
-    public void count(int value) throws SQLException {
-        separate();
-        if (value >= 0) {
-            number(value);
-        }
-    }
-
-    void endRow(int sourceRow, String extra) throws SQLException {
-        count(sourceRow);
-        text(extra);
-        put('\n');
-        if (++rowsInPart == rowsPerPart) {
+        rowsInPart += batch.rows();
+        if (rowsInPart >= rowsPerPart) {
             nextPart();
         }
     }
 
-    private void separate() throws SQLException {
-        if (!firstField) {
-            put(',');
+    private void openScratch() throws SQLException {
+        if (scratch != null) {
+            return;
         }
-        firstField = false;
-    }
-
-    private void number(long value) throws SQLException {
-        if (buffered + 20 >= BUFFER_BYTES) {
-            drain();
-        }
-        if (value < 0) {
-            buffer[buffered++] = '-';
-            value = -value;
-        }
-        int start = buffered;
-        do {
-            buffer[buffered++] = (byte) ('0' + value % 10);
-            value /= 10;
-        } while (value > 0);
-        for (int i = start, j = buffered - 1; i < j; i++, j--) {
-            byte swap = buffer[i];
-            buffer[i] = buffer[j];
-            buffer[j] = swap;
-        }
-    }
-
-    private void put(char c) throws SQLException {
-        if (buffered >= BUFFER_BYTES) {
-            drain();
-        }
-        buffer[buffered++] = (byte) c;
-    }
-
-    private void drain() throws SQLException {
         try {
-            scratch.write(buffer, 0, buffered);
-            buffered = 0;
+            scratch = Files.newOutputStream(scratchFile(part));
         } catch (IOException e) {
             throw new SQLException("Cannot write the batch's scratch file: " + e.getMessage(), e);
         }
@@ -284,7 +152,6 @@ final class BatchWriter implements AutoCloseable, RowWriter {
             return;
         }
         try {
-            drain();
             scratch.close();
         } catch (IOException e) {
             throw new SQLException("Cannot write the batch's scratch file: " + e.getMessage(), e);
@@ -368,9 +235,7 @@ final class BatchWriter implements AutoCloseable, RowWriter {
     /** Writes the last part (the only one, even empty, when the batch has no other) and waits for every conversion. */
     void finish() throws SQLException {
         if (rowsInPart > 0 || part == 0) {
-            if (scratch == null) {
-                beginRow();
-            }
+            openScratch();
             closeScratch();
             awaitPendingConversion();
             convert(part);

@@ -119,15 +119,12 @@ final class ColumnMap {
      * #MAX_EXTRA_JSON_CHARS}: columns past it are left out and counted in {@code "_omitted_columns"}, so a sheet with
      * hundreds of wide unknown columns still ingests (the row itself is kept).
      */
-    String extraJson(String[] cells) {
+    String extraJson(Cells cells) {
         StringBuilder json = null;
         int omitted = 0;
         for (int i = 0; i < extraPositions.size(); i++) {
             int position = extraPositions.get(i);
-            if (position >= cells.length) {
-                continue;
-            }
-            String value = Text.clean(cells[position]);
+            String value = Text.clean(cells.get(position));
             if (value == null) {
                 continue;
             }

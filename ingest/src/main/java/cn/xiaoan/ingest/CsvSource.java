@@ -24,13 +24,21 @@ final class CsvSource implements RowSource {
     private static final int END_RECORD = 1;
     private static final int END_FILE = 2;
     private static final int NOTHING = 3;
+    /** Byte classes while scanning: {@link #STOP} ends the run; the others are flags a field collects. */
+    private static final byte STOP = 1;
+    /** A byte of a multi-byte character (the field must be checked as UTF-8). */
+    private static final byte NON_ASCII = 2;
+    /** A comma, quote or line break in the field's text (CSV must quote it). */
+    private static final byte SPECIAL = 4;
+    /** Inside quotes: the closing (or doubled) quote stops; separators and line breaks are text. */
+    private static final byte[] QUOTED_CLASSES =
+            classes(STOP, (byte) '"', SPECIAL, (byte) ',', (byte) '\n', (byte) '\r');
+
     private static final int KEEP = Text.MAX_CELL_LENGTH + 1;
     /** Enough bytes for {@link #KEEP} characters of up to four bytes each. */
     private static final int KEEP_BYTES = KEEP * 4;
 
     static final Charset GB18030 = Charset.forName("GB18030");
-    /** The smallest code point each UTF-8 sequence length may encode (shorter forms are overlong, invalid). */
-    private static final int[] MIN_CODE_POINT = {0, 0, 0x80, 0x800, 0x10000};
 
     private final InputStream in;
     /** For a record that is not valid UTF-8. */
@@ -41,6 +49,8 @@ final class CsvSource implements RowSource {
     private int limit;
     private boolean exhausted;
     private final byte delimiter;
+    /** Outside quotes: the separator and line breaks stop; a quote or comma in the text is special. */
+    private final byte[] plainClasses;
     /** The bytes of the current record's fields, one after another. */
     private byte[] record = new byte[1 << 12];
 
@@ -49,7 +59,12 @@ final class CsvSource implements RowSource {
     private boolean fieldCut;
 
     private char[] chars = new char[1 << 12];
+    private final Utf8Row utf8Row = new Utf8Row();
     private int[] fieldEnds = new int[32];
+    /** Per field, its {@link #NON_ASCII} and {@link #SPECIAL} flags. */
+    private byte[] fieldKinds = new byte[32];
+
+    private int fieldFlags;
     private int fieldCount;
     private int rowNumber;
 
@@ -68,6 +83,10 @@ final class CsvSource implements RowSource {
                 position = 3;
             }
             this.delimiter = detectDelimiter();
+            this.plainClasses = classes(STOP, delimiter, STOP, (byte) '\n', STOP, (byte) '\r', SPECIAL, (byte) '"');
+            if (delimiter != ',') {
+                plainClasses[','] = SPECIAL;
+            }
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -116,6 +135,16 @@ final class CsvSource implements RowSource {
 
     @Override
     public String[] next() throws IOException {
+        Cells cells = nextCells();
+        return cells == null ? null : cells.toArray();
+    }
+
+    /**
+     * The next record: a view of its bytes when they are valid UTF-8 (reused, valid until the next call), else its
+     * fields decoded in the fallback charset.
+     */
+    @Override
+    public Cells nextCells() throws IOException {
         recordLength = 0;
         fieldCount = 0;
         while (true) {
@@ -129,7 +158,7 @@ final class CsvSource implements RowSource {
             }
             if (end != END_FIELD) {
                 rowNumber++;
-                return decode();
+                return isUtf8() ? utf8Row.reset() : Cells.of(decode(fallback));
             }
         }
     }
@@ -137,80 +166,36 @@ final class CsvSource implements RowSource {
     private void endField() {
         if (fieldCount == fieldEnds.length) {
             fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
+            fieldKinds = Arrays.copyOf(fieldKinds, fieldCount * 2);
         }
+        fieldKinds[fieldCount] = (byte) fieldFlags;
         fieldEnds[fieldCount++] = recordLength;
     }
 
-    private String[] decode() {
-        String[] fields = decodeUtf8();
-        if (fields != null) {
-            return fields;
+    /** A scanning table: every byte 0, or {@link #NON_ASCII} from 0x80, and then each (class, byte) pair given. */
+    private static byte[] classes(byte... pairs) {
+        byte[] table = new byte[256];
+        Arrays.fill(table, 0x80, 256, NON_ASCII);
+        for (int i = 0; i < pairs.length; i += 2) {
+            table[pairs[i + 1] & 0xFF] = pairs[i];
         }
-        return decode(fallback);
+        return table;
     }
 
     /**
-     * The record's fields when all its bytes are well-formed UTF-8, else null. Decoding into one reused char array
-     * checks and decodes in a single pass and leaves one allocation per field.
+     * Field by field (a sequence cut by a separator is invalid, as when each field is decoded alone), and only the
+     * fields that have a byte above ASCII.
      */
-    private String[] decodeUtf8() {
-        if (chars.length < recordLength) {
-            chars = new char[Math.max(recordLength, chars.length * 2)];
-        }
-        byte[] bytes = record;
-        char[] out = chars;
-        String[] fields = new String[fieldCount];
-        int b = 0;
-        int c = 0;
+    private boolean isUtf8() {
+        int start = 0;
         for (int i = 0; i < fieldCount; i++) {
             int end = fieldEnds[i];
-            int ascii = b;
-            while (ascii < end && bytes[ascii] >= 0) {
-                ascii++;
+            if ((fieldKinds[i] & NON_ASCII) != 0 && !Utf8.isValid(record, start, end)) {
+                return false;
             }
-            if (ascii == end) {
-                // Codes, ids and dates are plain ASCII: one copy, no decoding.
-                fields[i] = new String(bytes, b, Math.min(end - b, KEEP), StandardCharsets.ISO_8859_1);
-                b = end;
-                continue;
-            }
-            int fieldStart = c;
-            while (b < end) {
-                int x = bytes[b];
-                if (x >= 0) {
-                    out[c++] = (char) x;
-                    b++;
-                    continue;
-                }
-                x &= 0xFF;
-                int length = x >= 0xC2 && x <= 0xDF ? 2 : x >= 0xE0 && x <= 0xEF ? 3 : x >= 0xF0 && x <= 0xF4 ? 4 : 0;
-                if (length == 0 || b + length > end) {
-                    return null;
-                }
-                int codePoint = x & (0xFF >> (length + 1));
-                for (int j = 1; j < length; j++) {
-                    int y = bytes[b + j];
-                    if ((y & 0xC0) != 0x80) {
-                        return null;
-                    }
-                    codePoint = (codePoint << 6) | (y & 0x3F);
-                }
-                if (codePoint < MIN_CODE_POINT[length]
-                        || codePoint > Character.MAX_CODE_POINT
-                        || (codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE)) {
-                    return null;
-                }
-                if (length == 4) {
-                    out[c++] = Character.highSurrogate(codePoint);
-                    out[c++] = Character.lowSurrogate(codePoint);
-                } else {
-                    out[c++] = (char) codePoint;
-                }
-                b += length;
-            }
-            fields[i] = new String(out, fieldStart, Math.min(c - fieldStart, KEEP));
+            start = end;
         }
-        return fields;
+        return true;
     }
 
     private String[] decode(Charset as) {
@@ -225,6 +210,87 @@ final class CsvSource implements RowSource {
         return fields;
     }
 
+    /** The current record's fields over its UTF-8 bytes, each decoded the first time it is asked for. */
+    private final class Utf8Row extends Cells {
+        private String[] decoded = new String[32];
+
+        Utf8Row reset() {
+            if (decoded.length < fieldCount) {
+                decoded = new String[Math.max(fieldCount, decoded.length * 2)];
+            } else {
+                Arrays.fill(decoded, 0, fieldCount, null);
+            }
+            return this;
+        }
+
+        @Override
+        int size() {
+            return fieldCount;
+        }
+
+        @Override
+        byte[] utf8() {
+            return record;
+        }
+
+        @Override
+        int start(int position) {
+            return position == 0 ? 0 : fieldEnds[position - 1];
+        }
+
+        @Override
+        int end(int position) {
+            return fieldEnds[position];
+        }
+
+        @Override
+        String get(int position) {
+            if (position >= fieldCount) {
+                return null;
+            }
+            String text = decoded[position];
+            if (text == null) {
+                text = decode(position, start(position), end(position));
+                decoded[position] = text;
+            }
+            return text;
+        }
+
+        private String decode(int position, int start, int end) {
+            if ((fieldKinds[position] & NON_ASCII) == 0) {
+                // Codes, ids and dates are plain ASCII: one copy, no decoding.
+                return new String(record, start, Math.min(end - start, KEEP), StandardCharsets.ISO_8859_1);
+            }
+            if (chars.length < end - start) {
+                chars = new char[Math.max(end - start, chars.length * 2)];
+            }
+            int length = Utf8.decodeValid(record, start, end, chars);
+            return new String(chars, 0, Math.min(length, KEEP));
+        }
+
+        @Override
+        boolean mayNeedQuotes(int position) {
+            return (fieldKinds[position] & SPECIAL) != 0;
+        }
+
+        @Override
+        boolean isBlank(int position) {
+            if (position >= fieldCount) {
+                return true;
+            }
+            int end = end(position);
+            return Utf8.trimStart(record, start(position), end) == end;
+        }
+
+        @Override
+        boolean longerThan(int position, int characters) {
+            // A character takes at least one byte: only a field of more bytes can be too long.
+            return position < fieldCount
+                    && end(position) - start(position) > characters
+                    && get(position).length() > characters;
+        }
+    }
+
     /** Reads one field into {@link #record} and says what ended it. */
     private int readField() throws IOException {
         if (position >= limit && !fill()) {
@@ -232,6 +298,7 @@ final class CsvSource implements RowSource {
         }
         int fieldStart = recordLength;
         fieldCut = false;
+        fieldFlags = 0;
         int result = buffer[position] == '"' ? readQuoted(fieldStart) : readPlain(fieldStart);
         endField();
         return result;
@@ -239,23 +306,26 @@ final class CsvSource implements RowSource {
 
     private int readPlain(int fieldStart) throws IOException {
         byte[] bytes = buffer;
-        byte separator = delimiter;
+        byte[] classes = plainClasses;
+        int flags = 0;
         while (true) {
             int start = position;
             int end = start;
             int stop = limit;
             while (end < stop) {
-                byte b = bytes[end];
-                if (b == separator || b == '\n' || b == '\r') {
+                int kind = classes[bytes[end] & 0xFF];
+                flags |= kind;
+                if (kind == STOP) {
                     break;
                 }
                 end++;
             }
+            fieldFlags |= flags & ~STOP;
             keep(fieldStart, start, end);
             if (end < stop) {
                 byte b = bytes[end];
                 position = end + 1;
-                if (b == separator) {
+                if (b == delimiter) {
                     return END_FIELD;
                 }
                 if (b == '\r') {
@@ -275,9 +345,16 @@ final class CsvSource implements RowSource {
         while (true) {
             int start = position;
             int end = start;
-            while (end < limit && buffer[end] != '"') {
+            int flags = 0;
+            while (end < limit) {
+                int kind = QUOTED_CLASSES[buffer[end] & 0xFF];
+                flags |= kind;
+                if (kind == STOP) {
+                    break;
+                }
                 end++;
             }
+            fieldFlags |= flags & ~STOP;
             keep(fieldStart, start, end);
             position = end;
             if (end >= limit) {
@@ -291,6 +368,7 @@ final class CsvSource implements RowSource {
                 return END_FILE;
             }
             if (buffer[position] == '"') {
+                fieldFlags |= SPECIAL;
                 keep(fieldStart, position, position + 1);
                 position++;
                 continue;
@@ -316,6 +394,7 @@ final class CsvSource implements RowSource {
                 skipLineFeed();
                 return END_RECORD;
             }
+            fieldFlags |= SPECIAL | NON_ASCII;
             keep(fieldStart, position - 1, position);
         }
     }

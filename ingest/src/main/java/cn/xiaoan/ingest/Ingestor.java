@@ -210,7 +210,7 @@ public final class Ingestor {
         ColumnMap columns = table.columns();
         var row = new RowCheck(columns, converter.schema());
         String sheet = table.sheet();
-        String[] cells;
+        Cells cells;
         while ((cells = table.next()) != null) {
             String error = table.rowError();
             if (error == null && (Table.isBlank(cells) || Table.isFooter(cells))) {

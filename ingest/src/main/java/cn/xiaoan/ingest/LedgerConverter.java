@@ -72,25 +72,28 @@ final class LedgerConverter extends Converter {
     private final FirstRows firstRowOfHazard;
     private final MessageDigest sha256;
 
+    /** The row being converted; texts stored as typed are appended from it as their positions. */
+    private Cells cells;
+
     private String hazardId;
     private boolean derivedId;
     private String schoolCode;
     private String schoolName;
     private int foundDate;
     private InspectionType inspectionType;
-    private String inspector;
+    private int inspector;
     private Category category;
-    private String location;
-    private String description;
+    private int location;
+    private int description;
     private Severity severity;
-    private String measures;
-    private String temporaryMeasures;
-    private String responsiblePerson;
+    private int measures;
+    private int temporaryMeasures;
+    private int responsiblePerson;
     private int deadline;
     private HazardStatus status;
     private int rectifiedDate;
     private int closedDate;
-    private String basis;
+    private int basis;
     private String warnings;
 
     LedgerConverter(ReferenceData reference, Register register, FirstRows firstRowOfHazard) {
@@ -119,29 +122,30 @@ final class LedgerConverter extends Converter {
 
     @Override
     boolean convert(RowCheck row) {
+        cells = row.cells();
         schoolCode = register.check(row, SCHOOL_CODE);
         schoolName = row.text(SCHOOL_NAME);
         foundDate = row.date(FOUND_DATE, true);
         inspectionType = row.code(INSPECTION_TYPE, inspectionTypes, false, "检查方式");
-        inspector = row.text(INSPECTOR);
+        inspector = row.cell(INSPECTOR);
         category = row.code(CATEGORY, categories, true, "隐患类别");
-        location = row.text(LOCATION);
-        description = row.requiredText(DESCRIPTION);
+        location = row.cell(LOCATION);
+        description = row.requiredCell(DESCRIPTION);
         severity = row.code(SEVERITY, severities, true, "隐患等级");
-        measures = row.text(MEASURES);
-        temporaryMeasures = row.text(TEMPORARY_MEASURES);
-        responsiblePerson = row.requiredText(RESPONSIBLE_PERSON);
+        measures = row.cell(MEASURES);
+        temporaryMeasures = row.cell(TEMPORARY_MEASURES);
+        responsiblePerson = row.requiredCell(RESPONSIBLE_PERSON);
         deadline = row.date(DEADLINE, false);
         status = row.code(STATUS, statuses, true, "整改状态");
         rectifiedDate = row.date(RECTIFIED_DATE, false);
         closedDate = row.date(CLOSED_DATE, false);
-        basis = row.text(BASIS);
+        basis = row.cell(BASIS);
         checkDates(row);
         checkStatus(row);
         hazardId = row.text(HAZARD_ID);
         derivedId = hazardId == null;
-        if (derivedId && schoolCode != null && isDate(foundDate) && description != null) {
-            hazardId = deriveId();
+        if (derivedId && schoolCode != null && isDate(foundDate) && description >= 0) {
+            hazardId = deriveId(row.text(LOCATION), row.text(DESCRIPTION));
         }
         if (!row.ok()) {
             return false;
@@ -228,7 +232,7 @@ final class LedgerConverter extends Converter {
         };
     }
 
-    private String deriveId() {
+    private String deriveId(String location, String description) {
         sha256.reset();
         sha256.update(schoolCode.getBytes(StandardCharsets.UTF_8));
         sha256.update((byte) 0);
@@ -251,7 +255,7 @@ final class LedgerConverter extends Converter {
         if (derivedId) {
             row.problem(
                     DESCRIPTION,
-                    description,
+                    row.text(DESCRIPTION),
                     "与第 " + first + " 行重复：隐患编号为空，且学校、检查日期、部位和描述完全相同",
                     "duplicate of row " + first + ": no hazard_id, and the same school, found_date, location and"
                             + " description");
@@ -274,7 +278,7 @@ final class LedgerConverter extends Converter {
             }
         }
         boolean open = status == HazardStatus.OPEN || status == HazardStatus.IN_PROGRESS;
-        if (open && severity == Severity.MAJOR && temporaryMeasures == null) {
+        if (open && severity == Severity.MAJOR && temporaryMeasures < 0) {
             row.warn(WARNING_NO_TEMPORARY_MEASURES);
         }
     }
@@ -286,19 +290,19 @@ final class LedgerConverter extends Converter {
         out.text(schoolName);
         out.date(foundDate);
         out.text(inspectionType == null ? null : inspectionType.code());
-        out.text(inspector);
+        out.cell(cells, inspector);
         out.text(category.code());
-        out.text(location);
-        out.text(description);
+        out.cell(cells, location);
+        out.cell(cells, description);
         out.text(severity.code());
-        out.text(measures);
-        out.text(temporaryMeasures);
-        out.text(responsiblePerson);
+        out.cell(cells, measures);
+        out.cell(cells, temporaryMeasures);
+        out.cell(cells, responsiblePerson);
         out.date(deadline);
         out.text(status.code());
         out.date(rectifiedDate);
         out.date(closedDate);
-        out.text(basis);
+        out.cell(cells, basis);
         out.text(warnings);
     }
 }

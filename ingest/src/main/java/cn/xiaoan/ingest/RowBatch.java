@@ -1,110 +1,230 @@
 package cn.xiaoan.ingest;
 
-import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
- * Accepted rows recorded as the converter writes them, to be replayed into a {@link BatchWriter} on another thread:
- * the values of all rows in one sequence of kinds, texts in one array and numbers in another.
+ * Accepted rows already encoded as lines of a part's scratch CSV ({@link BatchWriter} describes the form), filled by
+ * the thread that validates and written out whole by the writer's thread. A cell stored as typed is copied from the
+ * source row's UTF-8 bytes when it has them ({@link #cell}); other texts are encoded here.
  */
 final class RowBatch implements RowWriter {
     static final int ROWS = 2048;
+    /** A batch of this many bytes is full whatever its rows, so a few very wide rows do not make a huge batch. */
+    private static final int FULL_BYTES = 4 << 20;
 
-    private static final byte TEXT = 0;
-    private static final byte DATE = 1;
-    private static final byte BOOL = 2;
-    private static final byte COUNT = 3;
+    private static final int INITIAL_BYTES = 1 << 19;
 
-    private byte[] kinds = new byte[ROWS * 32];
-    private int values;
-    private String[] texts = new String[ROWS * 24];
-    private int textCount;
-    private int[] numbers = new int[ROWS * 8];
-    private int numberCount;
-    private final int[] valuesEnd = new int[ROWS];
-    private final int[] sourceRows = new int[ROWS];
-    private final String[] extras = new String[ROWS];
+    private final int capacity;
+    private byte[] bytes = new byte[INITIAL_BYTES];
+    private int length;
     private int rows;
+    private boolean firstField = true;
+
+    RowBatch() {
+        this(ROWS);
+    }
+
+    /** A batch that is full at {@code capacity} rows. */
+    RowBatch(int capacity) {
+        this.capacity = capacity;
+    }
 
     boolean isFull() {
-        return rows == ROWS;
+        return rows == capacity || length >= FULL_BYTES;
     }
 
     boolean isEmpty() {
         return rows == 0;
     }
 
+    int rows() {
+        return rows;
+    }
+
+    /** The encoded lines are {@code bytes()[0, length())}. */
+    byte[] bytes() {
+        return bytes;
+    }
+
+    int length() {
+        return length;
+    }
+
     @Override
     public void text(String value) {
-        kind(TEXT);
-        if (textCount == texts.length) {
-            texts = Arrays.copyOf(texts, textCount * 2);
+        separate();
+        if (value == null) {
+            return;
         }
-        texts[textCount++] = value;
+        // Most values need no quotes; those are written bare, and a value that turns out to hold a separator, quote
+        // or line break (or is empty, which bare would read as NULL) is written again quoted.
+        ensure(3 * value.length() + 2);
+        if (!value.isEmpty()) {
+            int start = length;
+            if (encode(value, false)) {
+                return;
+            }
+            length = start;
+        }
+        bytes[length++] = '"';
+        encode(value, true);
+        bytes[length++] = '"';
+    }
+
+    @Override
+    public void cell(Cells cells, int position) {
+        byte[] source = position < 0 ? null : cells.utf8();
+        if (source == null) {
+            text(position < 0 ? null : Text.clean(cells.get(position)));
+            return;
+        }
+        int end = cells.end(position);
+        int start = Utf8.trimStart(source, cells.start(position), end);
+        end = Utf8.trimEnd(source, start, end);
+        separate();
+        if (start == end) {
+            return;
+        }
+        ensure(2 * (end - start) + 2);
+        if (!cells.mayNeedQuotes(position) || !needsQuotes(source, start, end)) {
+            System.arraycopy(source, start, bytes, length, end - start);
+            length += end - start;
+            return;
+        }
+        bytes[length++] = '"';
+        for (int i = start; i < end; i++) {
+            byte b = source[i];
+            if (b == '"') {
+                bytes[length++] = '"';
+            }
+            bytes[length++] = b;
+        }
+        bytes[length++] = '"';
+    }
+
+    private static boolean needsQuotes(byte[] source, int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte b = source[i];
+            if (b == '"' || b == ',' || b == '\n' || b == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Appends the value as UTF-8; {@code quoted} doubles quotes. Unquoted, stops and returns false at a character
+     * that needs quotes. An unpaired surrogate (not a character) is written as {@code ?}.
+     */
+    private boolean encode(String value, boolean quoted) {
+        byte[] out = bytes;
+        int at = length;
+        int chars = value.length();
+        for (int i = 0; i < chars; i++) {
+            char c = value.charAt(i);
+            if (c < 0x80) {
+                if (c == '"' || c == ',' || c == '\n' || c == '\r') {
+                    if (!quoted) {
+                        return false;
+                    }
+                    if (c == '"') {
+                        out[at++] = '"';
+                    }
+                }
+                out[at++] = (byte) c;
+            } else if (c < 0x800) {
+                out[at++] = (byte) (0xC0 | (c >> 6));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < chars && Character.isLowSurrogate(value.charAt(i + 1))) {
+                int codePoint = Character.toCodePoint(c, value.charAt(++i));
+                out[at++] = (byte) (0xF0 | (codePoint >> 18));
+                out[at++] = (byte) (0x80 | ((codePoint >> 12) & 0x3F));
+                out[at++] = (byte) (0x80 | ((codePoint >> 6) & 0x3F));
+                out[at++] = (byte) (0x80 | (codePoint & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                out[at++] = '?';
+            } else {
+                out[at++] = (byte) (0xE0 | (c >> 12));
+                out[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[at++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        length = at;
+        return true;
     }
 
     @Override
     public void date(int epochDay) {
-        number(DATE, epochDay);
+        separate();
+        if (epochDay != RowCheck.ABSENT && epochDay != RowCheck.INVALID) {
+            number(epochDay);
+        }
     }
 
     @Override
     public void bool(boolean value) {
-        number(BOOL, value ? 1 : 0);
+        separate();
+        ensure(1);
+        bytes[length++] = (byte) (value ? 't' : 'f');
     }
 
     @Override
     public void count(int value) {
-        number(COUNT, value);
-    }
-
-    private void number(byte kind, int value) {
-        kind(kind);
-        if (numberCount == numbers.length) {
-            numbers = Arrays.copyOf(numbers, numberCount * 2);
+        separate();
+        if (value >= 0) {
+            number(value);
         }
-        numbers[numberCount++] = value;
-    }
-
-    private void kind(byte kind) {
-        if (values == kinds.length) {
-            kinds = Arrays.copyOf(kinds, values * 2);
-        }
-        kinds[values++] = kind;
     }
 
     /** Ends the row whose values were just written. */
     void endRow(int sourceRow, String extra) {
-        valuesEnd[rows] = values;
-        sourceRows[rows] = sourceRow;
-        extras[rows] = extra;
+        count(sourceRow);
+        text(extra);
+        ensure(1);
+        bytes[length++] = '\n';
+        firstField = true;
         rows++;
     }
 
-    void replayInto(BatchWriter writer) throws SQLException {
-        int value = 0;
-        int text = 0;
-        int number = 0;
-        for (int row = 0; row < rows; row++) {
-            writer.beginRow();
-            for (int end = valuesEnd[row]; value < end; value++) {
-                switch (kinds[value]) {
-                    case TEXT -> writer.text(texts[text++]);
-                    case DATE -> writer.date(numbers[number++]);
-                    case BOOL -> writer.bool(numbers[number++] != 0);
-                    default -> writer.count(numbers[number++]);
-                }
-            }
-            writer.endRow(sourceRows[row], extras[row]);
+    private void separate() {
+        ensure(1);
+        if (!firstField) {
+            bytes[length++] = ',';
+        }
+        firstField = false;
+    }
+
+    private void number(int value) {
+        ensure(11);
+        long rest = value;
+        if (rest < 0) {
+            bytes[length++] = '-';
+            rest = -rest;
+        }
+        int start = length;
+        do {
+            bytes[length++] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        for (int i = start, j = length - 1; i < j; i++, j--) {
+            byte swap = bytes[i];
+            bytes[i] = bytes[j];
+            bytes[j] = swap;
+        }
+    }
+
+    private void ensure(int more) {
+        if (length + more > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
         }
     }
 
     void clear() {
-        Arrays.fill(texts, 0, textCount, null);
-        Arrays.fill(extras, 0, rows, null);
-        values = 0;
-        textCount = 0;
-        numberCount = 0;
+        length = 0;
         rows = 0;
+        firstField = true;
+        if (bytes.length > 2 * FULL_BYTES) {
+            bytes = new byte[INITIAL_BYTES]; // after a batch of very wide rows, not kept for the rest of the file
+        }
     }
 }

@@ -18,7 +18,7 @@ final class RowCheck {
     private final List<String> keys;
     private final List<Problem> problems = new ArrayList<>();
     private final StringBuilder warnings = new StringBuilder();
-    private String[] cells;
+    private Cells cells;
     private int rowNumber;
 
     RowCheck(ColumnMap columns, Schema schema) {
@@ -26,18 +26,17 @@ final class RowCheck {
         this.keys = schema.columns().stream().map(ColumnSpec::key).toList();
     }
 
-    void start(String[] cells, int rowNumber) {
+    void start(Cells cells, int rowNumber) {
         this.cells = cells;
         this.rowNumber = rowNumber;
         problems.clear();
         warnings.setLength(0);
-        for (int position = 0; position < cells.length; position++) {
-            String cell = cells[position];
-            if (cell != null && cell.length() > Text.MAX_CELL_LENGTH) {
+        for (int position = 0; position < cells.size(); position++) {
+            if (cells.longerThan(position, Text.MAX_CELL_LENGTH)) {
                 String header = position < columns.width() ? columns.headers().get(position) : "";
                 problems.add(new Problem(
                         header,
-                        Text.shown(cell),
+                        Text.shown(cells.get(position)),
                         header + " 内容超过 " + Text.MAX_CELL_LENGTH + " 个字符的上限，未导入",
                         (header.isEmpty() ? "a cell" : header) + " is longer than the " + Text.MAX_CELL_LENGTH
                                 + " characters allowed; not stored"));
@@ -49,7 +48,7 @@ final class RowCheck {
         return rowNumber;
     }
 
-    String[] cells() {
+    Cells cells() {
         return cells;
     }
 
@@ -83,15 +82,30 @@ final class RowCheck {
 
     /** The trimmed text of a column, or null when blank or the file has no such column. */
     String text(int column) {
+        int position = cell(column);
+        return position < 0 ? null : Text.clean(cells.get(position));
+    }
+
+    /**
+     * Where in the row a column's value is (its own cell, else its fallback's), or -1 when blank or absent. For a
+     * value stored as typed: {@link RowWriter#cell} copies it without it ever becoming a {@code String}.
+     */
+    int cell(int column) {
         int position = columns.position(column);
-        String value = position < 0 || position >= cells.length ? null : Text.clean(cells[position]);
-        if (value == null) {
-            int fallback = columns.fallback(column);
-            if (fallback >= 0 && fallback < cells.length) {
-                value = Text.clean(cells[fallback]);
-            }
+        if (position >= 0 && !cells.isBlank(position)) {
+            return position;
         }
-        return value;
+        int fallback = columns.fallback(column);
+        return fallback >= 0 && !cells.isBlank(fallback) ? fallback : -1;
+    }
+
+    /** {@link #cell}, recording a problem when the column is blank. */
+    int requiredCell(int column) {
+        int position = cell(column);
+        if (position < 0) {
+            missing(column);
+        }
+        return position;
     }
 
     String requiredText(int column) {

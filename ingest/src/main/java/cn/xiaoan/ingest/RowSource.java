@@ -9,6 +9,12 @@ interface RowSource extends Closeable {
     /** The next row's cells, or null at the end. Cells may be null or blank; the array may be shorter than the header. */
     String[] next() throws IOException;
 
+    /** The next row, as {@link #next} but as {@link Cells}, which a source may reuse for the row after. */
+    default Cells nextCells() throws IOException {
+        String[] cells = next();
+        return cells == null ? null : Cells.of(cells);
+    }
+
     /** The number the user sees for the row {@link #next()} returned last (spreadsheet row, CSV record, JSON item). */
     int rowNumber();
 

@@ -7,6 +7,9 @@ interface RowWriter {
     /** A VARCHAR value; null for SQL NULL. */
     void text(String value) throws SQLException;
 
+    /** A VARCHAR value stored as typed: the trimmed text of the row's cell at {@code position}; -1 for SQL NULL. */
+    void cell(Cells cells, int position) throws SQLException;
+
     /** A DATE as epoch day; {@link RowCheck#ABSENT} or {@link RowCheck#INVALID} for SQL NULL. */
     void date(int epochDay) throws SQLException;
 

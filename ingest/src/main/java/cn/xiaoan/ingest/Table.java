@@ -28,7 +28,7 @@ final class Table {
     private int rowNumber;
     private String rowError;
 
-    private record Buffered(int number, String[] cells, String error) {}
+    private record Buffered(int number, String[] texts, String error) {}
 
     private Table(RowSource source, ColumnMap columns, Optional<String> reportDateText, ArrayDeque<Buffered> pending) {
         this.source = source;
@@ -57,20 +57,20 @@ final class Table {
         if (bestScore < MIN_MATCHES) {
             return Optional.empty();
         }
-        String[] header = rows.get(best).cells();
+        String[] header = rows.get(best).texts();
         int dataStart = best + 1;
         // A merged header cell holds its text in its top-left cell only: fill gaps from the row above or below.
-        if (best > 0 && fillsGaps(schema, header, rows.get(best - 1).cells())) {
-            header = merge(schema, header, rows.get(best - 1).cells());
+        if (best > 0 && fillsGaps(schema, header, rows.get(best - 1).texts())) {
+            header = merge(schema, header, rows.get(best - 1).texts());
         }
         if (best + 1 < rows.size()
-                && fillsGaps(schema, header, rows.get(best + 1).cells())) {
-            header = merge(schema, header, rows.get(best + 1).cells());
+                && fillsGaps(schema, header, rows.get(best + 1).texts())) {
+            header = merge(schema, header, rows.get(best + 1).texts());
             dataStart = best + 2;
         }
         Optional<String> reportDate = Optional.empty();
         for (int i = 0; i < best && reportDate.isEmpty(); i++) {
-            reportDate = reportDateIn(rows.get(i).cells());
+            reportDate = reportDateIn(rows.get(i).texts());
         }
         var pending = new ArrayDeque<Buffered>(rows.subList(dataStart, rows.size()));
         var columns = new ColumnMap(schema, java.util.Arrays.asList(header));
@@ -155,12 +155,12 @@ final class Table {
     }
 
     /** A signature line below the data, e.g. 填报人：张三  审核人：李四. */
-    static boolean isFooter(String[] cells) {
-        for (String cell : cells) {
-            String text = Text.clean(cell);
-            if (text == null) {
+    static boolean isFooter(Cells cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.isBlank(i)) {
                 continue;
             }
+            String text = Text.clean(cells.get(i));
             for (String label : FOOTER_LABELS) {
                 if (text.startsWith(label)) {
                     int after = label.length();
@@ -172,9 +172,9 @@ final class Table {
         return false;
     }
 
-    static boolean isBlank(String[] cells) {
-        for (String cell : cells) {
-            if (!Text.isBlank(cell)) {
+    static boolean isBlank(Cells cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.isBlank(i)) {
                 return false;
             }
         }
@@ -194,14 +194,14 @@ final class Table {
     }
 
     /** The next data row's cells (blank and signature rows included; the caller skips them), or null. */
-    String[] next() throws IOException {
+    Cells next() throws IOException {
         Buffered buffered = pending.poll();
         if (buffered != null) {
             rowNumber = buffered.number();
             rowError = buffered.error();
-            return buffered.cells();
+            return Cells.of(buffered.texts());
         }
-        String[] cells = source.next();
+        Cells cells = source.nextCells();
         rowNumber = source.rowNumber();
         rowError = source.rowError();
         return cells;

@@ -66,7 +66,7 @@ final class WritePipeline implements AutoCloseable {
                 if (batch == end) {
                     return;
                 }
-                batch.replayInto(writer);
+                writer.write(batch);
                 batch.clear();
                 empty.put(batch);
             }

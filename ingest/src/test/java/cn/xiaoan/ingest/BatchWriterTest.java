@@ -24,12 +24,16 @@ class BatchWriterTest {
     @Test
     void writesEveryRowOnceAcrossGrowingPartsConvertedWhileTheNextIsWritten() throws Exception {
         try (var writer = new BatchWriter(staging, "name VARCHAR, found DATE, note VARCHAR", 7, REPORT_DAY, 2, 4)) {
+            var batch = new RowBatch(2);
             for (int row = 2; row < 12; row++) {
-                writer.beginRow();
-                writer.text("学校" + row);
-                writer.date(REPORT_DAY - row);
-                writer.text(row % 2 == 0 ? null : "含\u001F分隔符");
-                writer.endRow(row, null);
+                batch.text("学校" + row);
+                batch.date(REPORT_DAY - row);
+                batch.text(row % 2 == 0 ? null : "含\u001F分隔符");
+                batch.endRow(row, null);
+                if (batch.isFull()) {
+                    writer.write(batch);
+                    batch.clear();
+                }
             }
             writer.finish();
         }
@@ -51,14 +55,14 @@ class BatchWriterTest {
         List<String> texts =
                 List.of("", " 前后空格 ", "逗号,分隔", "引号\"内\"", "换行\n和\r回车", "\"", "NULL", "𠀀扩展字", "x".repeat(30_000));
         try (var writer = new BatchWriter(staging, "note VARCHAR", 1, REPORT_DAY)) {
+            var batch = new RowBatch();
             for (int row = 0; row < texts.size(); row++) {
-                writer.beginRow();
-                writer.text(texts.get(row));
-                writer.endRow(row, null);
+                batch.text(texts.get(row));
+                batch.endRow(row, null);
             }
-            writer.beginRow();
-            writer.text(null);
-            writer.endRow(texts.size(), null);
+            batch.text(null);
+            batch.endRow(texts.size(), null);
+            writer.write(batch);
             writer.finish();
         }
 
