@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.DoubleSupplier;
 
 /**
  * Accepted rows of one batch, written as Parquet part files ({@code part-0.parquet}, {@code part-1.parquet}, …) into
@@ -38,6 +40,11 @@ final class BatchWriter implements AutoCloseable {
     static final int FIRST_PART_ROWS = 1 << 16;
     /** DuckDB's native memory for the conversion. */
     private static final String MEMORY_LIMIT = "256MB";
+
+    /** Parts written ahead of the conversions, so the reading side rarely waits for DuckDB. */
+    private static final int MAX_PENDING_CONVERSIONS = 2;
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** The longest scratch row DuckDB accepts: 17 cells of 32,767 characters and their extra columns fit. */
     private static final long MAX_LINE_BYTES = 8L << 20;
     /** DuckDB's CSV read buffer: two of the longest rows, so memory stays within {@link #MEMORY_LIMIT}. */
@@ -65,25 +72,43 @@ final class BatchWriter implements AutoCloseable {
     private final Conversion conversion;
     private final Path staging;
     private final int maxRowsPerPart;
+    private final int minRowsPerPart;
+    private final DoubleSupplier shareRead;
+    private long rowsWritten;
     private int rowsPerPart;
     private final Connection connection;
     private final ExecutorService converting;
-    private Future<?> pendingConversion;
+    /** Parts handed over and not yet converted, oldest first. */
+    private final ArrayDeque<Future<?>> pendingConversions = new ArrayDeque<>();
+
     private OutputStream scratch;
     private int part;
     private int rowsInPart;
     private boolean finished;
 
-    BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay) throws SQLException {
-        this(staging, columnsDdl, batchId, reportDay, FIRST_PART_ROWS, ROWS_PER_PART);
+    BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay, DoubleSupplier shareRead)
+            throws SQLException {
+        this(staging, columnsDdl, batchId, reportDay, FIRST_PART_ROWS, ROWS_PER_PART, shareRead);
     }
 
-    /** Parts of {@code firstPartRows}, doubling up to {@code maxRowsPerPart}. */
-    BatchWriter(Path staging, String columnsDdl, long batchId, int reportDay, int firstPartRows, int maxRowsPerPart)
+    /**
+     * Parts of {@code firstPartRows}, doubling up to {@code maxRowsPerPart}, and shrinking (down to a quarter of the
+     * first) as {@code shareRead} (the share of the source read, NaN when unknown) nears its end.
+     */
+    BatchWriter(
+            Path staging,
+            String columnsDdl,
+            long batchId,
+            int reportDay,
+            int firstPartRows,
+            int maxRowsPerPart,
+            DoubleSupplier shareRead)
             throws SQLException {
         this.staging = staging;
         this.rowsPerPart = firstPartRows;
+        this.minRowsPerPart = Math.max(1, firstPartRows / 4);
         this.maxRowsPerPart = maxRowsPerPart;
+        this.shareRead = shareRead;
         // The batch id and report date are the same on every row: they go into the SELECT, not the scratch rows.
         this.conversion = Conversion.of(parse(
                 columnsDdl + ", " + Converter.COMMON_COLUMNS_DDL,
@@ -94,6 +119,8 @@ final class BatchWriter implements AutoCloseable {
                     + sqlString(staging.resolve(".spill").toString()) + "'");
             statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             statement.execute("SET preserve_insertion_order = false");
+            // While rows are read, the reading thread has a core of its own; the last part gets them all (finish).
+            statement.execute("SET threads = " + Math.max(1, CORES - 1));
         } catch (SQLException e) {
             closeQuietly(connection);
             throw e;
@@ -131,6 +158,7 @@ final class BatchWriter implements AutoCloseable {
             throw new SQLException("Cannot write the batch's scratch file: " + e.getMessage(), e);
         }
         rowsInPart += batch.rows();
+        rowsWritten += batch.rows();
         if (rowsInPart >= rowsPerPart) {
             nextPart();
         }
@@ -163,33 +191,48 @@ final class BatchWriter implements AutoCloseable {
     /** Hands the full part to the converting thread (after the previous conversion ends) and starts the next. */
     private void nextPart() throws SQLException {
         closeScratch();
-        awaitPendingConversion();
+        awaitConversions(MAX_PENDING_CONVERSIONS - 1);
         int full = part;
-        pendingConversion = converting.submit(() -> {
+        pendingConversions.addLast(converting.submit(() -> {
             convert(full);
             return null;
-        });
+        }));
         part++;
         rowsInPart = 0;
-        rowsPerPart = Math.min(rowsPerPart * 2, maxRowsPerPart);
+        rowsPerPart = nextPartRows();
     }
 
-    private void awaitPendingConversion() throws SQLException {
-        if (pendingConversion == null) {
-            return;
+    /**
+     * Twice the last part, up to the maximum; but once the rows left (estimated from the share of the file read) are
+     * fewer, half of them, so the parts shrink towards the end and the conversion still to do when reading ends,
+     * which nothing overlaps, is small.
+     */
+    private int nextPartRows() {
+        int doubled = (int) Math.min(2L * rowsPerPart, maxRowsPerPart);
+        double share = shareRead.getAsDouble();
+        if (Double.isNaN(share) || share <= 0) {
+            return doubled;
         }
-        try {
-            pendingConversion.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("Interrupted while writing Parquet", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
+        long remaining = share >= 1 ? 0 : (long) (rowsWritten * (1 - share) / share);
+        return (int) Math.max(minRowsPerPart, Math.min(doubled, remaining / 2));
+    }
+
+    /** Waits until at most {@code pending} handed-over parts are still to be converted. */
+    private void awaitConversions(int pending) throws SQLException {
+        while (pendingConversions.size() > pending) {
+            try {
+                pendingConversions.peekFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("Interrupted while writing Parquet", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new SQLException("Cannot write Parquet: " + e.getCause().getMessage(), e.getCause());
+            } finally {
+                pendingConversions.pollFirst();
             }
-            throw new SQLException("Cannot write Parquet: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            pendingConversion = null;
         }
     }
 
@@ -237,10 +280,13 @@ final class BatchWriter implements AutoCloseable {
         if (rowsInPart > 0 || part == 0) {
             openScratch();
             closeScratch();
-            awaitPendingConversion();
+            awaitConversions(0);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET threads = " + CORES);
+            }
             convert(part);
         } else {
-            awaitPendingConversion();
+            awaitConversions(0);
         }
         finished = true;
     }
@@ -252,7 +298,7 @@ final class BatchWriter implements AutoCloseable {
             if (!finished) {
                 closeScratch();
             }
-            awaitPendingConversion();
+            awaitConversions(0);
         } finally {
             connection.close();
         }

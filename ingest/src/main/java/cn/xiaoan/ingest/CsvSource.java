@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * An RFC 4180 reader (quotes, doubled quotes, embedded line breaks, CR/LF/CRLF) for comma- or tab-separated text.
@@ -18,6 +20,10 @@ import java.util.Arrays;
  * charset: {@link #GB18030} (the superset of GBK) for submitted files, so a GBK export and a file pasted together
  * from UTF-8 and GBK both read correctly. A field keeps at most {@link Text#MAX_CELL_LENGTH} + 1 characters so a runaway quote cannot
  * exhaust memory, and the validator rejects it as too long.
+ *
+ * <p>A thread of its own reads, hashes (when the stream does), cuts and checks records into blocks of about a
+ * thousand, which the caller's thread takes in turn: on two cores the reading overlaps the validating. A failure to
+ * read reaches the caller after the records before it.
  */
 final class CsvSource implements RowSource {
     private static final int END_FIELD = 0;
@@ -39,6 +45,8 @@ final class CsvSource implements RowSource {
     private static final int KEEP_BYTES = KEEP * 4;
 
     static final Charset GB18030 = Charset.forName("GB18030");
+    /** Blocks in circulation between the two threads. */
+    private static final int BLOCKS = 4;
 
     private final InputStream in;
     /** For a record that is not valid UTF-8. */
@@ -51,21 +59,23 @@ final class CsvSource implements RowSource {
     private final byte delimiter;
     /** Outside quotes: the separator and line breaks stop; a quote or comma in the text is special. */
     private final byte[] plainClasses;
-    /** The bytes of the current record's fields, one after another. */
-    private byte[] record = new byte[1 << 12];
-
-    private int recordLength;
+    /** The block the reading thread fills. */
+    private Block filling;
     /** Whether the current field reached {@link #KEEP_BYTES}; the rest of it is skipped. */
     private boolean fieldCut;
 
+    private int fieldFlags;
+    private int recordsRead;
+
+    private final BlockingQueue<Block> filled = new ArrayBlockingQueue<>(BLOCKS);
+    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(BLOCKS);
+    private Thread reader;
+    /** The block the caller reads from, and its next record. */
+    private Block current;
+
+    private int next;
     private char[] chars = new char[1 << 12];
     private final Utf8Row utf8Row = new Utf8Row();
-    private int[] fieldEnds = new int[32];
-    /** Per field, its {@link #NON_ASCII} and {@link #SPECIAL} flags. */
-    private byte[] fieldKinds = new byte[32];
-
-    private int fieldFlags;
-    private int fieldCount;
     private int rowNumber;
 
     /** Reads a UTF-8 file the warehouse wrote itself (a reject report); invalid bytes become U+FFFD. */
@@ -81,6 +91,9 @@ final class CsvSource implements RowSource {
             fill();
             if (limit >= 3 && (buffer[0] & 0xFF) == 0xEF && (buffer[1] & 0xFF) == 0xBB && (buffer[2] & 0xFF) == 0xBF) {
                 position = 3;
+            }
+            for (int i = 0; i < BLOCKS; i++) {
+                free.add(new Block());
             }
             this.delimiter = detectDelimiter();
             this.plainClasses = classes(STOP, delimiter, STOP, (byte) '\n', STOP, (byte) '\r', SPECIAL, (byte) '"');
@@ -145,31 +158,100 @@ final class CsvSource implements RowSource {
      */
     @Override
     public Cells nextCells() throws IOException {
-        recordLength = 0;
-        fieldCount = 0;
+        if (reader == null) {
+            reader = new Thread(this::readAll, "xiaoan-csv-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+        while (current == null || next == current.records) {
+            if (current != null) {
+                if (current.failure != null) {
+                    throw current.failure;
+                }
+                if (current.last) {
+                    return null;
+                }
+                free.add(current);
+            }
+            try {
+                current = filled.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("Interrupted while reading", e);
+            }
+            next = 0;
+        }
+        int record = next++;
+        rowNumber = current.firstRow + record;
+        String[] texts = current.texts[record];
+        return texts != null ? Cells.of(texts) : utf8Row.reset(current, record);
+    }
+
+    /** The reading thread: fills blocks until the end of the input or a failure, which ends the last block. */
+    private void readAll() {
+        try {
+            while (true) {
+                Block block = free.take();
+                block.clear(recordsRead + 1);
+                filling = block;
+                try {
+                    block.last = !readInto(block);
+                } catch (IOException e) {
+                    block.failure = e;
+                    block.last = true;
+                } catch (RuntimeException e) {
+                    block.failure = new IOException("Cannot read the file: " + e, e);
+                    block.last = true;
+                }
+                filled.put(block);
+                if (block.last) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            // Closed before the end.
+        }
+    }
+
+    /** Reads records into the block until it is full (true) or the input ends (false). */
+    private boolean readInto(Block block) throws IOException {
+        while (!block.isFull()) {
+            int recordStart = block.length;
+            int fieldStart = block.fieldCount;
+            if (!readRecord(block)) {
+                return false;
+            }
+            recordsRead++;
+            String[] texts = isUtf8(block, recordStart, fieldStart) ? null : decode(block, recordStart, fieldStart);
+            if (texts != null) {
+                block.length = recordStart;
+                block.fieldCount = fieldStart;
+            }
+            block.endRecord(recordStart, fieldStart, texts);
+        }
+        return true;
+    }
+
+    /** Reads one record's fields into the block; false at the end of the input. */
+    private boolean readRecord(Block block) throws IOException {
+        int fieldStart = block.fieldCount;
         while (true) {
             int end = readField();
             if (end == NOTHING) {
-                if (fieldCount == 0) {
-                    return null;
+                if (block.fieldCount == fieldStart) {
+                    return false;
                 }
                 endField();
                 end = END_FILE;
             }
             if (end != END_FIELD) {
-                rowNumber++;
-                return isUtf8() ? utf8Row.reset() : Cells.of(decode(fallback));
+                return true;
             }
         }
     }
 
     private void endField() {
-        if (fieldCount == fieldEnds.length) {
-            fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
-            fieldKinds = Arrays.copyOf(fieldKinds, fieldCount * 2);
-        }
-        fieldKinds[fieldCount] = (byte) fieldFlags;
-        fieldEnds[fieldCount++] = recordLength;
+        filling.endField(fieldFlags);
     }
 
     /** A scanning table: every byte 0, or {@link #NON_ASCII} from 0x80, and then each (class, byte) pair given. */
@@ -186,11 +268,11 @@ final class CsvSource implements RowSource {
      * Field by field (a sequence cut by a separator is invalid, as when each field is decoded alone), and only the
      * fields that have a byte above ASCII.
      */
-    private boolean isUtf8() {
-        int start = 0;
-        for (int i = 0; i < fieldCount; i++) {
-            int end = fieldEnds[i];
-            if ((fieldKinds[i] & NON_ASCII) != 0 && !Utf8.isValid(record, start, end)) {
+    private static boolean isUtf8(Block block, int recordStart, int fieldStart) {
+        int start = recordStart;
+        for (int i = fieldStart; i < block.fieldCount; i++) {
+            int end = block.fieldEnds[i];
+            if ((block.fieldKinds[i] & NON_ASCII) != 0 && !Utf8.isValid(block.bytes, start, end)) {
                 return false;
             }
             start = end;
@@ -198,23 +280,95 @@ final class CsvSource implements RowSource {
         return true;
     }
 
-    private String[] decode(Charset as) {
-        String[] fields = new String[fieldCount];
-        int start = 0;
-        for (int i = 0; i < fieldCount; i++) {
-            int end = fieldEnds[i];
-            String field = new String(record, start, end - start, as);
+    private String[] decode(Block block, int recordStart, int fieldStart) {
+        String[] fields = new String[block.fieldCount - fieldStart];
+        int start = recordStart;
+        for (int i = 0; i < fields.length; i++) {
+            int end = block.fieldEnds[fieldStart + i];
+            String field = new String(block.bytes, start, end - start, fallback);
             fields[i] = field.length() > KEEP ? field.substring(0, KEEP) : field;
             start = end;
         }
         return fields;
     }
 
-    /** The current record's fields over its UTF-8 bytes, each decoded the first time it is asked for. */
+    /**
+     * Records read, one after another: their fields' bytes, each field's end and kinds, and per record where its
+     * bytes and fields start (or its texts, when it is not UTF-8).
+     */
+    private static final class Block {
+        private static final int RECORDS = 1024;
+        private static final int BYTES = 1 << 20;
+
+        byte[] bytes = new byte[BYTES + (1 << 12)];
+        int length;
+        int[] fieldEnds = new int[RECORDS * 24];
+        byte[] fieldKinds = new byte[RECORDS * 24];
+        int fieldCount;
+        final int[] recordStarts = new int[RECORDS + 1];
+        /** The first field of each record; one more entry marks where the last record's fields end. */
+        final int[] fieldStarts = new int[RECORDS + 1];
+
+        final String[][] texts = new String[RECORDS][];
+        int records;
+        int firstRow;
+        boolean last;
+        IOException failure;
+
+        void clear(int firstRow) {
+            Arrays.fill(texts, 0, records, null);
+            length = 0;
+            fieldCount = 0;
+            records = 0;
+            this.firstRow = firstRow;
+            last = false;
+            failure = null;
+            if (bytes.length > 4 * BYTES) {
+                bytes = new byte[BYTES + (1 << 12)]; // after very long records, not kept for the rest of the file
+            }
+        }
+
+        boolean isFull() {
+            return records == RECORDS || length >= BYTES;
+        }
+
+        void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
+            }
+        }
+
+        void endField(int kinds) {
+            if (fieldCount == fieldEnds.length) {
+                fieldEnds = Arrays.copyOf(fieldEnds, fieldCount * 2);
+                fieldKinds = Arrays.copyOf(fieldKinds, fieldCount * 2);
+            }
+            fieldKinds[fieldCount] = (byte) kinds;
+            fieldEnds[fieldCount++] = length;
+        }
+
+        void endRecord(int recordStart, int fieldStart, String[] decoded) {
+            recordStarts[records] = recordStart;
+            fieldStarts[records] = fieldStart;
+            texts[records] = decoded;
+            records++;
+            fieldStarts[records] = fieldCount;
+        }
+    }
+
+    /** A UTF-8 record of a block, each field decoded the first time it is asked for. */
     private final class Utf8Row extends Cells {
+        private Block block;
+        private int firstField;
+        private int fieldCount;
+        private int recordStart;
         private String[] decoded = new String[32];
 
-        Utf8Row reset() {
+        Utf8Row reset(Block block, int record) {
+            this.block = block;
+            this.firstField = block.fieldStarts[record];
+            this.fieldCount = block.fieldStarts[record + 1] - firstField;
+            this.recordStart = block.recordStarts[record];
             if (decoded.length < fieldCount) {
                 decoded = new String[Math.max(fieldCount, decoded.length * 2)];
             } else {
@@ -230,17 +384,17 @@ final class CsvSource implements RowSource {
 
         @Override
         byte[] utf8() {
-            return record;
+            return block.bytes;
         }
 
         @Override
         int start(int position) {
-            return position == 0 ? 0 : fieldEnds[position - 1];
+            return position == 0 ? recordStart : block.fieldEnds[firstField + position - 1];
         }
 
         @Override
         int end(int position) {
-            return fieldEnds[position];
+            return block.fieldEnds[firstField + position];
         }
 
         @Override
@@ -257,20 +411,21 @@ final class CsvSource implements RowSource {
         }
 
         private String decode(int position, int start, int end) {
-            if ((fieldKinds[position] & NON_ASCII) == 0) {
+            byte[] bytes = block.bytes;
+            if ((block.fieldKinds[firstField + position] & NON_ASCII) == 0) {
                 // Codes, ids and dates are plain ASCII: one copy, no decoding.
-                return new String(record, start, Math.min(end - start, KEEP), StandardCharsets.ISO_8859_1);
+                return new String(bytes, start, Math.min(end - start, KEEP), StandardCharsets.ISO_8859_1);
             }
             if (chars.length < end - start) {
                 chars = new char[Math.max(end - start, chars.length * 2)];
             }
-            int length = Utf8.decodeValid(record, start, end, chars);
+            int length = Utf8.decodeValid(bytes, start, end, chars);
             return new String(chars, 0, Math.min(length, KEEP));
         }
 
         @Override
         boolean mayNeedQuotes(int position) {
-            return (fieldKinds[position] & SPECIAL) != 0;
+            return (block.fieldKinds[firstField + position] & SPECIAL) != 0;
         }
 
         @Override
@@ -279,7 +434,7 @@ final class CsvSource implements RowSource {
                 return true;
             }
             int end = end(position);
-            return Utf8.trimStart(record, start(position), end) == end;
+            return Utf8.trimStart(block.bytes, start(position), end) == end;
         }
 
         @Override
@@ -296,7 +451,7 @@ final class CsvSource implements RowSource {
         if (position >= limit && !fill()) {
             return NOTHING;
         }
-        int fieldStart = recordLength;
+        int fieldStart = filling.length;
         fieldCut = false;
         fieldFlags = 0;
         int result = buffer[position] == '"' ? readQuoted(fieldStart) : readPlain(fieldStart);
@@ -413,7 +568,8 @@ final class CsvSource implements RowSource {
         if (fieldCut) {
             return;
         }
-        int take = Math.min(end - start, KEEP_BYTES - (recordLength - fieldStart));
+        Block block = filling;
+        int take = Math.min(end - start, KEEP_BYTES - (block.length - fieldStart));
         if (take < end - start) {
             // Cut before a UTF-8 continuation byte, not inside a character, and keep nothing more of the field.
             fieldCut = true;
@@ -421,11 +577,9 @@ final class CsvSource implements RowSource {
                 take--;
             }
         }
-        if (recordLength + take > record.length) {
-            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + take));
-        }
-        System.arraycopy(buffer, start, record, recordLength, take);
-        recordLength += take;
+        block.ensure(take);
+        System.arraycopy(buffer, start, block.bytes, block.length, take);
+        block.length += take;
     }
 
     @Override
@@ -438,8 +592,22 @@ final class CsvSource implements RowSource {
         return "";
     }
 
+    /** Stops the reading thread (when it has not reached the end) and closes the input. */
     @Override
     public void close() throws IOException {
-        in.close();
+        if (reader == null) {
+            in.close();
+            return;
+        }
+        reader.interrupt();
+        try {
+            in.close();
+        } finally {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -92,6 +92,33 @@ final class Dates {
         return ofCivil(year, month, day);
     }
 
+    /**
+     * The epoch day of an ISO {@code 2024-03-05} in ASCII {@code bytes[from, to)} (trimmed), or {@link #NOT_A_DATE}
+     * for any other text, which {@link #parse(String)} then reads: the common form without building a string.
+     */
+    static int parseIso(byte[] bytes, int from, int to) {
+        if (to - from != 10 || bytes[from + 4] != '-' || bytes[from + 7] != '-') {
+            return NOT_A_DATE;
+        }
+        int year = digits(bytes, from, 4);
+        int month = digits(bytes, from + 5, 2);
+        int day = digits(bytes, from + 8, 2);
+        return (year | month | day) < 0 ? NOT_A_DATE : ofCivil(year, month, day);
+    }
+
+    /** The number in {@code count} ASCII digits from {@code at}, or -1 when one is not a digit. */
+    private static int digits(byte[] bytes, int at, int count) {
+        int value = 0;
+        for (int i = at; i < at + count; i++) {
+            int digit = bytes[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
     /** 20240305. */
     private static int compact(int yyyymmdd) {
         int year = yyyymmdd / 10_000;

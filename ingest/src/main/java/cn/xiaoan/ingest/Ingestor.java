@@ -132,7 +132,11 @@ public final class Ingestor {
                     Converter converter = Converter.of(
                             dataset, reference, register, request.submitter().district(), firstRowOfHazard);
                     try (BatchWriter writer = new BatchWriter(
-                            staging, converter.columnsDdl(), batchId, (int) reportDate.date.toEpochDay())) {
+                            staging,
+                            converter.columnsDdl(),
+                            batchId,
+                            (int) reportDate.date.toEpochDay(),
+                            opened::shareRead)) {
                         try (WritePipeline pipeline = new WritePipeline(writer)) {
                             counts = load(table, converter, pipeline, rejects, progress);
                             pipeline.finish();

@@ -76,9 +76,12 @@ final class LedgerConverter extends Converter {
     private Cells cells;
 
     private String hazardId;
+    private int hazardIdCell;
     private boolean derivedId;
     private String schoolCode;
+    private int schoolCodeCell;
     private String schoolName;
+    private int schoolNameCell;
     private int foundDate;
     private InspectionType inspectionType;
     private int inspector;
@@ -124,7 +127,9 @@ final class LedgerConverter extends Converter {
     boolean convert(RowCheck row) {
         cells = row.cells();
         schoolCode = register.check(row, SCHOOL_CODE);
-        schoolName = row.text(SCHOOL_NAME);
+        schoolCodeCell = row.cell(SCHOOL_CODE);
+        schoolNameCell = row.cell(SCHOOL_NAME);
+        schoolName = row.textAt(schoolNameCell);
         foundDate = row.date(FOUND_DATE, true);
         inspectionType = row.code(INSPECTION_TYPE, inspectionTypes, false, "检查方式");
         inspector = row.cell(INSPECTOR);
@@ -142,7 +147,8 @@ final class LedgerConverter extends Converter {
         basis = row.cell(BASIS);
         checkDates(row);
         checkStatus(row);
-        hazardId = row.text(HAZARD_ID);
+        hazardIdCell = row.cell(HAZARD_ID);
+        hazardId = row.textAt(hazardIdCell);
         derivedId = hazardId == null;
         if (derivedId && schoolCode != null && isDate(foundDate) && description >= 0) {
             hazardId = deriveId(row.text(LOCATION), row.text(DESCRIPTION));
@@ -285,9 +291,13 @@ final class LedgerConverter extends Converter {
 
     @Override
     void append(RowWriter out) throws SQLException {
-        out.text(hazardId);
-        out.text(schoolCode);
-        out.text(schoolName);
+        if (derivedId) {
+            out.text(hazardId);
+        } else {
+            out.cell(cells, hazardIdCell);
+        }
+        out.cell(cells, schoolCodeCell);
+        out.cell(cells, schoolNameCell);
         out.date(foundDate);
         out.text(inspectionType == null ? null : inspectionType.code());
         out.cell(cells, inspector);

@@ -22,12 +22,24 @@ final class OpenedTable implements Closeable {
     private final FileProbe probe;
     /** The text file's bytes as read when its hash is not known yet, else null (and for a workbook). */
     private final HashingInputStream hashing;
+    /** The text file's bytes as read, counted; null for a workbook. */
+    private final CountingInputStream counted;
 
-    private OpenedTable(Table table, Closeable resource, FileProbe probe, HashingInputStream hashing) {
+    private OpenedTable(
+            Table table, Closeable resource, FileProbe probe, HashingInputStream hashing, CountingInputStream counted) {
         this.table = table;
         this.resource = resource;
         this.probe = probe;
         this.hashing = hashing;
+        this.counted = counted;
+    }
+
+    /** The share of a text file read so far (0 to 1), NaN for a workbook (its rows are not in file order). */
+    double shareRead() {
+        if (counted == null || probe.size() == 0) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, (double) counted.count() / probe.size());
     }
 
     /**
@@ -74,9 +86,10 @@ final class OpenedTable implements Closeable {
         int first = probe.firstSignificantByte();
         InputStream bytes = Files.newInputStream(file);
         HashingInputStream hashing = probe.sha256().isEmpty() ? new HashingInputStream(bytes) : null;
+        var counted = new CountingInputStream(hashing != null ? hashing : bytes);
         RowSource source;
         try {
-            InputStream in = hashing != null ? hashing : bytes;
+            InputStream in = counted;
             source = first == '[' || first == '{'
                     ? new JsonSource(in, fileName, mapper)
                     : new CsvSource(in, CsvSource.GB18030);
@@ -90,7 +103,7 @@ final class OpenedTable implements Closeable {
                 throw noHeader(fileName, schema, datasetName, List.of());
             }
             requireColumns(fileName, table.get(), datasetName);
-            return new OpenedTable(table.get(), source, probe, hashing);
+            return new OpenedTable(table.get(), source, probe, hashing, counted);
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
@@ -112,7 +125,7 @@ final class OpenedTable implements Closeable {
                 }
                 try {
                     requireColumns(fileName, table.get(), datasetName);
-                    return new OpenedTable(table.get(), workbook, probe, null);
+                    return new OpenedTable(table.get(), workbook, probe, null, null);
                 } catch (UnreadableFileException e) {
                     if (incomplete == null) {
                         incomplete = e;

@@ -4,6 +4,7 @@ import cn.xiaoan.domain.Coded;
 import cn.xiaoan.domain.Taxonomy;
 import cn.xiaoan.domain.TaxonomyKind;
 import cn.xiaoan.domain.Term;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +16,16 @@ import java.util.Optional;
 final class Resolver<E extends Enum<E> & Coded> {
     private static final int MAX_CACHED = 10_000;
     private static final Object UNKNOWN = new Object();
+    private static final int MAX_BY_BYTES = 64;
 
     private final Class<E> type;
     private final Taxonomy taxonomy;
     private final Map<String, Object> cache = new HashMap<>();
+    /** The same answers by the cell's UTF-8 bytes as typed (trimmed), for the first {@link #MAX_BY_BYTES} spellings. */
+    private byte[][] spellings = new byte[8][];
+
+    private Object[] answers = new Object[8];
+    private int spellingCount;
     private final String expectedZh;
     private final String expectedEn;
 
@@ -50,6 +57,38 @@ final class Resolver<E extends Enum<E> & Coded> {
             }
         }
         return known == UNKNOWN ? null : type.cast(known);
+    }
+
+    /**
+     * The value of a non-blank cell, or null when it names none. A cell with bytes is looked up by them, so a repeated
+     * spelling is neither decoded nor hashed; a short list compared by length first is faster than a map here.
+     */
+    E resolve(Cells cells, int position) {
+        byte[] bytes = cells.utf8();
+        if (bytes == null) {
+            return resolve(Text.clean(cells.get(position)));
+        }
+        int end = cells.end(position);
+        int start = Utf8.trimStart(bytes, cells.start(position), end);
+        end = Utf8.trimEnd(bytes, start, end);
+        int length = end - start;
+        for (int i = 0; i < spellingCount; i++) {
+            byte[] spelling = spellings[i];
+            if (spelling.length == length && Arrays.equals(spelling, 0, length, bytes, start, end)) {
+                Object known = answers[i];
+                return known == UNKNOWN ? null : type.cast(known);
+            }
+        }
+        E value = resolve(Text.clean(cells.get(position)));
+        if (spellingCount < MAX_BY_BYTES) {
+            if (spellingCount == spellings.length) {
+                spellings = Arrays.copyOf(spellings, spellingCount * 2);
+                answers = Arrays.copyOf(answers, spellingCount * 2);
+            }
+            spellings[spellingCount] = Arrays.copyOfRange(bytes, start, end);
+            answers[spellingCount++] = value == null ? UNKNOWN : value;
+        }
+        return value;
     }
 
     /** e.g. 一般隐患、重大事故隐患 */

@@ -196,21 +196,20 @@ final class RowBatch implements RowWriter {
 
     private void number(int value) {
         ensure(11);
-        long rest = value;
-        if (rest < 0) {
+        if (value < 0) {
             bytes[length++] = '-';
-            rest = -rest;
         }
-        int start = length;
-        do {
-            bytes[length++] = (byte) ('0' + rest % 10);
+        // Digits from the last, with the sign folded in so Integer.MIN_VALUE needs no special case.
+        int digits = 1;
+        for (int rest = value / 10; rest != 0; rest /= 10) {
+            digits++;
+        }
+        int rest = value;
+        for (int at = length + digits - 1; at >= length; at--) {
+            bytes[at] = (byte) ('0' + Math.abs(rest % 10));
             rest /= 10;
-        } while (rest > 0);
-        for (int i = start, j = length - 1; i < j; i++, j--) {
-            byte swap = bytes[i];
-            bytes[i] = bytes[j];
-            bytes[j] = swap;
         }
+        length += digits;
     }
 
     private void ensure(int more) {

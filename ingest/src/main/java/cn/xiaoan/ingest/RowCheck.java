@@ -82,7 +82,11 @@ final class RowCheck {
 
     /** The trimmed text of a column, or null when blank or the file has no such column. */
     String text(int column) {
-        int position = cell(column);
+        return textAt(cell(column));
+    }
+
+    /** The trimmed text of the cell at a {@link #cell} position, null for -1. */
+    String textAt(int position) {
         return position < 0 ? null : Text.clean(cells.get(position));
     }
 
@@ -131,14 +135,24 @@ final class RowCheck {
 
     /** The epoch day of a date column, {@link #ABSENT} or {@link #INVALID}. */
     int date(int column, boolean required) {
-        String value = text(column);
-        if (value == null) {
+        int position = cell(column);
+        if (position < 0) {
             if (required) {
                 missing(column);
                 return INVALID;
             }
             return ABSENT;
         }
+        byte[] bytes = cells.utf8();
+        if (bytes != null) {
+            int end = cells.end(position);
+            int start = Utf8.trimStart(bytes, cells.start(position), end);
+            int day = Dates.parseIso(bytes, start, Utf8.trimEnd(bytes, start, end));
+            if (!Dates.isError(day)) {
+                return day;
+            }
+        }
+        String value = Text.clean(cells.get(position));
         int day = Dates.parse(value);
         if (Dates.isError(day)) {
             String shown = Text.shown(value);
@@ -153,12 +167,13 @@ final class RowCheck {
     }
 
     <E extends Enum<E> & Coded> E code(int column, Resolver<E> resolver, boolean required, String whatZh) {
-        String value = required ? requiredText(column) : text(column);
-        if (value == null) {
+        int position = required ? requiredCell(column) : cell(column);
+        if (position < 0) {
             return null;
         }
-        E resolved = resolver.resolve(value);
+        E resolved = resolver.resolve(cells, position);
         if (resolved == null) {
+            String value = Text.clean(cells.get(position));
             String shown = Text.shown(value);
             problem(
                     column,

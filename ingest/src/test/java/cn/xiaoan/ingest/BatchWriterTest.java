@@ -23,7 +23,8 @@ class BatchWriterTest {
 
     @Test
     void writesEveryRowOnceAcrossGrowingPartsConvertedWhileTheNextIsWritten() throws Exception {
-        try (var writer = new BatchWriter(staging, "name VARCHAR, found DATE, note VARCHAR", 7, REPORT_DAY, 2, 4)) {
+        try (var writer = new BatchWriter(
+                staging, "name VARCHAR, found DATE, note VARCHAR", 7, REPORT_DAY, 2, 4, () -> Double.NaN)) {
             var batch = new RowBatch(2);
             for (int row = 2; row < 12; row++) {
                 batch.text("学校" + row);
@@ -51,10 +52,44 @@ class BatchWriterTest {
     }
 
     @Test
+    void shrinksThePartsAsTheEndOfTheSourceNearsSoLittleIsLeftToConvertWhenReadingEnds() throws Exception {
+        int total = 40;
+        int[] written = {0};
+        try (var writer =
+                new BatchWriter(staging, "name VARCHAR", 1, REPORT_DAY, 4, 16, () -> (double) written[0] / total)) {
+            var batch = new RowBatch(1);
+            for (int row = 0; row < total; row++) {
+                batch.text("学校" + row);
+                batch.endRow(row, null);
+                written[0]++;
+                writer.write(batch);
+                batch.clear();
+            }
+            writer.finish();
+        }
+
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : partFiles()) {
+            sizes.add(Integer.parseInt(query("SELECT count(*) FROM '" + staging.resolve(part) + "'")
+                    .get(0)));
+        }
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);
+        int largest = sizes.indexOf(sizes.stream().max(Integer::compare).orElseThrow());
+        assertThat(sizes.get(0)).as("the first part, %s", sizes).isEqualTo(4);
+        assertThat(sizes.get(largest))
+                .as("doubling up to the maximum, %s", sizes)
+                .isBetween(8, 16);
+        assertThat(sizes.subList(largest, sizes.size()))
+                .as("then shrinking to the end, %s", sizes)
+                .isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        assertThat(sizes.get(sizes.size() - 1)).as("the last part, %s", sizes).isLessThanOrEqualTo(2);
+    }
+
+    @Test
     void keepsEveryTextExactlyWhetherWrittenBareOrQuoted() throws Exception {
         List<String> texts =
                 List.of("", " 前后空格 ", "逗号,分隔", "引号\"内\"", "换行\n和\r回车", "\"", "NULL", "𠀀扩展字", "x".repeat(30_000));
-        try (var writer = new BatchWriter(staging, "note VARCHAR", 1, REPORT_DAY)) {
+        try (var writer = new BatchWriter(staging, "note VARCHAR", 1, REPORT_DAY, () -> Double.NaN)) {
             var batch = new RowBatch();
             for (int row = 0; row < texts.size(); row++) {
                 batch.text(texts.get(row));
@@ -75,7 +110,7 @@ class BatchWriterTest {
 
     @Test
     void writesOneEmptyPartWithTheSchemaWhenNoRowIsAccepted() throws Exception {
-        try (var writer = new BatchWriter(staging, "name VARCHAR", 1, REPORT_DAY, 2, 4)) {
+        try (var writer = new BatchWriter(staging, "name VARCHAR", 1, REPORT_DAY, 2, 4, () -> Double.NaN)) {
             writer.finish();
         }
 
@@ -90,7 +125,7 @@ class BatchWriterTest {
         try (Stream<Path> files = Files.list(staging)) {
             return files.map(file -> file.getFileName().toString())
                     .filter(name -> name.endsWith(".parquet"))
-                    .sorted()
+                    .sorted(java.util.Comparator.comparingInt(name -> Integer.parseInt(name.replaceAll("\\D", ""))))
                     .toList();
         }
     }
