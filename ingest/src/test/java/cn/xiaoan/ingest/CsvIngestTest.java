@@ -295,4 +295,59 @@ class CsvIngestTest {
                         .containsEntry("basis", null)
                         .containsEntry("warnings", ""));
     }
+
+    @Test
+    void storesTabSeparatedTextAsTypedWithItsCommasQuotesAndInnerSpacesButNotItsOuterSpaces() {
+        fixture.ingestRegister();
+        Map<String, String> row = IngestFixture.validRow("YH-7");
+        row.put("隐患部位", "\u3000 一楼,二楼\u00A0");
+        row.put("隐患描述", "线路\"老化\"，  有隐患");
+        row.put("整改措施", "\uFEFF更换, 加固 ");
+        row.put("检查人/督查组", " 王明,李华 ");
+        var tsv = new StringBuilder(String.join("\t", IngestFixture.LEDGER_HEADER)).append('\n');
+        tsv.append(String.join(
+                        "\t",
+                        IngestFixture.LEDGER_HEADER.stream()
+                                .map(header -> row.getOrDefault(header, ""))
+                                .toList()))
+                .append('\n');
+
+        IngestResult result = fixture.ingest(Dataset.LEDGER, fixture.write("ledger.tsv", tsv.toString()));
+
+        assertThat(result.accepted()).isEqualTo(1);
+        assertThat(fixture.query("SELECT location, description, measures, inspector FROM ledger"))
+                .containsExactly(Map.of(
+                        "location", "一楼,二楼",
+                        "description", "线路\"老化\"，  有隐患",
+                        "measures", "更换, 加固",
+                        "inspector", "王明,李华"));
+    }
+
+    @Test
+    void rejectsEveryRowWithAnUnknownCategoryAlikeWhetherOrNotItsSpellingWasSeenBefore() {
+        fixture.ingestRegister();
+        Path file = fixture.ledgerCsv(
+                "ledger.csv",
+                Map.of("隐患类别", "天气"),
+                Map.of("隐患类别", " 消防安全 "),
+                Map.of("隐患类别", "天气"),
+                Map.of("隐患类别", "消防安全"));
+
+        IngestResult result = fixture.ingest(Dataset.LEDGER, file);
+
+        assertThat(result.accepted()).isEqualTo(2);
+        List<Map<String, String>> rejects = IngestFixture.rejects(result);
+        assertThat(rejects).extracting(reject -> reject.get("row")).containsExactly("2", "4");
+        assertThat(rejects.get(0).get("reason_en"))
+                .startsWith("category \"天气\" is not a known category (expected one of");
+        assertThat(withoutRow(rejects.get(1))).as("the same as the first time").isEqualTo(withoutRow(rejects.get(0)));
+        assertThat(fixture.query("SELECT category FROM ledger"))
+                .containsExactly(Map.of("category", "FIRE"), Map.of("category", "FIRE"));
+    }
+
+    private static Map<String, String> withoutRow(Map<String, String> reject) {
+        var copy = new java.util.HashMap<>(reject);
+        copy.remove("row");
+        return copy;
+    }
 }
