@@ -23,19 +23,22 @@ import java.util.function.DoubleSupplier;
  * Accepted rows of one batch, written as Parquet part files ({@code part-0.parquet}, {@code part-1.parquet}, …) into
  * the staging directory, which the ingestor renames into place as a whole.
  *
- * <p>Rows are first written in a plain, fixed form to a scratch CSV per part (texts bare unless they need quotes, the
- * empty text as {@code ""}, dates as epoch days, NULL as an empty field), which DuckDB's parallel CSV reader turns into Parquet with the logical schema. Why not
- * DuckDB's Appender: with duckdb_jdbc 1.4.4 appending cost 1.5 µs a ledger row plus a second pass to split packed
- * text, more than twice the encoding here plus DuckDB's own reader. Why parts: a full part is handed to a second thread
- * that converts it while the next is written, so the conversion overlaps reading and validating, and memory and
- * scratch space stay bounded whatever the file size. Parts start small ({@link #FIRST_PART_ROWS}) so the second
- * core has work early, and double up to {@link #ROWS_PER_PART} so a big file makes few files.
+ * <p>Rows arrive as {@link RowBatch}es already encoded in a plain, fixed form (texts bare unless they need quotes,
+ * the empty text as {@code ""}, dates as epoch days, NULL as an empty field) and are appended to a scratch CSV per
+ * part, which DuckDB's CSV reader turns into Parquet with the logical schema. Why not DuckDB's Appender: with
+ * duckdb_jdbc 1.4.4 appending cost 1.5 µs a ledger row plus a second pass to split packed text. Why parts: a full
+ * part is handed to a converting thread while the next ones are written (up to {@link #MAX_PENDING_CONVERSIONS}
+ * waiting), so the conversion overlaps reading and validating, and memory and scratch space stay bounded whatever
+ * the file size. Parts start small ({@link #FIRST_PART_ROWS}) so the conversion starts early, grow to {@link
+ * #ROWS_PER_PART} (small enough that DuckDB never waits long for the next), and shrink as the end of the file nears
+ * so little is left to convert once reading ends. While rows are read DuckDB leaves one core to the validating
+ * thread; the last part gets every core.
  */
 final class BatchWriter implements AutoCloseable {
     /** Matches every part file of a batch. */
     static final String PART_FILES = "part-*.parquet";
 
-    static final int ROWS_PER_PART = 1 << 18;
+    static final int ROWS_PER_PART = 1 << 17;
 
     static final int FIRST_PART_ROWS = 1 << 16;
     /** DuckDB's native memory for the conversion. */
