@@ -21,6 +21,8 @@ final class Table {
         "填报人", "填表人", "制表人", "审核人", "负责人", "单位负责人", "主要负责人", "分管领导", "联系人", "联系电话", "校长签字", "签字", "盖章", "单位盖章"
     };
 
+    private static final String FOOTER_INITIALS = initials(FOOTER_LABELS);
+
     private final RowSource source;
     private final ColumnMap columns;
     private final Optional<String> reportDateText;
@@ -161,6 +163,9 @@ final class Table {
                 continue;
             }
             String text = Text.clean(cells.get(i));
+            if (FOOTER_INITIALS.indexOf(text.charAt(0)) < 0) {
+                return false; // most rows: no label starts with the first character (an id, a code)
+            }
             for (String label : FOOTER_LABELS) {
                 if (text.startsWith(label)) {
                     int after = label.length();
@@ -170,6 +175,16 @@ final class Table {
             return false;
         }
         return false;
+    }
+
+    private static String initials(String[] labels) {
+        var initials = new StringBuilder();
+        for (String label : labels) {
+            if (initials.indexOf(label.substring(0, 1)) < 0) {
+                initials.append(label.charAt(0));
+            }
+        }
+        return initials.toString();
     }
 
     static boolean isBlank(Cells cells) {
