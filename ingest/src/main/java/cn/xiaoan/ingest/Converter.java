@@ -2,7 +2,6 @@ package cn.xiaoan.ingest;
 
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.ReferenceData;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -22,7 +21,7 @@ abstract class Converter {
     /** Validates the row; true when it has no problem and may be appended. */
     abstract boolean convert(RowCheck row);
 
-    abstract void append(RowWriter out) throws SQLException;
+    abstract void append(RowWriter out);
 
     /**
      * The converter for a submitter who may only report for {@code submitterDistrict} (when present); the ledger's

@@ -2,7 +2,6 @@ package cn.xiaoan.ingest;
 
 import static cn.xiaoan.ingest.ColumnSpec.required;
 
-import java.sql.SQLException;
 import java.util.List;
 
 /** Emergency drill records (应急演练记录): one row per drill. */
@@ -46,7 +45,7 @@ final class DrillsConverter extends Converter {
     }
 
     @Override
-    void append(RowWriter out) throws SQLException {
+    void append(RowWriter out) {
         out.text(schoolCode);
         out.date(drillDate);
         out.text(drillType);

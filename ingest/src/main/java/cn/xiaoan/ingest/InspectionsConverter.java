@@ -5,7 +5,6 @@ import static cn.xiaoan.ingest.ColumnSpec.required;
 
 import cn.xiaoan.domain.InspectionType;
 import cn.xiaoan.domain.ReferenceData;
-import java.sql.SQLException;
 import java.util.List;
 
 /** The inspection log (检查记录): one row per visit, so a visit that found nothing still counts. */
@@ -56,7 +55,7 @@ final class InspectionsConverter extends Converter {
     }
 
     @Override
-    void append(RowWriter out) throws SQLException {
+    void append(RowWriter out) {
         out.text(schoolCode);
         out.date(visitDate);
         out.text(inspectionType.code());

@@ -11,7 +11,6 @@ import cn.xiaoan.domain.Severity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -290,7 +289,7 @@ final class LedgerConverter extends Converter {
     }
 
     @Override
-    void append(RowWriter out) throws SQLException {
+    void append(RowWriter out) {
         if (derivedId) {
             out.text(hazardId);
         } else {

@@ -1,20 +1,18 @@
 package cn.xiaoan.ingest;
 
-import java.sql.SQLException;
-
 /** Receives one accepted row's values, column by column in the converter's DDL order. */
 interface RowWriter {
     /** A VARCHAR value; null for SQL NULL. */
-    void text(String value) throws SQLException;
+    void text(String value);
 
     /** A VARCHAR value stored as typed: the trimmed text of the row's cell at {@code position}; -1 for SQL NULL. */
-    void cell(Cells cells, int position) throws SQLException;
+    void cell(Cells cells, int position);
 
     /** A DATE as epoch day; {@link RowCheck#ABSENT} or {@link RowCheck#INVALID} for SQL NULL. */
-    void date(int epochDay) throws SQLException;
+    void date(int epochDay);
 
-    void bool(boolean value) throws SQLException;
+    void bool(boolean value);
 
     /** An INTEGER; negative values mean SQL NULL (counts are never negative). */
-    void count(int value) throws SQLException;
+    void count(int value);
 }

@@ -7,7 +7,6 @@ import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.Districts;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.SchoolType;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ final class SchoolsConverter extends Converter {
     }
 
     @Override
-    void append(RowWriter out) throws SQLException {
+    void append(RowWriter out) {
         out.text(schoolCode);
         out.text(name);
         out.text(districtCode);

@@ -2,7 +2,6 @@ package cn.xiaoan.ingest;
 
 import static cn.xiaoan.ingest.ColumnSpec.required;
 
-import java.sql.SQLException;
 import java.util.List;
 
 /** Security facility surveys (安防设施调查): the six 100% indicators per school and survey date. */
@@ -58,7 +57,7 @@ final class SurveysConverter extends Converter {
     }
 
     @Override
-    void append(RowWriter out) throws SQLException {
+    void append(RowWriter out) {
         out.text(schoolCode);
         out.date(surveyDate);
         for (int flag : flags) {

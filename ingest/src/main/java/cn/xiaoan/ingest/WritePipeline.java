@@ -8,8 +8,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Hands accepted rows from the thread that reads and validates to a thread that appends them to DuckDB, so that on
- * two cores both halves run at once. A few {@link RowBatch}es circulate between the two (memory stays flat whatever
+ * Hands accepted rows, already encoded, from the thread that validates to a thread that appends them to the batch's
+ * part files ({@link BatchWriter}), so file writes and part hand-overs never hold up validating. A few {@link RowBatch}es circulate between the two (memory stays flat whatever
  * the file size); a failure on the writing side stops the reading side at its next hand-over.
  */
 final class WritePipeline implements AutoCloseable {
