@@ -122,7 +122,7 @@ final class BatchWriter implements AutoCloseable {
                     + sqlString(staging.resolve(".spill").toString()) + "'");
             statement.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             statement.execute("SET preserve_insertion_order = false");
-            // While rows are read, the reading thread has a core of its own; the last part gets them all (finish).
+            // While rows are read, the validating thread keeps a core of its own; the last part gets them all (finish).
             statement.execute("SET threads = " + Math.max(1, CORES - 1));
         } catch (SQLException e) {
             closeQuietly(connection);
@@ -191,7 +191,10 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    /** Hands the full part to the converting thread (after the previous conversion ends) and starts the next. */
+    /**
+     * Hands the full part to the converting thread (waiting first while {@link #MAX_PENDING_CONVERSIONS} parts are
+     * still to convert) and starts the next.
+     */
     private void nextPart() throws SQLException {
         closeScratch();
         awaitConversions(MAX_PENDING_CONVERSIONS - 1);

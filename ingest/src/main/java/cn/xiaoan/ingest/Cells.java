@@ -33,6 +33,16 @@ abstract class Cells {
         throw new UnsupportedOperationException("a row of texts has no bytes");
     }
 
+    /** Where the cell's text starts in {@link #utf8} once the spaces {@link Text#clean} strips are gone. */
+    int textStart(int position) {
+        return Utf8.trimStart(utf8(), start(position), end(position));
+    }
+
+    /** Where the cell's text ends in {@link #utf8}, likewise; {@link #textStart} for a blank cell. */
+    int textEnd(int position) {
+        return Utf8.trimEnd(utf8(), textStart(position), end(position));
+    }
+
     /** False when the cell is known to hold no comma, quote or line break, so CSV can take its bytes bare. */
     boolean mayNeedQuotes(int position) {
         return true;

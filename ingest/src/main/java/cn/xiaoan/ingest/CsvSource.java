@@ -14,9 +14,8 @@ import java.util.concurrent.BlockingQueue;
  * An RFC 4180 reader (quotes, doubled quotes, embedded line breaks, CR/LF/CRLF) for comma- or tab-separated text.
  * The separator is the more frequent of the two in the first lines.
  *
- * <p>It works on bytes and decodes each field once, which is about twice as fast as decoding the file to characters
- * and then cutting those: the separators, quotes and line breaks are ASCII bytes that never occur inside a UTF-8,
- * GBK or GB18030 character. A record is read as UTF-8 when all its bytes are valid UTF-8, else in the fallback
+ * <p>It works on bytes (the separators, quotes and line breaks are ASCII bytes that never occur inside a UTF-8, GBK
+ * or GB18030 character) and decodes a field only when it is asked for ({@link Cells}). A record is read as UTF-8 when all its bytes are valid UTF-8, else in the fallback
  * charset: {@link #GB18030} (the superset of GBK) for submitted files, so a GBK export and a file pasted together
  * from UTF-8 and GBK both read correctly. A field keeps at most {@link Text#MAX_CELL_LENGTH} + 1 characters so a runaway quote cannot
  * exhaust memory, and the validator rejects it as too long.
@@ -73,7 +72,7 @@ final class CsvSource implements RowSource {
     /** The block the caller reads from, and its next record. */
     private Block current;
 
-    private int next;
+    private int nextRecord;
     private char[] chars = new char[1 << 12];
     private final Utf8Row utf8Row = new Utf8Row();
     private int rowNumber;
@@ -163,10 +162,13 @@ final class CsvSource implements RowSource {
             reader.setDaemon(true);
             reader.start();
         }
-        while (current == null || next == current.records) {
+        while (current == null || nextRecord == current.records) {
             if (current != null) {
-                if (current.failure != null) {
-                    throw current.failure;
+                if (current.failure instanceof IOException e) {
+                    throw e;
+                }
+                if (current.failure instanceof RuntimeException e) {
+                    throw e;
                 }
                 if (current.last) {
                     return null;
@@ -179,9 +181,9 @@ final class CsvSource implements RowSource {
                 Thread.currentThread().interrupt();
                 throw new IOException("Interrupted while reading", e);
             }
-            next = 0;
+            nextRecord = 0;
         }
-        int record = next++;
+        int record = nextRecord++;
         rowNumber = current.firstRow + record;
         String[] texts = current.texts[record];
         return texts != null ? Cells.of(texts) : utf8Row.reset(current, record);
@@ -196,11 +198,8 @@ final class CsvSource implements RowSource {
                 filling = block;
                 try {
                     block.last = !readInto(block);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     block.failure = e;
-                    block.last = true;
-                } catch (RuntimeException e) {
-                    block.failure = new IOException("Cannot read the file: " + e, e);
                     block.last = true;
                 }
                 filled.put(block);
@@ -313,7 +312,8 @@ final class CsvSource implements RowSource {
         int records;
         int firstRow;
         boolean last;
-        IOException failure;
+        /** What ended the reading, rethrown to the caller after the block's records: an IOException or a bug. */
+        Exception failure;
 
         void clear(int firstRow) {
             Arrays.fill(texts, 0, records, null);
@@ -460,25 +460,12 @@ final class CsvSource implements RowSource {
     }
 
     private int readPlain(int fieldStart) throws IOException {
-        byte[] bytes = buffer;
-        byte[] classes = plainClasses;
-        int flags = 0;
         while (true) {
             int start = position;
-            int end = start;
-            int stop = limit;
-            while (end < stop) {
-                int kind = classes[bytes[end] & 0xFF];
-                flags |= kind;
-                if (kind == STOP) {
-                    break;
-                }
-                end++;
-            }
-            fieldFlags |= flags & ~STOP;
+            int end = scan(plainClasses);
             keep(fieldStart, start, end);
-            if (end < stop) {
-                byte b = bytes[end];
+            if (end < limit) {
+                byte b = buffer[end];
                 position = end + 1;
                 if (b == delimiter) {
                     return END_FIELD;
@@ -495,21 +482,32 @@ final class CsvSource implements RowSource {
         }
     }
 
+    /**
+     * Where the run of buffered bytes from {@link #position} ends: at the first byte {@code classes} marks {@link
+     * #STOP}, else at the buffer's limit. The run's other classes are added to the field's flags.
+     */
+    private int scan(byte[] classes) {
+        byte[] bytes = buffer;
+        int end = position;
+        int stop = limit;
+        int flags = 0;
+        while (end < stop) {
+            int kind = classes[bytes[end] & 0xFF];
+            flags |= kind;
+            if (kind == STOP) {
+                break;
+            }
+            end++;
+        }
+        fieldFlags |= flags & ~STOP;
+        return end;
+    }
+
     private int readQuoted(int fieldStart) throws IOException {
         position++;
         while (true) {
             int start = position;
-            int end = start;
-            int flags = 0;
-            while (end < limit) {
-                int kind = QUOTED_CLASSES[buffer[end] & 0xFF];
-                flags |= kind;
-                if (kind == STOP) {
-                    break;
-                }
-                end++;
-            }
-            fieldFlags |= flags & ~STOP;
+            int end = scan(QUOTED_CLASSES);
             keep(fieldStart, start, end);
             position = end;
             if (end >= limit) {

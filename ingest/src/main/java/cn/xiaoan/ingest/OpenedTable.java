@@ -89,10 +89,9 @@ final class OpenedTable implements Closeable {
         var counted = new CountingInputStream(hashing != null ? hashing : bytes);
         RowSource source;
         try {
-            InputStream in = counted;
             source = first == '[' || first == '{'
-                    ? new JsonSource(in, fileName, mapper)
-                    : new CsvSource(in, CsvSource.GB18030);
+                    ? new JsonSource(counted, fileName, mapper)
+                    : new CsvSource(counted, CsvSource.GB18030);
         } catch (IOException | RuntimeException e) {
             bytes.close();
             throw e;

@@ -68,9 +68,8 @@ final class Resolver<E extends Enum<E> & Coded> {
         if (bytes == null) {
             return resolve(Text.clean(cells.get(position)));
         }
-        int end = cells.end(position);
-        int start = Utf8.trimStart(bytes, cells.start(position), end);
-        end = Utf8.trimEnd(bytes, start, end);
+        int start = cells.textStart(position);
+        int end = cells.textEnd(position);
         int length = end - start;
         for (int i = 0; i < spellingCount; i++) {
             byte[] spelling = spellings[i];

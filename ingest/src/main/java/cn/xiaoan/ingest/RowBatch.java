@@ -78,9 +78,8 @@ final class RowBatch implements RowWriter {
             text(position < 0 ? null : Text.clean(cells.get(position)));
             return;
         }
-        int end = cells.end(position);
-        int start = Utf8.trimStart(source, cells.start(position), end);
-        end = Utf8.trimEnd(source, start, end);
+        int start = cells.textStart(position);
+        int end = cells.textEnd(position);
         separate();
         if (start == end) {
             return;

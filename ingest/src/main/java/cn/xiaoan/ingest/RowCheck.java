@@ -145,9 +145,7 @@ final class RowCheck {
         }
         byte[] bytes = cells.utf8();
         if (bytes != null) {
-            int end = cells.end(position);
-            int start = Utf8.trimStart(bytes, cells.start(position), end);
-            int day = Dates.parseIso(bytes, start, Utf8.trimEnd(bytes, start, end));
+            int day = Dates.parseIso(bytes, cells.textStart(position), cells.textEnd(position));
             if (!Dates.isError(day)) {
                 return day;
             }
