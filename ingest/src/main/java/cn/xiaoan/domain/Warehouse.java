@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * manifest/batch-&lt;id&gt;.json                   one entry per batch
  * model/v=&lt;n&gt;/...                            built model versions
  * model/CURRENT                               the published version number
+ * schools/moves.jsonl                         moves of schools between districts, append-only
  * </pre>
  */
 public record Warehouse(Path root) {
@@ -52,6 +53,14 @@ public record Warehouse(Path root) {
     /** A text file holding the published model version; replaced atomically after each build. */
     public Path currentModelPointer() {
         return models().resolve("CURRENT");
+    }
+
+    /**
+     * The log of school moves between districts (one JSON object a line, oldest first); only ever appended to, and
+     * replaced as a whole by an atomic rename so that a crash leaves the old log or the new one.
+     */
+    public Path schoolMoves() {
+        return root.resolve("schools").resolve("moves.jsonl");
     }
 
     /** The lock file that serialises writers (ingest and build) on this warehouse. */

@@ -39,12 +39,20 @@ final class Batches {
 
     static Batches open(Warehouse warehouse, ObjectMapper mapper) throws IOException {
         var batches = new Batches(warehouse, mapper);
-        batches.readManifests();
+        batches.readManifests(true);
         batches.removeLeftovers();
         return batches;
     }
 
-    private void readManifests() throws IOException {
+    /** The committed batches without touching anything: for readers, which do not hold the writer lock. */
+    static Batches read(Warehouse warehouse, ObjectMapper mapper) throws IOException {
+        var batches = new Batches(warehouse, mapper);
+        batches.readManifests(false);
+        return batches;
+    }
+
+    /** {@code cleanUp}: remove unfinished manifests (only under the writer lock). */
+    private void readManifests(boolean cleanUp) throws IOException {
         Path directory = warehouse.manifestDirectory();
         if (!Files.isDirectory(directory)) {
             return;
@@ -53,8 +61,10 @@ final class Batches {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (name.startsWith(".")) {
-                    LOG.info("Removing unfinished manifest {}", file);
-                    Files.deleteIfExists(file);
+                    if (cleanUp) {
+                        LOG.info("Removing unfinished manifest {}", file);
+                        Files.deleteIfExists(file);
+                    }
                     continue;
                 }
                 if (!name.startsWith("batch-") || !name.endsWith(".json")) {

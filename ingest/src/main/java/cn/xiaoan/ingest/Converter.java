@@ -34,7 +34,7 @@ abstract class Converter {
             Optional<String> submitterDistrict,
             FirstRows firstRowOfHazard) {
         return switch (dataset) {
-            case SCHOOLS -> new SchoolsConverter(reference, submitterDistrict);
+            case SCHOOLS -> new SchoolsConverter(reference, register, submitterDistrict);
             case LEDGER -> new LedgerConverter(reference, register, firstRowOfHazard);
             case INSPECTIONS -> new InspectionsConverter(reference, register);
             case SURVEYS -> new SurveysConverter(register);

@@ -11,16 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -117,7 +111,8 @@ public final class Ingestor {
         String datasetName = dataset.nameZh() + " (" + dataset.directory() + ")";
         try (OpenedTable opened = OpenedTable.open(fileName, probe, schema, datasetName, mapper)) {
             Table table = opened.table();
-            Register register = (dataset == Dataset.SCHOOLS ? Register.none() : loadRegister(batches))
+            // Registers need the owners too: a register row may not give a school to another district.
+            Register register = Register.load(warehouse, batches, SchoolMoveLog.read(warehouse))
                     .submittedFrom(request.submitter().district());
             ReportDate reportDate = reportDate(request, table);
             Path staging = warehouse.raw(dataset).resolve(".batch=" + Warehouse.batchName(batchId) + ".tmp");
@@ -251,31 +246,5 @@ public final class Ingestor {
         }
         progress.rows(counts.read);
         return counts;
-    }
-
-    /** The latest row per school code over all committed {@code schools} batches (by report date, then batch). */
-    private Register loadRegister(Batches batches) throws SQLException {
-        if (!batches.hasBatches(Dataset.SCHOOLS)) {
-            return Register.none();
-        }
-        String glob = warehouse
-                .raw(Dataset.SCHOOLS)
-                .resolve("batch=*")
-                .resolve(BatchWriter.PART_FILES)
-                .toString();
-        Map<String, String> names = new HashMap<>();
-        Map<String, String> districts = new HashMap<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT school_code, name, district_code FROM read_parquet('"
-                        + BatchWriter.sqlString(glob)
-                        + "', hive_partitioning = false) QUALIFY row_number() OVER (PARTITION BY school_code"
-                        + " ORDER BY report_date DESC, batch_id DESC) = 1")) {
-            while (rows.next()) {
-                names.put(rows.getString(1), rows.getString(2));
-                districts.put(rows.getString(1), rows.getString(3));
-            }
-        }
-        return Register.of(names, districts);
     }
 }

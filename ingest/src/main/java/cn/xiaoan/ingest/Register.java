@@ -1,12 +1,21 @@
 package cn.xiaoan.ingest;
 
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.Warehouse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The school register known to validation: the latest name per school code over all ingested {@code schools}
- * batches, or none when no register has been ingested yet.
+ * batches and the district that owns each school (the district of its first registration, by batch id, then of
+ * each move), or none when no register has been ingested yet.
  */
 final class Register {
     private final Map<String, String> nameByCode;
@@ -32,6 +41,45 @@ final class Register {
     /** This register for a submitter who may only report for schools of {@code district}. */
     Register submittedFrom(Optional<String> district) {
         return new Register(nameByCode, districtByCode, district.orElse(null));
+    }
+
+    /**
+     * The register of the committed {@code schools} batches (call under the writer lock): names by report date, then
+     * batch; owners by first registration (batch id, then row: ingest order, which no clerk chooses), then the moves
+     * in log order.
+     */
+    static Register load(Warehouse warehouse, Batches batches, List<SchoolMove> moves) throws SQLException {
+        if (!batches.hasBatches(Dataset.SCHOOLS)) {
+            return none();
+        }
+        String glob = warehouse
+                .raw(Dataset.SCHOOLS)
+                .resolve("batch=*")
+                .resolve(BatchWriter.PART_FILES)
+                .toString();
+        Map<String, String> names = new HashMap<>();
+        Map<String, String> owners = new HashMap<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT school_code,"
+                        + " first(name ORDER BY report_date DESC, batch_id DESC, source_row DESC),"
+                        + " first(district_code ORDER BY batch_id, source_row)"
+                        + " FROM read_parquet('" + BatchWriter.sqlString(glob) + "', hive_partitioning = false)"
+                        + " GROUP BY school_code")) {
+            while (rows.next()) {
+                names.put(rows.getString(1), rows.getString(2));
+                owners.put(rows.getString(1), rows.getString(3));
+            }
+        }
+        for (SchoolMove move : moves) {
+            owners.replace(move.schoolCode(), move.toDistrict());
+        }
+        return of(names, owners);
+    }
+
+    /** The district that owns a registered school, or null when the code is not registered. */
+    String owner(String schoolCode) {
+        return districtByCode.get(schoolCode);
     }
 
     boolean exists() {

@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The school register (学校名册). */
+/**
+ * The school register (学校名册). A school code belongs to the district that registered it first (then to the district
+ * each move gives it, {@link SchoolMoves}): a row may add schools of the submitter's district and update schools the
+ * row's district owns, and a row that would give a school to another district is rejected with its owner named, so
+ * a register never moves a school, whoever sends it.
+ */
 final class SchoolsConverter extends Converter {
     static final int SCHOOL_CODE = 0;
     static final int NAME = 1;
@@ -35,6 +40,8 @@ final class SchoolsConverter extends Converter {
             + " boarding BOOLEAN, students INTEGER";
 
     private final Districts districts;
+    /** The owners of the schools registered so far (the register of earlier batches and the moves). */
+    private final Register register;
     /** The submitter's district, or null when they may register schools of any district. */
     private final String submitterDistrict;
 
@@ -48,8 +55,9 @@ final class SchoolsConverter extends Converter {
     private int boarding;
     private int students;
 
-    SchoolsConverter(ReferenceData reference, Optional<String> submitterDistrict) {
+    SchoolsConverter(ReferenceData reference, Register register, Optional<String> submitterDistrict) {
         this.submitterDistrict = submitterDistrict.orElse(null);
+        this.register = register;
         this.districts = reference.districts();
         this.schoolTypes = new Resolver<>(SchoolType.class, reference.taxonomy());
     }
@@ -72,7 +80,7 @@ final class SchoolsConverter extends Converter {
         schoolType = row.code(SCHOOL_TYPE, schoolTypes, true, "学校类型");
         boarding = row.flag(BOARDING, true);
         students = students(row);
-        if (!row.ok()) {
+        if (!row.ok() || !ownedByRowDistrict(row)) {
             return false;
         }
         Integer first = firstRowOfSchool.putIfAbsent(schoolCode, row.rowNumber());
@@ -85,6 +93,35 @@ final class SchoolsConverter extends Converter {
             return false;
         }
         return true;
+    }
+
+    /**
+     * True when the school is new or its owner is the row's district; otherwise records who owns it and who may move
+     * it. One hash lookup per row. A district clerk is told about the code (the school is not theirs), a city-level
+     * submitter about the district (it is the value that would move the school).
+     */
+    private boolean ownedByRowDistrict(RowCheck row) {
+        String owner = register.owner(schoolCode);
+        if (owner == null || owner.equals(districtCode)) {
+            return true;
+        }
+        int column =
+                submitterDistrict != null ? SCHOOL_CODE : row.text(DISTRICT_CODE) != null ? DISTRICT_CODE : DISTRICT;
+        District owning = districts.byCode(owner).orElse(null);
+        District asked = districts.byCode(districtCode).orElseThrow();
+        String ownerZh = owning == null ? owner : owning.nameZh() + "（" + owner + "）";
+        String ownerEn = owning == null ? owner : owning.nameZh() + " " + owning.nameEn() + " (" + owner + ")";
+        row.problem(
+                column,
+                column == SCHOOL_CODE ? schoolCode : row.text(column),
+                row.header(SCHOOL_CODE) + " \"" + schoolCode + "\" 已登记在" + ownerZh + "名下，学校名册不能将其改为"
+                        + asked.nameZh() + "（" + districtCode + "）；如学校确需变更所属县区，请市级管理员执行 bin/xiaoan schools move "
+                        + schoolCode + " --to " + districtCode + " 迁移",
+                "school_code \"" + schoolCode + "\" is registered to " + ownerEn + "; a register cannot give it to "
+                        + asked.nameZh() + " " + asked.nameEn() + " (" + districtCode
+                        + "): if the school really changed district, a city administrator can move it with"
+                        + " bin/xiaoan schools move " + schoolCode + " --to " + districtCode);
+        return false;
     }
 
     private String district(RowCheck row) {
