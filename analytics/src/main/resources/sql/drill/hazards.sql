@@ -18,8 +18,8 @@ WITH listed AS (
         h.hazard_id,
         h.school_code,
         s.name AS school_name,
-        s.district_code,
-        s.district_name_zh,
+        h.district_code,
+        dis.name_zh AS district_name_zh,
         s.school_type,
         CASE WHEN s.boarding THEN 'Y' ELSE 'N' END AS boarding,
         h.category,
@@ -43,10 +43,10 @@ WITH listed AS (
     JOIN dim_school s ON s.school_code = h.school_code
     JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)
     LEFT JOIN dim_severity sev ON sev.code = h.severity
-    LEFT JOIN dim_district dis ON dis.code = s.district_code
-    WHERE (:scope_district = '' OR instr(:scope_district, ',' || s.district_code || ',') > 0)
+    LEFT JOIN dim_district dis ON dis.code = h.district_code
+    WHERE (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0)
         AND (:f_school = '' OR instr(:f_school, ',' || h.school_code || ',') > 0)
-        AND (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
+        AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
         AND (:f_boarding = '' OR instr(:f_boarding, ',' || (CASE WHEN s.boarding THEN 'Y' ELSE 'N' END) || ',') > 0)
         AND (:f_category = '' OR instr(:f_category, ',' || h.category || ',') > 0)

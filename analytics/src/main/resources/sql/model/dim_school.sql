@@ -1,9 +1,11 @@
--- One row per school: its latest register row (by report date, then later ingest), with its district's names.
--- A school whose district is not in the reference data keeps its row with NULL names rather than vanishing.
+-- One row per school: its latest register row (by report date, then later ingest) for name, type, boarding and
+-- enrolment; its district is the one that owns it now (school_district_periods' open period: first registration, then
+-- moves), with the district's names. A school whose district is not in the reference data keeps its row with NULL
+-- names rather than vanishing.
 SELECT
     s.school_code,
     s.name,
-    s.district_code,
+    p.district_code,
     d.name_zh AS district_name_zh,
     d.name_en AS district_name_en,
     d.city_code,
@@ -16,7 +18,6 @@ FROM (
     SELECT
         school_code,
         name,
-        district_code,
         school_type,
         boarding,
         students,
@@ -28,5 +29,6 @@ FROM (
         ) AS register_rank
     FROM raw_schools
 ) s
-LEFT JOIN dim_district d ON d.code = s.district_code
+JOIN school_district_periods p ON p.school_code = s.school_code AND p.valid_to IS NULL
+LEFT JOIN dim_district d ON d.code = p.district_code
 WHERE s.register_rank = 1

@@ -1,5 +1,5 @@
--- One row per hazard in its current state, narrowed to what figures read: the breakdown keys (the school's
--- district, type and boarding flag; the hazard's category, severity and inspection type; the month, quarter and
+-- One row per hazard in its current state, narrowed to what figures read: the breakdown keys (the district that owned
+-- the school on found_date, the school's type and boarding flag; the hazard's category, severity and inspection type; the month, quarter and
 -- year of found_date) and the dates figures compare with the period and the as-of date. Hazards of schools missing
 -- from the register have no district and are left out, as in every figure.
 --   days_to_rectify    rectified_date - found_date in days (NULL until rectified)
@@ -7,7 +7,7 @@
 --   self_hazards       1 when found by 自查 (SELF), for self_found_share
 --   on_time_hazards    1 when rectified_date <= deadline (on_time_rate), known per hazard whatever the as-of date
 SELECT
-    s.district_code,
+    h.district_code,
     s.school_type,
     CASE WHEN s.boarding THEN 'Y' ELSE 'N' END AS boarding,
     h.category,

@@ -4,7 +4,7 @@ SELECT
     h.hazard_id,
     h.school_code,
     s.name AS school_name,
-    s.district_code,
+    h.district_code,
     h.category,
     h.severity,
     h.inspection_type,
@@ -20,5 +20,5 @@ WHERE h.severity = 'MAJOR'
     AND h.found_date <= :as_of
     AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
     AND (h.temporary_measures IS NULL OR trim(h.temporary_measures) = '')
-    AND (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
-ORDER BY h.found_date, s.district_code, h.school_code, h.hazard_id
+    AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
+ORDER BY h.found_date, h.district_code, h.school_code, h.hazard_id

@@ -4,7 +4,7 @@ SELECT
     h.hazard_id,
     h.school_code,
     s.name AS school_name,
-    s.district_code,
+    h.district_code,
     h.category,
     h.severity,
     h.inspection_type,
@@ -19,5 +19,5 @@ JOIN dim_school s ON s.school_code = h.school_code
 WHERE h.found_date <= :as_of
     AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
     AND h.deadline < :as_of
-    AND (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
-ORDER BY days_overdue DESC, h.severity DESC, s.district_code, h.school_code, h.hazard_id
+    AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
+ORDER BY days_overdue DESC, h.severity DESC, h.district_code, h.school_code, h.hazard_id

@@ -1,7 +1,9 @@
 package cn.xiaoan.analytics;
 
 import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.ingest.SchoolMove;
 import java.net.URI;
+import java.util.List;
 
 /**
  * One engine's side of a model build: the glue (reading raw Parquet, loading reference rows, writing Parquet) around
@@ -10,6 +12,12 @@ import java.net.URI;
 interface BuildEngine extends AutoCloseable {
     /** Makes {@code raw_<dataset>} a relation with the contract's columns and types (empty when no batch exists). */
     void registerRaw(RawBatches raw);
+
+    /**
+     * Makes {@code raw_school_moves} (the columns of {@code sql/raw/school_moves.sql}) hold the moves of schools between
+     * districts, in log order.
+     */
+    void registerSchoolMoves(List<SchoolMove> moves);
 
     /** Makes the taxonomy and districts {@code ref_term} and {@code ref_district}, each with its display order. */
     void registerReference(ReferenceData reference);

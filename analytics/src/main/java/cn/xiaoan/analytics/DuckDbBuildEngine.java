@@ -4,6 +4,7 @@ import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.TaxonomyKind;
 import cn.xiaoan.domain.Term;
+import cn.xiaoan.ingest.SchoolMove;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -58,6 +59,25 @@ final class DuckDbBuildEngine implements BuildEngine {
         execute("DROP TABLE " + table);
         execute("CREATE VIEW " + table + " AS SELECT " + columns + " FROM read_parquet([" + files
                 + "], union_by_name = true)");
+    }
+
+    @Override
+    public void registerSchoolMoves(List<SchoolMove> moves) {
+        execute(SqlTemplate.load("raw/school_moves.sql").positional().sql());
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO raw_school_moves VALUES (?, ?, ?, ?, ?)")) {
+            for (SchoolMove move : moves) {
+                insert.setLong(1, move.sequence());
+                insert.setString(2, move.schoolCode());
+                insert.setString(3, move.fromDistrict());
+                insert.setString(4, move.toDistrict());
+                insert.setObject(5, move.effectiveFrom());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot load the school moves into the build: " + e.getMessage(), e);
+        }
     }
 
     /** Loads the taxonomy and districts as {@code ref_term} and {@code ref_district}, each with its display order. */

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.ingest.SchoolMove;
+import cn.xiaoan.ingest.SchoolMoveLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,13 +62,15 @@ public final class ModelBuilder {
                     .map(dataset -> RawBatches.scan(warehouse, dataset))
                     .toList();
             long number = PublishedModel.nextVersion(warehouse);
+            // Read under the lock, as the batches are: a move is a write like an ingest.
+            List<SchoolMove> moves = SchoolMoveLog.read(warehouse);
             var version = new ModelVersion(number, batchIds(raw), Instant.now(clock));
             String suffix = "." + UUID.randomUUID() + ".tmp";
             Path staging = warehouse.models().resolve(".v=" + number + suffix);
             Path spill = warehouse.models().resolve(".spill" + suffix);
             try {
                 createDirectories(staging);
-                var rowCounts = writeTables(raw, staging, spill);
+                var rowCounts = writeTables(raw, moves, staging, spill);
                 new BuildManifest(version, engine.engineName(), rowCounts)
                         .write(staging.resolve(BuildManifest.FILE_NAME));
                 move(staging, warehouse.model(number));
@@ -86,11 +90,13 @@ public final class ModelBuilder {
         }
     }
 
-    private LinkedHashMap<String, Long> writeTables(List<RawBatches> raw, Path staging, Path spill) {
+    private LinkedHashMap<String, Long> writeTables(
+            List<RawBatches> raw, List<SchoolMove> moves, Path staging, Path spill) {
         createDirectories(spill);
         var rowCounts = new LinkedHashMap<String, Long>();
         try (BuildEngine opened = engine.open(spill)) {
             raw.forEach(opened::registerRaw);
+            opened.registerSchoolMoves(moves);
             opened.registerReference(reference);
             for (ModelTable table : ModelTable.values()) {
                 opened.create(table);

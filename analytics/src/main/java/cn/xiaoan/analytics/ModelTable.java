@@ -16,6 +16,7 @@ enum ModelTable {
     DIM_STATUS("dim_status", TaxonomyKind.STATUS),
     DIM_BOARDING("dim_boarding", "model/dim_boarding.sql", Map.of()),
     DIM_MONTH("dim_month", "model/dim_month.sql", Map.of()),
+    SCHOOL_DISTRICT_PERIODS("school_district_periods", "model/school_district_periods.sql", Map.of()),
     DIM_SCHOOL("dim_school", "model/dim_school.sql", Map.of()),
     CURRENT_HAZARDS("current_hazards", "model/current_hazards.sql", Map.of()),
     HAZARD_FACTS("hazard_facts", "model/hazard_facts.sql", Map.of()),

@@ -6,6 +6,7 @@ import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.TaxonomyKind;
 import cn.xiaoan.domain.Term;
+import cn.xiaoan.ingest.SchoolMove;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -107,6 +108,20 @@ final class SparkBuildEngine implements BuildEngine {
             rows = read.select(columns.toArray(Column[]::new));
         }
         register(view, rows);
+    }
+
+    @Override
+    public void registerSchoolMoves(List<SchoolMove> moves) {
+        var rows = new ArrayList<Row>(moves.size());
+        for (SchoolMove move : moves) {
+            rows.add(RowFactory.create(
+                    move.sequence(),
+                    move.schoolCode(),
+                    move.fromDistrict(),
+                    move.toDistrict(),
+                    java.sql.Date.valueOf(move.effectiveFrom())));
+        }
+        register("raw_school_moves", spark.createDataFrame(rows, rawSchema("school_moves")));
     }
 
     @Override

@@ -56,6 +56,7 @@ class ModelBuilderTest {
                             "dim_inspection_type.parquet",
                             "dim_severity.parquet",
                             "dim_status.parquet",
+                            "school_district_periods.parquet",
                             "dim_school.parquet",
                             "current_hazards.parquet",
                             "inspections.parquet",
@@ -122,13 +123,14 @@ class ModelBuilderTest {
 
         List<String> rows = query(
                 warehouse.model(1).resolve("dim_school.parquet"),
-                "SELECT school_code || ' ' || district_code || ' ' || district_name_zh FROM model ORDER BY 1");
+                "SELECT school_code || ' ' || district_code || ' ' || district_name_zh || ' ' || students FROM model"
+                        + " ORDER BY 1");
         assertThat(rows)
                 .containsExactly(
-                        "1409020001 140902 忻府区",
-                        "1409020002 140902 忻府区",
-                        "1409210001 140921 定襄县",
-                        "1409220001 140922 五台县");
+                        "1409020001 140902 忻府区 500",
+                        "1409020002 140902 忻府区 500",
+                        "1409210001 140921 定襄县 650",
+                        "1409220001 140922 五台县 500");
     }
 
     @Test

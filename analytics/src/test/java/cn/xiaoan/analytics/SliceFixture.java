@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <pre>
  * schools   A1 1409020001 忻府区 PRIMARY   A2 1409020002 忻府区 JUNIOR
- *           B1 1409210001 定襄县 PRIMARY (registered in 五台县 in January, moved to 定襄县 in March: latest row wins)
+ *           B1 1409210001 定襄县 PRIMARY (registered in January, its enrolment updated in March: latest row wins)
  *           C1 1409220001 五台县 PRIMARY (no hazards)          代县 140923: no schools at all
  * hazards (current state)
  *   H1 A1 FIRE         MAJOR   found 03-01 deadline 04-01  open                 → open, overdue
@@ -53,9 +53,9 @@ final class SliceFixture {
                         List.of(
                                 RawSchool.of(A1, "140902", "PRIMARY"),
                                 RawSchool.of(A2, "140902", "JUNIOR"),
-                                RawSchool.of(B1, "140922", "PRIMARY"),
+                                RawSchool.of(B1, "140921", "PRIMARY"),
                                 RawSchool.of(C1, "140922", "PRIMARY")))
-                .schools(5, "2026-03-01", List.of(RawSchool.of(B1, "140921", "PRIMARY")))
+                .schools(5, "2026-03-01", List.of(new RawSchool(B1, "测试学校" + B1, "140921", "PRIMARY", false, 650)))
                 .ledger(2, "2026-06-30", List.of(h1, h2, h4, h5, h7))
                 .ledger(3, "2026-09-30", List.of(h1, h2, h3, h4, h5, h6, h7.rectifiedOn("2026-09-15"), h8))
                 .ledger(4, "2026-08-31", List.of(h7))

@@ -6,6 +6,8 @@ import cn.xiaoan.analytics.fixture.RawHazard;
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.ingest.SchoolMoveRequest;
+import cn.xiaoan.ingest.SchoolMoves;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,8 +16,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +43,15 @@ class SparkBuildEngineParityTest {
                 .ledger(9001, "2026-12-31", List.of(tie, resubmitted))
                 .ledger(9002, "2026-12-31", List.of(tie.rectifiedOn("2026-12-15")))
                 .ledger(9003, "2027-01-02", List.of(resubmitted.rectifiedOn("2026-12-28")));
+        // and a move between districts: the school's hazards found before 2026-06-01 stay with the old district
+        var moves = new SchoolMoves(warehouse, REFERENCE, CLOCK);
+        String from = moves.ownership(school).orElseThrow().currentDistrict();
+        moves.move(new SchoolMoveRequest(
+                school,
+                from.equals("140902") ? "140921" : "140902",
+                "parity",
+                Optional.of(LocalDate.parse("2026-06-01")),
+                "test"));
 
         ModelVersion duckDb = new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
         ModelVersion spark =
@@ -54,6 +67,16 @@ class SparkBuildEngineParityTest {
                 .isTrue();
         assertThat(ModelComparison.differences(warehouse.model(duckDb.version()), sparkVersion))
                 .isEmpty();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet districts = statement.executeQuery("SELECT count(DISTINCT district_code) FROM "
+                        + ModelComparison.source(sparkVersion, ModelTable.CURRENT_HAZARDS) + " WHERE school_code = '"
+                        + school + "'")) {
+            assertThat(districts.next()).isTrue();
+            assertThat(districts.getLong(1))
+                    .as("the moved school's hazards in two districts")
+                    .isEqualTo(2);
+        }
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT hazard_id, status, batch_id FROM "

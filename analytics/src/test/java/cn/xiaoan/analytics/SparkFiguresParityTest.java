@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.ingest.SchoolMoveRequest;
+import cn.xiaoan.ingest.SchoolMoves;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +38,10 @@ class SparkFiguresParityTest {
     @Test
     void bothEnginesGiveTheSameFiguresOnGeneratedData() {
         Warehouse warehouse = new GeneratedWarehouse(REFERENCE).create(root.resolve("generated"), 60, 3_000, 5);
+        // Two schools moved between districts mid-2025 and mid-2026: figures by district split their hazards.
+        var moves = new SchoolMoves(warehouse, REFERENCE, CLOCK);
+        moveOneSchool(warehouse, moves, "2025-07-01", 0);
+        moveOneSchool(warehouse, moves, "2026-03-15", 1);
         assertSameAnswers(
                 warehouse,
                 List.of(
@@ -71,6 +82,27 @@ class SparkFiguresParityTest {
                                 "2026-06-30",
                                 List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE),
                                 Map.of(Dimension.SEVERITY, Set.of("MAJOR")))));
+    }
+
+    /** Moves the {@code index}-th registered school (by code) to another district from {@code effective}. */
+    private static void moveOneSchool(Warehouse warehouse, SchoolMoves moves, String effective, int index) {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT DISTINCT school_code FROM read_parquet("
+                        + DuckDbBuildEngine.quote(warehouse.raw(cn.xiaoan.domain.Dataset.SCHOOLS) + "/*/*.parquet")
+                        + ") ORDER BY 1 LIMIT 1 OFFSET " + index)) {
+            rows.next();
+            String school = rows.getString(1);
+            String from = moves.ownership(school).orElseThrow().currentDistrict();
+            moves.move(new SchoolMoveRequest(
+                    school,
+                    from.equals("140902") ? "140921" : "140902",
+                    "parity",
+                    Optional.of(LocalDate.parse(effective)),
+                    "test"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void assertSameAnswers(Warehouse warehouse, List<FigureRequest> questions) {
