@@ -4,6 +4,7 @@ import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.ingest.SchoolMoves;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -64,6 +65,11 @@ public final class Components implements AutoCloseable {
     /** The users and API tokens of a warehouse ({@code security/users.json}). */
     public UserStore users(Warehouse warehouse) {
         return new UserStore(warehouse.root().resolve("security").resolve("users.json"), new PasswordHasher(), clock);
+    }
+
+    /** The school moves of a warehouse (city-level: the caller decides who may move). */
+    public SchoolMoves schoolMoves(Warehouse warehouse) {
+        return new SchoolMoves(warehouse, reference, clock);
     }
 
     public Clock clock() {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             FiguresCommand.class,
             ReportCommand.class,
             UsersCommand.class,
+            SchoolsCommand.class,
             ServeCommand.class,
             BenchCommand.class,
             SqlCommand.class,

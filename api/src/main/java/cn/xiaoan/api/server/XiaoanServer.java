@@ -17,6 +17,7 @@ import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.Ingestor;
+import cn.xiaoan.ingest.SchoolMoves;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -80,6 +81,8 @@ public final class XiaoanServer implements AutoCloseable {
                 new RateLimiter(limits.uploadsPerMinute(), Duration.ofMinutes(1), services.clock()),
                 refresher,
                 writer);
+        var schoolMoves = new SchoolMoveController(
+                new SchoolMoves(services.warehouse(), services.reference(), services.clock()), refresher, writer);
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
@@ -135,6 +138,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/figures/compare", gate.around(figureTables::compare), Role.LEADER);
         app.get("/api/v1/schools", gate.around(drill::ranking), Role.LEADER);
         app.get("/api/v1/schools/{code}", gate.around(drill::school), Role.LEADER);
+        app.post("/api/v1/schools/{code}/move", schoolMoves::move, Role.ADMIN);
         app.get("/api/v1/reports/{kind}", gate.around(reports::report), Role.LEADER);
         app.post(UPLOAD_PATH, ingest::upload, Role.CLERK);
         app.get("/api/v1/batches", ingest::list, Role.CLERK, Role.LEADER);
