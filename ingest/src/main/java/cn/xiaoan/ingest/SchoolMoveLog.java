@@ -26,6 +26,7 @@ import java.util.List;
  * directory fsynced, so a crash leaves the old log or the new one and never a torn line.
  */
 public final class SchoolMoveLog {
+    /** Never reconfigured after construction, so sharing it is safe (ObjectMapper is thread-safe once set up). */
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private SchoolMoveLog() {}
