@@ -33,7 +33,7 @@ final class RunningServer implements AutoCloseable {
                                 figures,
                                 analystSql,
                                 users,
-                                new SessionStore(components.clock()),
+                                new SessionStore(components.clock(), settings.sessions()),
                                 components.clock()))
                 .start();
         return new RunningServer(figures, analystSql, server);

@@ -2,11 +2,20 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-/** Where the server listens (port 0 picks any free port, see {@link XiaoanServer#port()}) and its limits. */
-public record ServerSettings(String host, int port, ServerLimits limits) {
+import cn.xiaoan.api.auth.LoginThrottle;
+import cn.xiaoan.api.auth.SessionPolicy;
+
+/**
+ * Where the server listens (port 0 picks any free port, see {@link XiaoanServer#port()}), its limits, how long
+ * dashboard sessions live and how sign-in attempts are throttled.
+ */
+public record ServerSettings(
+        String host, int port, ServerLimits limits, SessionPolicy sessions, LoginThrottle.Policy loginPolicy) {
     public ServerSettings {
         requireNonNull(host, "host");
         requireNonNull(limits, "limits");
+        requireNonNull(sessions, "sessions");
+        requireNonNull(loginPolicy, "loginPolicy");
         if (host.isBlank()) {
             throw new IllegalArgumentException("Cannot start server: the bind address is blank; use e.g. 127.0.0.1");
         }
@@ -14,6 +23,10 @@ public record ServerSettings(String host, int port, ServerLimits limits) {
             throw new IllegalArgumentException(
                     "Cannot start server: port " + port + " is not between 0 and 65535 (0 picks a free port)");
         }
+    }
+
+    public ServerSettings(String host, int port, ServerLimits limits) {
+        this(host, port, limits, SessionPolicy.defaults(), LoginThrottle.Policy.defaults());
     }
 
     public ServerSettings(String host, int port) {
