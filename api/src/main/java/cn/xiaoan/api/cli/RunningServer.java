@@ -23,7 +23,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Components components, Warehouse warehouse, UserStore users, ServerSettings settings) {
-        var figures = new FigureService(warehouse, components.reference());
+        var figures = new FigureService(warehouse, components.reference(), components.clock(), settings.serving());
         var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
         var server = new XiaoanServer(
                         settings,

@@ -7,7 +7,9 @@ import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.HazardListService;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.QuestionTooLargeException;
 import cn.xiaoan.analytics.SchoolProfileService;
+import cn.xiaoan.analytics.ServingQueryTimeoutException;
 import cn.xiaoan.analytics.TrendService;
 import cn.xiaoan.analytics.WarningService;
 import cn.xiaoan.analytics.report.ReportDataService;
@@ -161,6 +163,12 @@ public final class XiaoanServer implements AutoCloseable {
                         HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                         "no_model",
                         "no model has been built yet: run bin/xiaoan build"));
+        app.exception(
+                QuestionTooLargeException.class,
+                (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST.getCode(), "question_too_large", e.getMessage()));
+        app.exception(
+                ServingQueryTimeoutException.class,
+                (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), "query_timeout", e.getMessage()));
         app.exception(
                 IllegalArgumentException.class,
                 (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST.getCode(), "invalid_request", e.getMessage()));
