@@ -182,16 +182,25 @@ public final class AnalystSql implements AutoCloseable {
             try (ResultSet rows = statement.executeQuery()) {
                 List<ResultColumn> columns = columns(rows.getMetaData());
                 int maxRows = query.limits().maxRows();
+                long maxBytes = query.limits().maxBytes();
                 var values = new ArrayList<List<Object>>();
-                boolean truncated = false;
+                Truncation truncation = Truncation.NONE;
+                long bytes = 0;
                 while (rows.next()) {
                     if (values.size() == maxRows) {
-                        truncated = true;
+                        truncation = Truncation.MAX_ROWS;
                         break;
                     }
-                    values.add(row(rows, columns.size()));
+                    List<Object> row = row(rows, columns.size());
+                    bytes += textBytes(row);
+                    if (bytes > maxBytes) {
+                        // the row that crosses the cap is left out, so the result stays within it
+                        truncation = Truncation.MAX_BYTES;
+                        break;
+                    }
+                    values.add(row);
                 }
-                return new QueryResult(version, columns, values, truncated, millisSince(started));
+                return new QueryResult(version, columns, values, truncation, millisSince(started));
             } finally {
                 cancel.cancel(false);
             }
@@ -236,6 +245,24 @@ public final class AnalystSql implements AutoCloseable {
             columns.add(new ResultColumn(metadata.getColumnLabel(i), metadata.getColumnTypeName(i)));
         }
         return columns;
+    }
+
+    /** About the bytes of a row's cells as text (UTF-8 for strings), for the byte cap. */
+    static long textBytes(List<Object> row) {
+        long bytes = 0;
+        for (Object value : row) {
+            if (value == null) {
+                bytes += 4;
+            } else if (value instanceof String text) {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+                }
+            } else {
+                bytes += value.toString().length();
+            }
+        }
+        return bytes;
     }
 
     private static List<Object> row(ResultSet rows, int width) throws SQLException {
