@@ -40,14 +40,14 @@ final class ServingDatabase implements AutoCloseable {
                     statement.execute("SET memory_limit = " + DuckDbBuildEngine.quote(memoryLimit));
                 }
                 if (tempDirectory != null) {
-                    java.nio.file.Files.createDirectories(tempDirectory);
+                    // DuckDB creates the directory when it first spills, so a read-only warehouse still serves.
                     statement.execute("SET temp_directory = " + DuckDbBuildEngine.quote(tempDirectory.toString()));
                 }
                 // The dialect's functions (e.g. days_between) live in main, which every search path below includes.
                 statement.execute(
                         SqlTemplate.load("dialect/duckdb.sql").positional().sql());
             }
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB for serving figures: " + e.getMessage(), e);
         }
     }

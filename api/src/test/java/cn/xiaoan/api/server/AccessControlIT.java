@@ -224,6 +224,9 @@ class AccessControlIT {
         assertThat(send(as("analyst", "/api/v1/me")).statusCode())
                 .as("the user's other tokens still work")
                 .isEqualTo(200);
+        assertThat(send(bearer(token, "/api/v1/health")).statusCode())
+                .as("a public route ignores a dead token")
+                .isEqualTo(200);
     }
 
     private static HttpResponse<String> login(String user, String password) throws Exception {
