@@ -100,7 +100,7 @@ public final class UserStore {
             return expiry().isAfter(now) ? TokenStatus.ACTIVE : TokenStatus.EXPIRED;
         }
 
-        /** The token with another last use; never the digest's owner or secret changed. */
+        /** The same token, last used at {@code when}. */
         ApiToken usedAt(Instant when) {
             return new ApiToken(id, username, label, sha256, createdAt, expiresAt, revokedAt, when);
         }
