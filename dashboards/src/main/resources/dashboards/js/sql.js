@@ -109,10 +109,11 @@ function drawResult() {
   status.dataset.code = '';
   status.dataset.rows = String(result.rowCount);
   status.textContent = t({
-    zh: `${result.rowCount} 行，用时 ${result.elapsedMillis} 毫秒${result.truncated ? '；结果已截断，请缩小查询范围或导出' : ''}（数据范围 ${result.scope}，模型版本 v${result.modelVersion}）`,
-    en: `${result.rowCount} rows in ${result.elapsedMillis} ms${result.truncated ? '; truncated: narrow the query or export it' : ''} (scope ${result.scope}, model v${result.modelVersion})`,
+    zh: `${result.rowCount} 行，用时 ${result.elapsedMillis} 毫秒${!result.truncated ? '' : result.truncatedBy === 'max_bytes' ? '；结果内容过大已截断，请只选需要的列或增加筛选' : '；结果已截断，请缩小查询范围或导出'}（数据范围 ${result.scope}，模型版本 v${result.modelVersion}）`,
+    en: `${result.rowCount} rows in ${result.elapsedMillis} ms${!result.truncated ? '' : result.truncatedBy === 'max_bytes' ? '; truncated at the 16 MiB cap: select fewer columns or filter' : '; truncated: narrow the query or export it'} (scope ${result.scope}, model v${result.modelVersion})`,
   });
   status.dataset.truncated = String(result.truncated);
+  status.dataset.truncatedBy = result.truncatedBy ?? '';
   fillTable(document.getElementById('result'),
     result.columns.map((column, i) => ({ label: `${column.name}`, format: (row) => row[i] === null ? 'NULL' : String(row[i]),
       numeric: /INT|DOUBLE|DECIMAL|FLOAT|REAL/.test(column.type) })),

@@ -26,14 +26,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves figures from the published model with DuckDB in-process: one in-memory database holds views over each model
  * version's Parquet files; each request runs on its own duplicate of the root connection. When {@code model/CURRENT}
- * changes, the next request opens the new version; requests already running finish on the old one.
+ * changes, the next request opens the new version; requests already running finish on the old one. Bounded by
+ * {@link ServingLimits}: a question larger than the cell budget is refused before it runs, a statement running past
+ * the timeout is cancelled, DuckDB keeps to its memory limit (spilling to {@code tmp/serving} under the warehouse) and
+ * the cache of answers to its byte budget.
  */
 public final class FigureService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FigureService.class);
@@ -42,6 +50,9 @@ public final class FigureService implements AutoCloseable {
     private final ReferenceData reference;
     private final Clock clock;
     private final ServingDatabase database;
+    private final ServingLimits limits;
+    /** Cancels statements that run past {@link ServingLimits#queryTimeout()}. */
+    private final ScheduledExecutorService timeouts;
     /** More heavy queries at once than cores only slows each down (RECIPES.md): the rest wait their turn. */
     private final Semaphore queries;
 
@@ -49,7 +60,7 @@ public final class FigureService implements AutoCloseable {
     /** The CURRENT pointer as last read and the model it named: the lock-free fast path of {@link #published()}. */
     private volatile PointerSeen seen;
 
-    private final AnswerCache answers = new AnswerCache();
+    private final AnswerCache answers;
     private static final SqlTemplate YEARS = SqlTemplate.load("drill/years.sql");
 
     public FigureService(Warehouse warehouse, ReferenceData reference) {
@@ -57,11 +68,28 @@ public final class FigureService implements AutoCloseable {
     }
 
     public FigureService(Warehouse warehouse, ReferenceData reference, Clock clock) {
+        this(warehouse, reference, clock, ServingLimits.defaults());
+    }
+
+    public FigureService(Warehouse warehouse, ReferenceData reference, Clock clock, ServingLimits limits) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
-        this.database = new ServingDatabase();
+        this.limits = requireNonNull(limits, "limits");
+        this.database = new ServingDatabase(
+                limits.memoryLimit(), warehouse.root().resolve("tmp").resolve("serving"));
+        this.answers = new AnswerCache(limits.answerCacheBytes());
         this.queries = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.timeouts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "xiaoan-serving-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The limits this service answers within. */
+    public ServingLimits limits() {
+        return limits;
     }
 
     /** The published model version, or empty when no model has been built yet. */
@@ -88,6 +116,7 @@ public final class FigureService implements AutoCloseable {
     public FigureTable figures(FigureRequest request) {
         ServingModel model = model();
         Resolved resolved = resolve(model, request);
+        size(model, request.by(), resolved.filters(), resolved.period()).checkWithin(limits.cellBudget());
         return run(
                 model,
                 request,
@@ -148,7 +177,51 @@ public final class FigureService implements AutoCloseable {
 
     @Override
     public void close() {
+        timeouts.shutdownNow();
         database.close();
+    }
+
+    /**
+     * The cells of an answer broken down by {@code by}: the members of each dimension (only the filtered ones when
+     * filtered; the period's months, quarters or years for time) times the figures. Only the model's member lists are
+     * read, which are loaded once per model version.
+     */
+    QuestionSize size(ServingModel model, List<Dimension> by, Map<Dimension, Set<String>> filters, Period period) {
+        var factors = new ArrayList<QuestionSize.Factor>();
+        for (Dimension dimension : by) {
+            long count = dimension.kind() == Dimension.Kind.TIME
+                    ? units(timeGrain(dimension), period)
+                    : filters.containsKey(dimension)
+                            ? filters.get(dimension).size()
+                            : model.members(dimension).size();
+            factors.add(new QuestionSize.Factor(count, dimension.nameZh(), dimension.code()));
+        }
+        factors.add(new QuestionSize.Factor(Figure.values().length, "指标", "figures"));
+        return new QuestionSize(factors);
+    }
+
+    /** Refuses a question larger than the cell budget, before anything runs. */
+    void checkWithinBudget(QuestionSize size) {
+        size.checkWithin(limits.cellBudget());
+    }
+
+    private static TimeGrain timeGrain(Dimension dimension) {
+        return switch (dimension) {
+            case MONTH -> TimeGrain.MONTH;
+            case QUARTER -> TimeGrain.QUARTER;
+            default -> TimeGrain.YEAR;
+        };
+    }
+
+    /** How many months (quarters, years) the period touches. */
+    private static long units(TimeGrain grain, Period period) {
+        long units = 0;
+        for (LocalDate start = grain.unitStart(period.from());
+                !start.isAfter(period.to());
+                start = grain.unitEnd(start).plusDays(1)) {
+            units++;
+        }
+        return units;
     }
 
     private FigureTable run(ServingModel model, FigureRequest request, Resolved resolved, FactSource source) {
@@ -184,19 +257,39 @@ public final class FigureService implements AutoCloseable {
         queries.acquireUninterruptibly();
         ServingSession session = null;
         boolean healthy = false;
+        var timedOut = new AtomicBoolean();
         try {
             session = database.borrow(model.schema());
             PreparedStatement statement = session.prepare(sql.sql());
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }
+            ScheduledFuture<?> cancel = timeouts.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        try {
+                            statement.cancel();
+                        } catch (SQLException ignored) {
+                            // the statement finished meanwhile: nothing left to cancel
+                        }
+                    },
+                    limits.queryTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(reader.read(result));
                 }
+            } finally {
+                cancel.cancel(false);
             }
-            healthy = true;
+            // A cancel that arrived just after the statement finished could linger on the connection: start afresh.
+            healthy = !timedOut.get();
         } catch (SQLException e) {
+            if (timedOut.get()) {
+                // DuckDB closed the interrupted statement, which the session caches: the session is replaced (its
+                // connection would still answer, see BoundedQuestionsTest).
+                throw new ServingQueryTimeoutException(sql.name(), limits.queryTimeout(), e);
+            }
             throw new IllegalStateException(
                     "Cannot run " + sql.name() + " on model version "
                             + model.version().version() + ": " + e.getMessage(),

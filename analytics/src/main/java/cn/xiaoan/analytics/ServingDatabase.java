@@ -15,7 +15,8 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The in-memory DuckDB database the server reads through: one schema of Parquet views per model version, and a
- * connection per request duplicated from the root connection (connections are never shared across threads).
+ * connection per request duplicated from the root connection (connections are never shared across threads). Its
+ * memory is limited; beyond the limit DuckDB spills to a temporary directory instead of growing the process.
  */
 final class ServingDatabase implements AutoCloseable {
     /** Idle sessions kept per schema; more are closed when returned. */
@@ -25,16 +26,41 @@ final class ServingDatabase implements AutoCloseable {
     private final Map<String, Deque<ServingSession>> idle = new HashMap<>();
     private final Set<String> retired = new HashSet<>();
 
+    /** An unbounded database with no spill directory (DuckDB's own defaults), for tests. */
     ServingDatabase() {
+        this(null, null);
+    }
+
+    /** A database limited to {@code memoryLimit} (e.g. {@code 2GB}) that spills to {@code tempDirectory}. */
+    ServingDatabase(String memoryLimit, Path tempDirectory) {
         try {
             root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             try (Statement statement = root.createStatement()) {
+                if (memoryLimit != null) {
+                    statement.execute("SET memory_limit = " + DuckDbBuildEngine.quote(memoryLimit));
+                }
+                if (tempDirectory != null) {
+                    // DuckDB creates the directory when it first spills, so a read-only warehouse still serves.
+                    statement.execute("SET temp_directory = " + DuckDbBuildEngine.quote(tempDirectory.toString()));
+                }
                 // The dialect's functions (e.g. days_between) live in main, which every search path below includes.
                 statement.execute(
                         SqlTemplate.load("dialect/duckdb.sql").positional().sql());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB for serving figures: " + e.getMessage(), e);
+        }
+    }
+
+    /** A setting of the serving database as DuckDB reports it (e.g. {@code memory_limit}), for tests. */
+    String setting(String name) throws SQLException {
+        synchronized (this) {
+            try (Statement statement = root.createStatement();
+                    var result =
+                            statement.executeQuery("SELECT current_setting(" + DuckDbBuildEngine.quote(name) + ")")) {
+                result.next();
+                return result.getString(1);
+            }
         }
     }
 

@@ -24,6 +24,11 @@ public final class TrendService {
         this.figures = requireNonNull(figures, "figures");
     }
 
+    /** The as-of date of a trend that names none: the latest report date in the published model. */
+    public LocalDate defaultAsOf() {
+        return figures.defaultAsOf(figures.currentModel());
+    }
+
     public Trend trend(TrendRequest request) {
         requireNonNull(request, "request");
         ServingModel model = figures.currentModel();
@@ -32,15 +37,25 @@ public final class TrendService {
         Period range = request.range().orElseGet(() -> Period.yearTo(asOf));
         TimeGrain grain = request.grain();
 
+        // The whole series is sized before its first point runs: points × members × figures.
+        long pointCount = 0;
+        for (LocalDate start = grain.unitStart(range.from());
+                !start.isAfter(range.to()) && !start.isAfter(asOf);
+                start = grain.unitEnd(start).plusDays(1)) {
+            pointCount++;
+        }
+        if (pointCount > MAX_POINTS) {
+            throw new IllegalArgumentException("Cannot draw a trend of more than " + MAX_POINTS + " " + grain.code()
+                    + "s: shorten the range or choose a coarser step");
+        }
+        figures.checkWithinBudget(figures.size(model, request.by(), request.filters(), range)
+                .times(new QuestionSize.Factor(pointCount, "时间点", grain.code() + "s")));
+
         var points = new ArrayList<TrendPoint>();
         Map<Dimension, Set<String>> filters = Map.of();
         for (LocalDate start = grain.unitStart(range.from());
                 !start.isAfter(range.to()) && !start.isAfter(asOf);
                 start = grain.unitEnd(start).plusDays(1)) {
-            if (points.size() == MAX_POINTS) {
-                throw new IllegalArgumentException("Cannot draw a trend of more than " + MAX_POINTS + " " + grain.code()
-                        + "s: shorten the range or choose a coarser step");
-            }
             LocalDate from = start.isBefore(range.from()) ? range.from() : start;
             LocalDate end = grain.unitEnd(start);
             LocalDate to = earliest(end, range.to(), asOf);

@@ -22,7 +22,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -47,8 +51,19 @@ public final class AnalystSql implements AutoCloseable {
     private final Semaphore slots;
     private final StatementCheck check = new StatementCheck();
     private final QueryLog log;
+    /** The open instance per scope; guarded by this object's monitor, which is never held while an extract is written. */
     private final Map<AnalystScope, ScopedDatabase> open = new HashMap<>();
+    /** District extracts being written now, one future per version and district; removed when done. */
+    private final ConcurrentHashMap<String, CompletableFuture<Path>> extracting = new ConcurrentHashMap<>();
+
+    private final ExtractWriter extracts;
     private final ScheduledExecutorService canceller;
+
+    /** Writes (or finds) a district's extract of a model version; {@link DistrictExtract#ensure} outside tests. */
+    @FunctionalInterface
+    interface ExtractWriter {
+        Path ensure(Warehouse warehouse, long version, String districtCode);
+    }
 
     /** As many concurrent queries as cores, each instance using every core (one query may use them all). */
     public AnalystSql(Warehouse warehouse, ReferenceData reference, Clock clock) {
@@ -56,6 +71,12 @@ public final class AnalystSql implements AutoCloseable {
     }
 
     public AnalystSql(Warehouse warehouse, ReferenceData reference, Clock clock, int concurrentQueries) {
+        this(warehouse, reference, clock, concurrentQueries, DistrictExtract::ensure);
+    }
+
+    AnalystSql(
+            Warehouse warehouse, ReferenceData reference, Clock clock, int concurrentQueries, ExtractWriter extracts) {
+        this.extracts = requireNonNull(extracts, "extracts");
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
@@ -138,30 +159,32 @@ public final class AnalystSql implements AutoCloseable {
     }
 
     private QueryResult runGated(AnalystQuery query, long version, long started) {
-        long waitMillis = query.limits().timeout().toMillis();
+        // The scope's instance first: a district's first query may write its extract, which must hold neither a
+        // query slot nor any lock that other scopes' queries need.
+        ScopedDatabase database = lease(query.scope(), version);
         try {
-            if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new SqlRejectedException(
-                        Reason.BUSY,
-                        "查询繁忙：所有查询槽位均被占用，请稍后重试",
-                        "Every query slot stayed busy for " + waitMillis + " ms; retry in a moment");
+            long waitMillis = query.limits().timeout().toMillis();
+            try {
+                if (!slots.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                    throw new SqlRejectedException(
+                            Reason.BUSY,
+                            "查询繁忙：所有查询槽位均被占用，请稍后重试",
+                            "Every query slot stayed busy for " + waitMillis + " ms; retry in a moment");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a query slot", e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a query slot", e);
-        }
-        try {
-            ScopedDatabase database = lease(query.scope(), version);
             try (Connection connection = database.connect()) {
                 check.check(connection, query.sql());
                 return execute(connection, query, version, started);
             } catch (SQLException e) {
                 throw new IllegalStateException("Cannot connect to the analyst DuckDB: " + e.getMessage(), e);
             } finally {
-                database.release();
+                slots.release();
             }
         } finally {
-            slots.release();
+            database.release();
         }
     }
 
@@ -182,16 +205,25 @@ public final class AnalystSql implements AutoCloseable {
             try (ResultSet rows = statement.executeQuery()) {
                 List<ResultColumn> columns = columns(rows.getMetaData());
                 int maxRows = query.limits().maxRows();
+                long maxBytes = query.limits().maxBytes();
                 var values = new ArrayList<List<Object>>();
-                boolean truncated = false;
+                Truncation truncation = Truncation.NONE;
+                long bytes = 0;
                 while (rows.next()) {
                     if (values.size() == maxRows) {
-                        truncated = true;
+                        truncation = Truncation.MAX_ROWS;
                         break;
                     }
-                    values.add(row(rows, columns.size()));
+                    List<Object> row = row(rows, columns.size());
+                    bytes += textBytes(row);
+                    if (bytes > maxBytes) {
+                        // the row that crosses the cap is left out, so the result stays within it
+                        truncation = Truncation.MAX_BYTES;
+                        break;
+                    }
+                    values.add(row);
                 }
-                return new QueryResult(version, columns, values, truncated, millisSince(started));
+                return new QueryResult(version, columns, values, truncation, millisSince(started));
             } finally {
                 cancel.cancel(false);
             }
@@ -238,6 +270,24 @@ public final class AnalystSql implements AutoCloseable {
         return columns;
     }
 
+    /** About the bytes of a row's cells as text (UTF-8 for strings), for the byte cap. */
+    static long textBytes(List<Object> row) {
+        long bytes = 0;
+        for (Object value : row) {
+            if (value == null) {
+                bytes += 4;
+            } else if (value instanceof String text) {
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+                }
+            } else {
+                bytes += value.toString().length();
+            }
+        }
+        return bytes;
+    }
+
     private static List<Object> row(ResultSet rows, int width) throws SQLException {
         var row = new ArrayList<Object>(width);
         for (int i = 1; i <= width; i++) {
@@ -272,24 +322,66 @@ public final class AnalystSql implements AutoCloseable {
         return value.toString();
     }
 
-    private synchronized ScopedDatabase lease(AnalystScope scope, long version) {
+    /**
+     * The scope's instance on this version, leased for one query. Opening an instance is quick and done under the
+     * monitor; writing a district's extract is slow and done outside it, so one district's first query on a new
+     * version never holds up the city or other districts (only queries of the same district wait for that extract).
+     */
+    private ScopedDatabase lease(AnalystScope scope, long version) {
+        Optional<ScopedDatabase> ready = leaseOpen(scope, version);
+        if (ready.isPresent()) {
+            return ready.get();
+        }
+        Path directory =
+                scope.districtCode().map(district -> extract(version, district)).orElse(warehouse.model(version));
+        synchronized (this) {
+            ScopedDatabase database = open.get(scope);
+            if (database == null || database.version() != version) {
+                if (database != null) {
+                    open.remove(scope);
+                    database.retire();
+                }
+                database = ScopedDatabase.open(version, directory, threads, MAX_MEMORY);
+                open.put(scope, database);
+            }
+            if (!database.lease()) {
+                throw new IllegalStateException("The analyst DuckDB of " + scope.label() + " closed unexpectedly");
+            }
+            return database;
+        }
+    }
+
+    private synchronized Optional<ScopedDatabase> leaseOpen(AnalystScope scope, long version) {
         ScopedDatabase database = open.get(scope);
-        if (database != null && database.version() != version) {
-            open.remove(scope);
-            database.retire();
-            database = null;
+        return database != null && database.version() == version && database.lease()
+                ? Optional.of(database)
+                : Optional.empty();
+    }
+
+    /** The district's extract of this version; the first caller writes it, others of the same district wait for it. */
+    private Path extract(long version, String district) {
+        String key = version + "/" + district;
+        var mine = new CompletableFuture<Path>();
+        CompletableFuture<Path> writing = extracting.putIfAbsent(key, mine);
+        if (writing == null) {
+            try {
+                mine.complete(extracts.ensure(warehouse, version, district));
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+            } finally {
+                // Done either way: later callers find the directory on disk (or try again after a failure).
+                extracting.remove(key, mine);
+            }
+            writing = mine;
         }
-        if (database == null) {
-            Path directory = scope.districtCode()
-                    .map(district -> DistrictExtract.ensure(warehouse, version, district))
-                    .orElse(warehouse.model(version));
-            database = ScopedDatabase.open(version, directory, threads, MAX_MEMORY);
-            open.put(scope, database);
+        try {
+            return writing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
-        if (!database.lease()) {
-            throw new IllegalStateException("The analyst DuckDB of " + scope.label() + " closed unexpectedly");
-        }
-        return database;
     }
 
     private void checkScope(AnalystScope scope) {

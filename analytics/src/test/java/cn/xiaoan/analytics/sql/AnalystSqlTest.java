@@ -114,11 +114,38 @@ class AnalystSqlTest {
                 "analyst-1", CITY, "SELECT * FROM range(10)", new QueryLimits(10, Duration.ofSeconds(10))));
 
         assertThat(capped.rows()).hasSize(10);
-        assertThat(capped.truncated()).isTrue();
+        assertThat(capped.truncation()).isEqualTo(Truncation.MAX_ROWS);
         // A billion rows were never materialised: the result streams and stops after the cap.
         assertThat(capped.elapsedMillis()).isLessThan(5_000);
         assertThat(exact.rows()).hasSize(10);
         assertThat(exact.truncated()).isFalse();
+    }
+
+    @Test
+    void capsTheBytesOfCellTextWithinTheRowCapAndSaysWhy() {
+        // 1,000 rows of 100 KiB each: within the row cap, 100 MB of text
+        QueryResult capped = sql.run(new AnalystQuery(
+                "analyst-1",
+                CITY,
+                "SELECT range AS n, repeat('校', 34000) AS wide FROM range(1000)",
+                new QueryLimits(1_000, Duration.ofSeconds(20), 1024 * 1024)));
+
+        assertThat(capped.truncation()).isEqualTo(Truncation.MAX_BYTES);
+        assertThat(capped.truncated()).isTrue();
+        // each row holds 102,000 UTF-8 bytes of 校 plus its number: ten fit in 1 MiB, the eleventh does not
+        assertThat(capped.rows()).hasSize(10);
+        assertThat(capped.rows().stream().mapToLong(AnalystSql::textBytes).sum())
+                .isLessThanOrEqualTo(1024 * 1024);
+        assertThat(Truncation.MAX_BYTES.messageEn()).contains("select fewer columns");
+        assertThat(Truncation.MAX_BYTES.messageZh()).contains("16 MiB");
+
+        QueryResult narrow = sql.run(new AnalystQuery(
+                "analyst-1",
+                CITY,
+                "SELECT range AS n FROM range(1000)",
+                new QueryLimits(1_000, Duration.ofSeconds(20), 1024 * 1024)));
+        assertThat(narrow.truncation()).isEqualTo(Truncation.NONE);
+        assertThat(narrow.rows()).hasSize(1000);
     }
 
     @Test

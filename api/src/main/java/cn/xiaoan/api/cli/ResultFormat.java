@@ -60,7 +60,7 @@ enum ResultFormat {
                 result.modelVersion(),
                 result.elapsedMillis(),
                 result.rows().size(),
-                result.truncated() ? ", truncated: raise --max-rows or narrow the query" : "",
+                result.truncated() ? ", truncated: " + result.truncation().messageEn() : "",
                 result.modelVersion(),
                 result.elapsedMillis());
     }

@@ -23,7 +23,7 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Components components, Warehouse warehouse, UserStore users, ServerSettings settings) {
-        var figures = new FigureService(warehouse, components.reference());
+        var figures = new FigureService(warehouse, components.reference(), components.clock(), settings.serving());
         var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
         var server = new XiaoanServer(
                         settings,
@@ -33,7 +33,7 @@ final class RunningServer implements AutoCloseable {
                                 figures,
                                 analystSql,
                                 users,
-                                new SessionStore(components.clock()),
+                                new SessionStore(components.clock(), settings.sessions()),
                                 components.clock()))
                 .start();
         return new RunningServer(figures, analystSql, server);

@@ -87,8 +87,11 @@ final class SqlCommand implements Callable<Integer> {
                 spec.commandLine()
                         .getErr()
                         .printf(
-                                "结果已截断为 %d 行 / the result was cut at %d rows: raise --max-rows or narrow the query%n",
-                                maxRows, maxRows);
+                                "结果已截断为 %d 行：%s / the result was cut at %d rows: %s%n",
+                                result.rows().size(),
+                                result.truncation().messageZh(),
+                                result.rows().size(),
+                                result.truncation().messageEn());
             }
         }
         return 0;

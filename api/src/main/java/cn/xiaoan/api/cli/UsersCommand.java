@@ -18,7 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code xiaoan users add|list|disable|token}: the accounts that may use the server, per warehouse. */
+/**
+ * {@code xiaoan users add|list|disable|passwd|token|tokens|revoke}: the accounts that may use the server and their API
+ * tokens, per warehouse.
+ */
 @Command(
         name = "users",
         mixinStandardHelpOptions = true,
@@ -27,7 +30,10 @@ import picocli.CommandLine.Spec;
             UsersCommand.Add.class,
             UsersCommand.List.class,
             UsersCommand.Disable.class,
-            UsersCommand.Token.class
+            UsersCommand.Passwd.class,
+            UsersCommand.Token.class,
+            UsersCommand.Tokens.class,
+            UsersCommand.Revoke.class
         })
 final class UsersCommand implements Runnable {
     @Spec
@@ -58,6 +64,12 @@ final class UsersCommand implements Runnable {
 
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+
+        /** One line of standard input, stripped; empty at end of input. */
+        static Optional<String> readLine() throws IOException {
+            var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return Optional.ofNullable(reader.readLine()).map(String::strip);
         }
     }
 
@@ -103,8 +115,7 @@ final class UsersCommand implements Runnable {
             }
             Optional<String> password = Optional.empty();
             if (passwordFromStdin) {
-                var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-                password = Optional.ofNullable(reader.readLine()).map(String::strip);
+                password = readLine();
             }
             String secret = users().add(username, Role.ofUser(role), scope, password);
             out().printf("已创建用户 created user %s (%s, %s)%n", username, role, scope.code());
@@ -161,6 +172,51 @@ final class UsersCommand implements Runnable {
     }
 
     @Command(
+            name = "passwd",
+            mixinStandardHelpOptions = true,
+            description = {
+                "修改用户密码（从标准输入读取，或在终端中输入两次）；该用户的所有会话随即失效",
+                "Change a user's password (from stdin, or typed twice at a terminal); the user's sessions end"
+            })
+    static final class Passwd extends UsersSubcommand {
+        @Parameters(paramLabel = "NAME", description = "用户名 Username")
+        String username;
+
+        @Option(names = "--password-stdin", description = "从标准输入读取密码 Read the password from stdin")
+        boolean passwordFromStdin;
+
+        Passwd(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            String password = passwordFromStdin || System.console() == null ? fromStdin() : typedTwice();
+            users().changePassword(username, password);
+            out().printf("已修改密码 password changed for %s; 其会话已失效 their sessions have ended%n", username);
+            return 0;
+        }
+
+        private String fromStdin() throws IOException {
+            return readLine()
+                    .filter(line -> !line.isEmpty())
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "Cannot change the password: standard input is empty; send the new password on its first"
+                                    + " line / 标准输入为空，请在第一行提供新密码"));
+        }
+
+        private static String typedTwice() {
+            var console = System.console();
+            char[] first = console.readPassword("新密码 New password: ");
+            char[] second = console.readPassword("再次输入 Again: ");
+            if (first == null || second == null || !java.util.Arrays.equals(first, second)) {
+                throw new IllegalArgumentException("Cannot change the password: the two entries differ / 两次输入不一致");
+            }
+            return new String(first).strip();
+        }
+    }
+
+    @Command(
             name = "token",
             mixinStandardHelpOptions = true,
             description = {"签发接口令牌（仅显示一次）", "Issue an API token for scripts (shown once)"})
@@ -171,14 +227,80 @@ final class UsersCommand implements Runnable {
         @Option(names = "--label", defaultValue = "script", description = "用途说明 Label (default: ${DEFAULT-VALUE})")
         String label;
 
+        @Option(
+                names = "--days",
+                defaultValue = "" + UserStore.DEFAULT_TOKEN_DAYS,
+                paramLabel = "N",
+                description =
+                        "有效天数 Days the token is valid, 1–" + UserStore.MAX_TOKEN_DAYS + " (default: ${DEFAULT-VALUE})")
+        int days;
+
         Token(Components components) {
             super(components);
         }
 
         @Override
         public Integer call() {
-            String token = users().issueToken(username, label);
-            out().printf("令牌 token for %s (仅显示一次 shown once; send as Authorization: Bearer …):%n%s%n", username, token);
+            String token = users().issueToken(username, label, days);
+            out().printf(
+                            "令牌 token for %s, %d 天有效 valid %d days (仅显示一次 shown once; send as Authorization: Bearer …):%n%s%n",
+                            username, days, days, token);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "tokens",
+            mixinStandardHelpOptions = true,
+            description = {"列出用户的接口令牌（不显示密钥）", "List a user's API tokens (never their secrets)"})
+    static final class Tokens extends UsersSubcommand {
+        @Parameters(paramLabel = "NAME", description = "用户名 Username")
+        String username;
+
+        Tokens(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() {
+            java.time.Instant now = components.clock().instant();
+            out().printf(
+                            "%-10s %-16s %-8s %-21s %-21s %s%n",
+                            "id", "label", "status", "created", "expires", "last used");
+            for (UserStore.ApiToken token : users().tokens(username)) {
+                out().printf(
+                                "%-10s %-16s %-8s %-21s %-21s %s%n",
+                                token.id(),
+                                token.label(),
+                                token.status(now).name().toLowerCase(java.util.Locale.ROOT),
+                                seconds(token.createdAt()),
+                                seconds(token.expiry()),
+                                token.lastUsed().map(Tokens::seconds).orElse("never"));
+            }
+            return 0;
+        }
+
+        private static String seconds(java.time.Instant instant) {
+            return instant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        }
+    }
+
+    @Command(
+            name = "revoke",
+            mixinStandardHelpOptions = true,
+            description = {"吊销一个接口令牌（编号见 users tokens）", "Revoke one API token (its id as users tokens lists it)"})
+    static final class Revoke extends UsersSubcommand {
+        @Parameters(paramLabel = "TOKEN-ID", description = "令牌编号 Token id")
+        String id;
+
+        Revoke(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() {
+            UserStore.ApiToken revoked = users().revokeToken(id);
+            out().printf("已吊销 revoked token %s of %s (%s)%n", revoked.id(), revoked.username(), revoked.label());
             return 0;
         }
     }

@@ -42,7 +42,16 @@ final class AccessControl {
         if (admitted.isEmpty()) {
             throw new ApiException(403, "forbidden", "This endpoint admits no role / 此接口未开放");
         }
-        Optional<UserAccount> user = identify(ctx);
+        Optional<UserAccount> user;
+        try {
+            user = identify(ctx);
+        } catch (ApiException deadToken) {
+            if (admitted.contains(Role.PUBLIC)) {
+                // an expired token does not stop anyone from reading the health or signing in
+                return;
+            }
+            throw deadToken;
+        }
         user.ifPresent(account -> ctx.attribute(PRINCIPAL, account.principal()));
         if (admitted.contains(Role.PUBLIC)) {
             return;
@@ -89,12 +98,40 @@ final class AccessControl {
         ctx.removeCookie(SESSION_COOKIE, "/");
     }
 
+    /** Ends every dashboard session of a user at once (their password was reset). */
+    void endSessionsOf(String username) {
+        sessions.endAll(username);
+    }
+
     private Optional<UserAccount> identify(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return users.byToken(authorization.substring(7).strip());
+            UserStore.TokenCheck check =
+                    users.checkToken(authorization.substring(7).strip());
+            if (check instanceof UserStore.TokenCheck.Dead dead) {
+                throw deadToken(dead);
+            }
+            return check instanceof UserStore.TokenCheck.Valid valid ? Optional.of(valid.account()) : Optional.empty();
         }
-        return sessions.user(ctx.cookie(SESSION_COOKIE)).flatMap(users::find).filter(account -> !account.disabled());
+        // A session outlives neither its user's disabling nor a password change made after it started (also by the
+        // CLI in another process, which cannot reach this store).
+        return sessions.user(ctx.cookie(SESSION_COOKIE)).flatMap(session -> users.find(session.username())
+                .filter(account -> account.honoursSessionStartedAt(session.started())));
+    }
+
+    private static ApiException deadToken(UserStore.TokenCheck.Dead dead) {
+        return dead.status() == UserStore.TokenStatus.REVOKED
+                ? new ApiException(
+                        401,
+                        "token_revoked",
+                        "API token " + dead.id() + " was revoked at " + dead.since()
+                                + "; ask an administrator for a new one (bin/xiaoan users token NAME) / 该令牌已吊销，请重新申请")
+                : new ApiException(
+                        401,
+                        "token_expired",
+                        "API token " + dead.id() + " expired at " + dead.since()
+                                + "; ask an administrator for a new one (bin/xiaoan users token NAME --days N)"
+                                + " / 该令牌已过期，请重新申请");
     }
 
     private static boolean admits(Set<RouteRole> admitted, Role role) {

@@ -8,11 +8,18 @@ final class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    /** Seconds the caller should wait before retrying ({@code Retry-After}); 0 when not said. */
+    private final long retryAfterSeconds;
 
     ApiException(int status, String code, String message) {
+        this(status, code, message, 0);
+    }
+
+    ApiException(int status, String code, String message, long retryAfterSeconds) {
         super(requireNonNull(message, "message"));
         this.status = status;
         this.code = requireNonNull(code, "code");
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static ApiException badRequest(String code, String message) {
@@ -29,5 +36,9 @@ final class ApiException extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

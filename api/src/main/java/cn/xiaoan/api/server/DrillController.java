@@ -94,7 +94,7 @@ final class DrillController {
                 Optional.empty(), Optional.empty(), Optional.empty(), ctx.queryParams("by"), ctx.queryParams("filter"));
         var request = new TrendRequest(
                 parameters.text("grain").map(TimeGrain::fromCode).orElse(TimeGrain.MONTH),
-                period(parameters),
+                trendRange(parameters),
                 parameters.date("asOf"),
                 question.by(),
                 scoped(question.filters(), scope));
@@ -140,6 +140,20 @@ final class DrillController {
                     "No school " + code + " in the register within your scope / 辖区内无此学校: check the school code"
                             + " (10 digits) in /api/v1/hazards or the register");
         }
+    }
+
+    /** A trend's range: like a period, except that {@code from} alone runs to the as-of date. */
+    private Optional<Period> trendRange(QueryParameters parameters) {
+        Optional<LocalDate> from = parameters.date("from");
+        if (from.isPresent() && parameters.date("to").isEmpty()) {
+            LocalDate to = parameters.date("asOf").orElseGet(trends::defaultAsOf);
+            if (from.get().isAfter(to)) {
+                throw ApiException.badRequest(
+                        "invalid_period", "from " + from.get() + " is after the as-of date " + to + " / 起始日期晚于统计日期");
+            }
+            return Optional.of(new Period(from.get(), to));
+        }
+        return period(parameters);
     }
 
     private static Optional<Period> period(QueryParameters parameters) {

@@ -38,12 +38,18 @@ final class SqlController {
     /** The console's request; {@code format} csv or xlsx downloads the result with its provenance. */
     record Statement(String sql, Integer maxRows, Integer timeoutSeconds, String format) {}
 
+    /**
+     * A console answer; when {@code truncated}, {@code truncatedBy} says which cap stopped it ({@code max_rows} or
+     * {@code max_bytes}) and {@code truncatedMessage} what to do (zh / en); both null when the result is whole.
+     */
     record ResultBody(
             long modelVersion,
             List<ResultColumn> columns,
             List<List<Object>> rows,
             int rowCount,
             boolean truncated,
+            String truncatedBy,
+            String truncatedMessage,
             long elapsedMillis,
             String scope) {}
 
@@ -86,6 +92,11 @@ final class SqlController {
                     result.rows(),
                     result.rows().size(),
                     result.truncated(),
+                    result.truncated() ? result.truncation().code() : null,
+                    result.truncated()
+                            ? result.truncation().messageZh() + " / "
+                                    + result.truncation().messageEn()
+                            : null,
                     result.elapsedMillis(),
                     scope.label()));
         } catch (SqlRejectedException e) {

@@ -7,12 +7,15 @@ import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.HazardListService;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.QuestionTooLargeException;
 import cn.xiaoan.analytics.SchoolProfileService;
+import cn.xiaoan.analytics.ServingQueryTimeoutException;
 import cn.xiaoan.analytics.TrendService;
 import cn.xiaoan.analytics.WarningService;
 import cn.xiaoan.analytics.report.ReportDataService;
 import cn.xiaoan.analytics.report.ReportService;
 import cn.xiaoan.analytics.sql.DataDictionary;
+import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.ingest.BatchHistory;
@@ -58,7 +61,8 @@ public final class XiaoanServer implements AutoCloseable {
         this.settings = requireNonNull(settings, "settings");
         FigureService figures = services.figures();
         var access = new AccessControl(services.users(), services.sessions());
-        var auth = new AuthController(services.users(), access);
+        var auth = new AuthController(
+                services.users(), access, new LoginThrottle(settings.loginPolicy(), services.clock()));
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -128,6 +132,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.post("/api/v1/login", auth::login, Role.PUBLIC);
         app.post("/api/v1/logout", auth::logout, Role.PUBLIC);
         app.get("/api/v1/me", auth::me, Role.LEADER, Role.CLERK);
+        app.post("/api/v1/users/{name}/password", auth::resetPassword, Role.ADMIN);
         app.get("/api/v1/meta", catalog::catalog, Role.LEADER, Role.CLERK);
         app.get("/api/v1/figures", gate.around(figureTables::figures), Role.LEADER);
         app.get("/api/v1/heatmap", gate.around(heatmap::heatmap), Role.LEADER);
@@ -146,7 +151,12 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/batches/{id}/rejects", ingest::rejects, Role.CLERK, Role.LEADER);
         app.post("/api/v1/sql", sql::run, Role.ANALYST);
         app.get("/api/v1/sql/schema", sql::schema, Role.ANALYST);
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            }
+            error(ctx, e.status(), e.code(), e.getMessage());
+        });
         app.exception(
                 Scope.ScopeViolation.class,
                 (e, ctx) -> error(ctx, HttpStatus.FORBIDDEN.getCode(), "out_of_scope", e.getMessage()));
@@ -157,6 +167,12 @@ public final class XiaoanServer implements AutoCloseable {
                         HttpStatus.SERVICE_UNAVAILABLE.getCode(),
                         "no_model",
                         "no model has been built yet: run bin/xiaoan build"));
+        app.exception(
+                QuestionTooLargeException.class,
+                (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST.getCode(), "question_too_large", e.getMessage()));
+        app.exception(
+                ServingQueryTimeoutException.class,
+                (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), "query_timeout", e.getMessage()));
         app.exception(
                 IllegalArgumentException.class,
                 (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST.getCode(), "invalid_request", e.getMessage()));

@@ -71,6 +71,89 @@ class UserStoreTest {
     }
 
     @Test
+    void expiresATokenAfterItsDaysAndSaysSo() {
+        var clock = new SettableClock(Instant.parse("2026-11-22T08:00:00Z"));
+        var store = new UserStore(root.resolve("users.json"), new PasswordHasher(), clock);
+        store.add("chen", Role.ANALYST, Scope.city(), Optional.of("another long secret"));
+        String standard = store.issueToken("chen", "nightly");
+        String shortLived = store.issueToken("chen", "one week", 7);
+
+        clock.advance(java.time.Duration.ofDays(7));
+        assertThat(store.checkToken(shortLived)).isInstanceOf(UserStore.TokenCheck.Dead.class);
+        assertThat(((UserStore.TokenCheck.Dead) store.checkToken(shortLived)).status())
+                .isEqualTo(UserStore.TokenStatus.EXPIRED);
+        assertThat(store.byToken(standard)).isPresent();
+        clock.advance(java.time.Duration.ofDays(83));
+        assertThat(store.byToken(standard)).isEmpty();
+        assertThatThrownBy(() -> store.issueToken("chen", "forever", 100_000)).hasMessageContaining("choose 1 to");
+    }
+
+    @Test
+    void revokesOneTokenAndListsEveryTokenWithoutItsSecret() {
+        var clock = new SettableClock(Instant.parse("2026-11-22T08:00:00Z"));
+        var store = new UserStore(root.resolve("users.json"), new PasswordHasher(), clock);
+        store.add("chen", Role.ANALYST, Scope.city(), Optional.of("another long secret"));
+        String kept = store.issueToken("chen", "kept");
+        String leaked = store.issueToken("chen", "leaked");
+        clock.advance(java.time.Duration.ofMinutes(5));
+        assertThat(store.byToken(leaked)).isPresent();
+
+        var tokens = store.tokens("chen");
+        assertThat(tokens).extracting(UserStore.ApiToken::label).containsExactly("kept", "leaked");
+        assertThat(tokens.get(1).lastUsed()).contains(clock.instant());
+        assertThat(tokens.get(0).lastUsed()).isEmpty();
+        assertThat(tokens.toString()).doesNotContain(leaked.substring(4)).doesNotContain(kept.substring(4));
+
+        store.revokeToken(tokens.get(1).id());
+        var check = store.checkToken(leaked);
+        assertThat(check).isInstanceOf(UserStore.TokenCheck.Dead.class);
+        assertThat(((UserStore.TokenCheck.Dead) check).status()).isEqualTo(UserStore.TokenStatus.REVOKED);
+        assertThat(store.byToken(kept)).isPresent();
+        assertThat(store.tokens("chen").get(1).status(clock.instant())).isEqualTo(UserStore.TokenStatus.REVOKED);
+        assertThatThrownBy(() -> store.revokeToken("deadbeef")).hasMessageContaining("no such token");
+    }
+
+    @Test
+    void letsATokenStoredWithoutAnExpiryExpireNinetyDaysAfterItWasMade() throws Exception {
+        var clock = new SettableClock(Instant.parse("2026-11-22T08:00:00Z"));
+        var store = new UserStore(root.resolve("users.json"), new PasswordHasher(), clock);
+        store.add("chen", Role.ANALYST, Scope.city(), Optional.of("another long secret"));
+        String token = store.issueToken("chen", "old");
+        // as written before tokens expired: no expiresAt, revokedAt or lastUsedAt
+        String legacy = Files.readString(root.resolve("users.json"))
+                .replaceAll(",\\s*\"expiresAt\"\\s*:\\s*\"[^\"]*\"", "")
+                .replaceAll(",\\s*\"(revokedAt|lastUsedAt)\"\\s*:\\s*null", "");
+        assertThat(legacy).doesNotContain("expiresAt");
+        Files.writeString(root.resolve("users.json"), legacy);
+        var reread = new UserStore(root.resolve("users.json"), new PasswordHasher(), clock);
+
+        clock.advance(java.time.Duration.ofDays(89));
+        assertThat(reread.byToken(token)).isPresent();
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(reread.byToken(token)).isEmpty();
+    }
+
+    @Test
+    void changesAPasswordAndEndsSessionsStartedBeforeTheChange() {
+        var clock = new SettableClock(Instant.parse("2026-11-22T08:00:00Z"));
+        var store = new UserStore(root.resolve("users.json"), new PasswordHasher(), clock);
+        store.add("wang", Role.LEADER, Scope.city(), Optional.of("the first passphrase"));
+        Instant sessionStart = clock.instant();
+        clock.advance(java.time.Duration.ofMinutes(1));
+
+        store.changePassword("wang", "the second passphrase");
+
+        assertThat(store.authenticate("wang", "the first passphrase")).isEmpty();
+        UserAccount account =
+                store.authenticate("wang", "the second passphrase").orElseThrow();
+        assertThat(account.honoursSessionStartedAt(sessionStart)).isFalse();
+        assertThat(account.honoursSessionStartedAt(clock.instant())).isTrue();
+        assertThatThrownBy(() -> store.changePassword("wang", "short")).hasMessageContaining("at least 12");
+        assertThatThrownBy(() -> store.changePassword("nobody", "long enough password"))
+                .hasMessageContaining("no such user");
+    }
+
+    @Test
     void refusesAnOtherDistrictThanTheScopes() {
         Scope xinfu = Scope.district("140902");
         assertThat(xinfu.narrow(java.util.Set.of())).containsExactly("140902");

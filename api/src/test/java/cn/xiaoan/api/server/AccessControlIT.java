@@ -133,6 +133,109 @@ class AccessControlIT {
         assertThat(send(bearer(token, "/api/v1/me")).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void refusesTheSixthWrongPasswordWithinAMinute() throws Exception {
+        server.users()
+                .add(
+                        "guessed",
+                        cn.xiaoan.api.auth.Role.LEADER,
+                        cn.xiaoan.api.auth.Scope.city(),
+                        java.util.Optional.of(FixtureServer.PASSWORD));
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("guessed", "guess number " + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> sixth = login("guessed", "guess number 5");
+        assertThat(sixth.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(sixth.body()).get("code").asText()).isEqualTo("too_many_attempts");
+        assertThat(JSON.readTree(sixth.body()).get("message").asText())
+                .contains("retry in 10 s")
+                .contains("登录失败次数过多");
+        assertThat(sixth.headers().firstValue("Retry-After")).contains("10");
+        assertThat(sixth.headers().firstValue("Set-Cookie")).isEmpty();
+        // while locked even the right password is refused (before any Argon2id hash is spent on it)
+        assertThat(login("guessed", FixtureServer.PASSWORD).statusCode()).isEqualTo(429);
+        // another user signs in as usual
+        assertThat(login("leader", FixtureServer.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void throttlesAnUnknownUserExactlyLikeAKnownOne() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(login("no-such-user", "guess " + i).statusCode()).isEqualTo(401);
+        }
+        assertThat(login("no-such-user", "guess 5").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void anAdministratorResetsAPasswordAndTheUsersSessionsEnd() throws Exception {
+        server.users()
+                .add(
+                        "forgetful",
+                        cn.xiaoan.api.auth.Role.LEADER,
+                        cn.xiaoan.api.auth.Scope.city(),
+                        java.util.Optional.of(FixtureServer.PASSWORD));
+        String cookie = signIn("forgetful");
+        assertThat(send(request("/api/v1/me").header("Cookie", cookie)).statusCode())
+                .isEqualTo(200);
+        String body = "{\"password\":\"a brand new passphrase\"}";
+
+        HttpResponse<String> byLeader = send(as("leader", "/api/v1/users/forgetful/password")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(byLeader.statusCode()).isEqualTo(403);
+        HttpResponse<String> weak = send(as("admin", "/api/v1/users/forgetful/password")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"password\":\"short\"}")));
+        assertThat(weak.statusCode()).isEqualTo(400);
+        HttpResponse<String> reset = send(as("admin", "/api/v1/users/forgetful/password")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+
+        assertThat(send(request("/api/v1/me").header("Cookie", cookie)).statusCode())
+                .as("the session started before the reset")
+                .isEqualTo(401);
+        assertThat(login("forgetful", FixtureServer.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(login("forgetful", "a brand new passphrase").statusCode()).isEqualTo(200);
+        assertThat(send(as("admin", "/api/v1/users/nobody/password")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)))
+                        .statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedWithAMessageThatSaysSo() throws Exception {
+        String token = server.users().issueToken("analyst", "leaked");
+        assertThat(send(bearer(token, "/api/v1/me")).statusCode()).isEqualTo(200);
+        String id = server.users().tokens("analyst").stream()
+                .filter(stored -> stored.label().equals("leaked"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        server.users().revokeToken(id);
+
+        HttpResponse<String> refused = send(bearer(token, "/api/v1/me"));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(refused.body()).get("code").asText()).isEqualTo("token_revoked");
+        assertThat(JSON.readTree(refused.body()).get("message").asText())
+                .contains(id)
+                .contains("revoked");
+        assertThat(send(as("analyst", "/api/v1/me")).statusCode())
+                .as("the user's other tokens still work")
+                .isEqualTo(200);
+        assertThat(send(bearer(token, "/api/v1/health")).statusCode())
+                .as("a public route ignores a dead token")
+                .isEqualTo(200);
+    }
+
+    private static HttpResponse<String> login(String user, String password) throws Exception {
+        return send(request("/api/v1/login")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}")));
+    }
+
     /** Signs in; returns the session cookie as a Cookie header value. */
     private static String signIn(String user) throws Exception {
         HttpResponse<String> response = send(request("/api/v1/login")

@@ -49,6 +49,8 @@ class SqlConsoleIT {
         // ordered by code: 140603 (an out-of-area district of the reference data) first
         assertThat(body.at("/rows/0/0").asText()).isEqualTo("140603");
         assertThat(body.at("/truncated").asBoolean()).isTrue();
+        assertThat(body.at("/truncatedBy").asText()).isEqualTo("max_rows");
+        assertThat(body.at("/truncatedMessage").asText()).contains("raise the cap");
         assertThat(body.at("/modelVersion").asLong()).isEqualTo(1);
 
         JsonNode schema = JSON.readTree(get("analyst", "/api/v1/sql/schema").body());
