@@ -2,7 +2,6 @@ package cn.xiaoan.analytics;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import java.io.IOException;
@@ -56,9 +55,7 @@ public final class ModelBuilder {
         WarehouseLock lock = WarehouseLock.acquire(warehouse, "build the model");
         try {
             createDirectories(warehouse.models());
-            List<RawBatches> raw = Stream.of(Dataset.values())
-                    .map(dataset -> RawBatches.scan(warehouse, dataset))
-                    .toList();
+            List<RawBatches> raw = RawBatches.scanAll(warehouse);
             long number = PublishedModel.nextVersion(warehouse);
             var version = new ModelVersion(number, batchIds(raw), Instant.now(clock));
             String suffix = "." + UUID.randomUUID() + ".tmp";
