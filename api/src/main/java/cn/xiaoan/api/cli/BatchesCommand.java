@@ -54,6 +54,50 @@ final class BatchesCommand implements Runnable {
         @Option(names = "--json", description = "输出 JSON Print JSON")
         boolean json;
 
+        /** One batch in {@code --json} output. */
+        record ListedBatch(
+                long batchId,
+                String dataset,
+                String fileName,
+                String sha256,
+                String reportDate,
+                String reportDateSource,
+                String ingestedAt,
+                String submittedBy,
+                String submitterDistrict,
+                long read,
+                long accepted,
+                long rejected,
+                long warned,
+                Long sameRowsAs,
+                boolean withdrawn,
+                String withdrawnBy,
+                String withdrawnAt,
+                String withdrawalReason) {
+            static ListedBatch of(BatchRecord batch) {
+                Optional<Withdrawal> withdrawal = batch.withdrawal();
+                return new ListedBatch(
+                        batch.batchId(),
+                        batch.dataset().directory(),
+                        batch.fileName(),
+                        batch.sha256(),
+                        batch.reportDate().toString(),
+                        batch.reportDateSource().name(),
+                        batch.ingestedAt().toString(),
+                        batch.submitter().name(),
+                        batch.submitter().district().orElse(null),
+                        batch.read(),
+                        batch.accepted(),
+                        batch.rejected(),
+                        batch.warned(),
+                        batch.sameRowsAs().orElse(null),
+                        withdrawal.isPresent(),
+                        withdrawal.map(Withdrawal::by).orElse(null),
+                        withdrawal.map(w -> w.at().toString()).orElse(null),
+                        withdrawal.map(Withdrawal::reason).orElse(null));
+            }
+        }
+
         ListBatches(Components components) {
             this.components = components;
         }
@@ -67,7 +111,10 @@ final class BatchesCommand implements Runnable {
                             .toList();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(components.json().writeValueAsString(batches));
+                out.println(components
+                        .json()
+                        .writeValueAsString(
+                                batches.stream().map(ListedBatch::of).toList()));
                 return 0;
             }
             out.println(
