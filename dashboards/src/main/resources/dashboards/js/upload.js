@@ -116,17 +116,38 @@ function batchState(row) {
     button.className = 'withdraw';
     button.textContent = t({ zh: '撤回', en: 'Withdraw' });
     button.setAttribute('aria-label', t({ zh: `撤回批次 ${row.batchId}`, en: `Withdraw batch ${row.batchId}` }));
-    button.addEventListener('click', () => withdraw(row));
+    button.addEventListener('click', () => cell.replaceChildren(withdrawalForm(row)));
     cell.append(' ', button);
   }
   return cell;
 }
 
-async function withdraw(row) {
-  const reason = window.prompt(t({ zh: `撤回批次 ${row.batchId}（${row.fileName}）的原因：`, en: `Why withdraw batch ${row.batchId} (${row.fileName})?` }));
-  if (reason === null) {
-    return;
-  }
+// Asks for the reason in place (the server refuses a withdrawal without one).
+function withdrawalForm(row) {
+  const form = document.createElement('form');
+  form.className = 'withdrawal-form';
+  const reason = document.createElement('input');
+  reason.type = 'text';
+  reason.required = true;
+  reason.maxLength = 500;
+  reason.name = 'reason';
+  reason.placeholder = t({ zh: '撤回原因', en: 'Reason' });
+  reason.setAttribute('aria-label', t({ zh: `撤回批次 ${row.batchId} 的原因`, en: `Why withdraw batch ${row.batchId}` }));
+  const confirm = document.createElement('button');
+  confirm.type = 'submit';
+  confirm.textContent = t({ zh: '确认撤回', en: 'Confirm' });
+  form.append(reason, ' ', confirm);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    confirm.disabled = true;
+    await withdraw(row, reason.value);
+  });
+  queueMicrotask(() => reason.focus());
+  return form;
+}
+
+async function withdraw(row, reason) {
+  delete document.body.dataset.ready;
   status.classList.remove('error');
   try {
     const answer = await api.withdrawBatch(row.batchId, reason);
@@ -135,7 +156,7 @@ async function withdraw(row) {
     status.classList.add('error');
     status.textContent = `${error.message}${error.requestId ? ` [${error.requestId}]` : ''}`;
   }
-  await loadBatches();
+  await whenSettled([loadBatches()]);
 }
 
 async function loadBatches() {
