@@ -88,10 +88,9 @@ final class SparkBuildEngine implements BuildEngine {
     public void registerRaw(RawBatches raw) {
         String view = "raw_" + raw.dataset().directory();
         StructType schema = rawSchema(raw.dataset().directory());
-        Dataset<Row> rows = spark.createDataFrame(List.of(), schema);
-        if (!raw.parquetFiles().isEmpty()) {
-            rows = rows.unionByName(read(schema, raw.parquetFiles(), Map.of()));
-        }
+        Dataset<Row> rows = raw.parquetFiles().isEmpty()
+                ? spark.createDataFrame(List.of(), schema)
+                : read(schema, raw.parquetFiles(), Map.of());
         for (RawBatches.SharedRows shared : raw.sharedRows()) {
             // the shared parts read as this batch's own snapshot: its id and report date replace the constant columns
             rows = rows.unionByName(read(
