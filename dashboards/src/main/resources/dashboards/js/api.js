@@ -64,6 +64,15 @@ export async function getJson(path, params = {}) {
   return response.json();
 }
 
+export async function deleteJson(path, body) {
+  const response = await send(path, {
+    method: 'DELETE',
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return response.json();
+}
+
 export async function postJson(path, body) {
   const response = await send(path, {
     method: 'POST',
@@ -142,6 +151,7 @@ export const api = {
   warnings: (params) => getJson('/api/v1/warnings', params),
   batches: () => getJson('/api/v1/batches'),
   batch: (id) => getJson(`/api/v1/batches/${encodeURIComponent(id)}`),
+  withdrawBatch: (id, reason) => deleteJson(`/api/v1/batches/${encodeURIComponent(id)}`, { reason }),
   sqlSchema: () => getJson('/api/v1/sql/schema'),
   sql: (body) => postJson('/api/v1/sql', body),
 };

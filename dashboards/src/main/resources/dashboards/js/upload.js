@@ -2,7 +2,7 @@
 // batch summary, see every rejected row with its reason and download the reject file, and list past batches.
 import { api, uploadFile } from './api.js';
 import { fillTable } from './format.js';
-import { describeError, startPage, tr, whenSettled } from './page.js';
+import { describeError, mayUse, startPage, tr, whenSettled } from './page.js';
 
 const DATASETS = {
   ledger: { zh: '隐患台账', en: 'Hazard ledger' },
@@ -71,7 +71,10 @@ document.getElementById('upload-form').addEventListener('submit', async (event) 
       progress.value = 1;
       status.dataset.batch = String(summary.batchId);
       status.dataset.rejected = String(summary.rejected);
-      status.textContent = summary.alreadyIngested
+      status.textContent = summary.sameRowsAs
+        ? t({ zh: `与批次 ${summary.sameRowsAs} 文件相同，已记为填报日期 ${summary.reportDate} 的报送（批次 ${summary.batchId}），数据未重复存储。`,
+          en: `Same file as batch ${summary.sameRowsAs}: recorded as the submission for ${summary.reportDate} (batch ${summary.batchId}), no rows stored again.` })
+        : summary.alreadyIngested
         ? t({ zh: `该文件已于批次 ${summary.batchId} 报送过，未重复计入。`, en: `Already ingested as batch ${summary.batchId}; nothing counted twice.` })
         : t({ zh: `批次 ${summary.batchId}：读取 ${summary.read} 行，接收 ${summary.accepted} 行，拒收 ${summary.rejected} 行，警告 ${summary.warned} 行。`,
           en: `Batch ${summary.batchId}: read ${summary.read}, accepted ${summary.accepted}, rejected ${summary.rejected}, warned ${summary.warned}.` });
@@ -84,6 +87,77 @@ document.getElementById('upload-form').addEventListener('submit', async (event) 
     })]);
   document.getElementById('submit-upload').disabled = false;
 });
+
+// A clerk may withdraw the latest batch they sent; an administrator any batch. The server checks the rule.
+function mayWithdraw(row) {
+  const me = context.me;
+  return !row.withdrawn && me && (me.role === 'ADMIN' || (mayUse(me, 'CLERK') && row.submittedBy === me.username));
+}
+
+function batchState(row) {
+  if (row.withdrawn) {
+    const badge = document.createElement('span');
+    badge.className = 'badge WITHDRAWN';
+    badge.textContent = t({ zh: '已撤回', en: 'Withdrawn' });
+    const note = document.createElement('span');
+    note.className = 'withdrawal';
+    note.textContent = ` ${row.withdrawnBy} · ${row.withdrawnAt.slice(0, 16).replace('T', ' ')} · ${row.withdrawalReason}`;
+    const cell = document.createElement('span');
+    cell.append(badge, note);
+    return cell;
+  }
+  const cell = document.createElement('span');
+  if (row.sameRowsAs) {
+    cell.textContent = t({ zh: `同批次 ${row.sameRowsAs} 数据`, en: `Same rows as batch ${row.sameRowsAs}` });
+  }
+  if (mayWithdraw(row)) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'withdraw';
+    button.textContent = t({ zh: '撤回', en: 'Withdraw' });
+    button.setAttribute('aria-label', t({ zh: `撤回批次 ${row.batchId}`, en: `Withdraw batch ${row.batchId}` }));
+    button.addEventListener('click', () => cell.replaceChildren(withdrawalForm(row)));
+    cell.append(' ', button);
+  }
+  return cell;
+}
+
+// Asks for the reason in place (the server refuses a withdrawal without one).
+function withdrawalForm(row) {
+  const form = document.createElement('form');
+  form.className = 'withdrawal-form';
+  const reason = document.createElement('input');
+  reason.type = 'text';
+  reason.required = true;
+  reason.maxLength = 500;
+  reason.name = 'reason';
+  reason.placeholder = t({ zh: '撤回原因', en: 'Reason' });
+  reason.setAttribute('aria-label', t({ zh: `撤回批次 ${row.batchId} 的原因`, en: `Why withdraw batch ${row.batchId}` }));
+  const confirm = document.createElement('button');
+  confirm.type = 'submit';
+  confirm.textContent = t({ zh: '确认撤回', en: 'Confirm' });
+  form.append(reason, ' ', confirm);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    confirm.disabled = true;
+    await withdraw(row, reason.value);
+  });
+  queueMicrotask(() => reason.focus());
+  return form;
+}
+
+async function withdraw(row, reason) {
+  delete document.body.dataset.ready;
+  status.classList.remove('error');
+  try {
+    const answer = await api.withdrawBatch(row.batchId, reason);
+    status.textContent = answer.message;
+  } catch (error) {
+    status.classList.add('error');
+    status.textContent = `${error.message}${error.requestId ? ` [${error.requestId}]` : ''}`;
+  }
+  await whenSettled([loadBatches()]);
+}
 
 async function loadBatches() {
   const batchesStatus = document.getElementById('batches-status');
@@ -109,6 +183,7 @@ async function loadBatches() {
         button.addEventListener('click', () => showBatch(row.batchId));
         return button;
       } },
+      { key: 'withdrawn', label: t({ zh: '状态', en: 'Status' }), format: batchState },
     ], list.batches, { rowKey: (row) => String(row.batchId) });
   } catch (error) {
     batchesStatus.textContent = describeError(error, context.language);

@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,17 +49,32 @@ final class DuckDbBuildEngine implements BuildEngine {
         execute(SqlTemplate.load("raw/" + raw.dataset().directory() + ".sql")
                 .positional()
                 .sql());
-        if (raw.parquetFiles().isEmpty()) {
+        if (raw.isEmpty()) {
             return;
         }
-        String columns = columnsOf(table).stream()
-                .map(column -> "CAST(" + column.name() + " AS " + column.type() + ") AS " + column.name())
-                .collect(Collectors.joining(", "));
-        String files =
-                raw.parquetFiles().stream().map(path -> quote(path.toString())).collect(Collectors.joining(", "));
+        List<Column> columns = columnsOf(table);
+        var selects = new ArrayList<String>();
+        if (!raw.parquetFiles().isEmpty()) {
+            selects.add(select(columns, raw.parquetFiles(), column -> column.name()));
+        }
+        for (RawBatches.SharedRows shared : raw.sharedRows()) {
+            // the shared parts read as this batch's own snapshot: its id and report date replace the constant columns
+            selects.add(select(columns, shared.parquetFiles(), column -> switch (column.name()) {
+                case "batch_id" -> Long.toString(shared.batchId());
+                case "report_date" -> "DATE '" + shared.reportDate() + "'";
+                default -> column.name();
+            }));
+        }
         execute("DROP TABLE " + table);
-        execute("CREATE VIEW " + table + " AS SELECT " + columns + " FROM read_parquet([" + files
-                + "], union_by_name = true)");
+        execute("CREATE VIEW " + table + " AS " + String.join(" UNION ALL ", selects));
+    }
+
+    private static String select(List<Column> columns, List<Path> parquetFiles, Function<Column, String> value) {
+        String casts = columns.stream()
+                .map(column -> "CAST(" + value.apply(column) + " AS " + column.type() + ") AS " + column.name())
+                .collect(Collectors.joining(", "));
+        String files = parquetFiles.stream().map(path -> quote(path.toString())).collect(Collectors.joining(", "));
+        return "SELECT " + casts + " FROM read_parquet([" + files + "], union_by_name = true)";
     }
 
     @Override

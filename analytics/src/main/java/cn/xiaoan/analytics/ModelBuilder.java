@@ -2,7 +2,6 @@ package cn.xiaoan.analytics;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import cn.xiaoan.ingest.SchoolMove;
@@ -58,9 +57,7 @@ public final class ModelBuilder {
         WarehouseLock lock = WarehouseLock.acquire(warehouse, "build the model");
         try {
             createDirectories(warehouse.models());
-            List<RawBatches> raw = Stream.of(Dataset.values())
-                    .map(dataset -> RawBatches.scan(warehouse, dataset))
-                    .toList();
+            List<RawBatches> raw = RawBatches.scanAll(warehouse);
             long number = PublishedModel.nextVersion(warehouse);
             // Read under the lock, as the batches are: a move is a write like an ingest.
             List<SchoolMove> moves = SchoolMoveLog.read(warehouse);

@@ -2,52 +2,77 @@ package cn.xiaoan.analytics;
 
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.ingest.BatchHistory;
+import cn.xiaoan.ingest.BatchRecord;
+import cn.xiaoan.ingest.BatchRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The committed raw batches of one dataset. Dot-files and dot-directories are writes in progress and are never read; a
- * batch is committed only once its manifest exists (ingest writes it last); a missing dataset directory simply has no
- * batches yet.
+ * The standing raw batches of one dataset, as the model reads them. A batch counts once its manifest exists (ingest
+ * writes it last) and until it is withdrawn; dot-files and dot-directories are writes in progress and are never read;
+ * a missing dataset directory simply has no batches yet.
+ *
+ * <p>{@code parquetFiles} are the parts of batches with rows of their own. {@code sharedRows} are batches that re-sent
+ * an earlier batch's bytes for another report date: they read that batch's parts with their own {@code batch_id} and
+ * {@code report_date} (constant columns of a batch), so the model sees one more snapshot and no row is stored twice.
  */
-record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parquetFiles) {
-    private static final Pattern BATCH_DIRECTORY = Pattern.compile("batch=(\\d+)");
+record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parquetFiles, List<SharedRows> sharedRows) {
+    /** A batch that reads another batch's parts as its own snapshot. */
+    record SharedRows(long batchId, LocalDate reportDate, List<Path> parquetFiles) {
+        SharedRows {
+            parquetFiles = List.copyOf(parquetFiles);
+        }
+    }
 
     RawBatches {
         batchIds = List.copyOf(batchIds);
         parquetFiles = List.copyOf(parquetFiles);
+        sharedRows = List.copyOf(sharedRows);
     }
 
-    static RawBatches scan(Warehouse warehouse, Dataset dataset) {
-        Path directory = warehouse.raw(dataset);
+    /** Every dataset's standing batches, from one reading of the manifests and the withdrawal log. */
+    static List<RawBatches> scanAll(Warehouse warehouse) {
+        List<BatchRecord> batches = new BatchHistory(warehouse).list();
+        return Stream.of(Dataset.values())
+                .map(dataset -> scan(warehouse, dataset, BatchRows.of(dataset, batches)))
+                .toList();
+    }
+
+    private static RawBatches scan(Warehouse warehouse, Dataset dataset, List<BatchRows> standing) {
         var batchIds = new ArrayList<Long>();
         var files = new ArrayList<Path>();
-        if (!Files.isDirectory(directory)) {
-            return new RawBatches(dataset, batchIds, files);
-        }
-        for (Path batch : visibleEntries(directory)) {
-            Matcher matcher = BATCH_DIRECTORY.matcher(batch.getFileName().toString());
-            if (!Files.isDirectory(batch) || !matcher.matches()) {
-                continue;
+        var shared = new ArrayList<SharedRows>();
+        for (BatchRows rows : standing) {
+            Path directory = warehouse.rawBatch(dataset, rows.rowsBatchId());
+            if (!Files.isDirectory(directory)) {
+                continue; // a batch with no accepted row has no parts
             }
-            List<Path> parquet = visibleEntries(batch).stream()
+            List<Path> parquet = visibleEntries(directory).stream()
                     .filter(path -> path.getFileName().toString().endsWith(".parquet") && Files.isRegularFile(path))
                     .toList();
-            long batchId = Long.parseLong(matcher.group(1));
-            if (!parquet.isEmpty() && Files.isRegularFile(warehouse.manifest(batchId))) {
-                batchIds.add(batchId);
+            if (parquet.isEmpty()) {
+                continue;
+            }
+            batchIds.add(rows.batchId());
+            if (rows.ownRows()) {
                 files.addAll(parquet);
+            } else {
+                shared.add(new SharedRows(rows.batchId(), rows.reportDate(), parquet));
             }
         }
-        return new RawBatches(dataset, batchIds, files);
+        return new RawBatches(dataset, batchIds, files, shared);
+    }
+
+    boolean isEmpty() {
+        return parquetFiles.isEmpty() && sharedRows.isEmpty();
     }
 
     private static List<Path> visibleEntries(Path directory) {

@@ -89,25 +89,37 @@ final class SparkBuildEngine implements BuildEngine {
     public void registerRaw(RawBatches raw) {
         String view = "raw_" + raw.dataset().directory();
         StructType schema = rawSchema(raw.dataset().directory());
-        Dataset<Row> rows;
-        if (raw.parquetFiles().isEmpty()) {
-            rows = spark.createDataFrame(List.of(), schema);
-        } else {
-            String[] files = raw.parquetFiles().stream()
-                    .map(path -> path.toUri().toString())
-                    .toArray(String[]::new);
-            // Like DuckDB's union_by_name: batches written before a column existed read it as NULL.
-            Dataset<Row> read = spark.read().option("mergeSchema", "true").parquet(files);
-            Set<String> present = new HashSet<>();
-            Arrays.stream(read.columns()).forEach(name -> present.add(name.toLowerCase(java.util.Locale.ROOT)));
-            var columns = new ArrayList<Column>();
-            for (StructField field : schema.fields()) {
-                Column source = present.contains(field.name()) ? functions.col(field.name()) : functions.lit(null);
-                columns.add(source.cast(field.dataType()).as(field.name()));
-            }
-            rows = read.select(columns.toArray(Column[]::new));
+        Dataset<Row> rows = raw.parquetFiles().isEmpty()
+                ? spark.createDataFrame(List.of(), schema)
+                : read(schema, raw.parquetFiles(), Map.of());
+        for (RawBatches.SharedRows shared : raw.sharedRows()) {
+            // the shared parts read as this batch's own snapshot: its id and report date replace the constant columns
+            rows = rows.unionByName(read(
+                    schema,
+                    shared.parquetFiles(),
+                    Map.of(
+                            "batch_id", functions.lit(shared.batchId()),
+                            "report_date", functions.lit(java.sql.Date.valueOf(shared.reportDate())))));
         }
         register(view, rows);
+    }
+
+    /** The files as the contract's columns, with {@code replaced} columns set to the given values. */
+    private Dataset<Row> read(StructType schema, List<java.nio.file.Path> parquetFiles, Map<String, Column> replaced) {
+        String[] files =
+                parquetFiles.stream().map(path -> path.toUri().toString()).toArray(String[]::new);
+        // Like DuckDB's union_by_name: batches written before a column existed read it as NULL.
+        Dataset<Row> read = spark.read().option("mergeSchema", "true").parquet(files);
+        Set<String> present = new HashSet<>();
+        Arrays.stream(read.columns()).forEach(name -> present.add(name.toLowerCase(java.util.Locale.ROOT)));
+        var columns = new ArrayList<Column>();
+        for (StructField field : schema.fields()) {
+            Column source = replaced.containsKey(field.name())
+                    ? replaced.get(field.name())
+                    : present.contains(field.name()) ? functions.col(field.name()) : functions.lit(null);
+            columns.add(source.cast(field.dataType()).as(field.name()));
+        }
+        return read.select(columns.toArray(Column[]::new));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.file.Path;
  * raw/&lt;dataset&gt;/batch=&lt;id&gt;/part-&lt;n&gt;.parquet accepted rows, never rewritten
  * rejects/&lt;dataset&gt;/batch=&lt;id&gt;.csv          rejected rows with reasons
  * manifest/batch-&lt;id&gt;.json                   one entry per batch
+ * manifest/withdrawals.jsonl                  withdrawn batches (append-only: who, when, why)
  * model/v=&lt;n&gt;/...                            built model versions
  * model/CURRENT                               the published version number
  * schools/moves.jsonl                         moves of schools between districts, append-only
@@ -40,6 +41,11 @@ public record Warehouse(Path root) {
 
     public Path manifest(long batchId) {
         return manifestDirectory().resolve("batch-" + batchName(batchId) + ".json");
+    }
+
+    /** The append-only log of withdrawn batches, one JSON object a line. */
+    public Path withdrawalLog() {
+        return manifestDirectory().resolve("withdrawals.jsonl");
     }
 
     public Path models() {

@@ -2,6 +2,8 @@ package cn.xiaoan.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.SpreadsheetText;
 import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.util.Optional;
 /**
  * The committed batches of a warehouse, read-only and without the warehouse lock: a manifest appears by an atomic
  * rename as the last step of an ingest, so a batch listed here is complete, and one being written is not listed.
+ * Withdrawn batches are listed too, with who withdrew them, when and why.
  */
 public final class BatchHistory {
     private final Warehouse warehouse;
@@ -33,15 +36,21 @@ public final class BatchHistory {
         if (!Files.isDirectory(directory)) {
             return records;
         }
+        Withdrawals withdrawals = Withdrawals.read(warehouse);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "batch-*.json")) {
             for (Path file : files) {
-                records.add(record(Manifest.fromJson(mapper.readTree(file.toFile()))));
+                records.add(record(Manifest.fromJson(mapper.readTree(file.toFile())), withdrawals));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the batches in " + directory + ": " + e.getMessage(), e);
         }
         records.sort(Comparator.comparingLong(BatchRecord::batchId).reversed());
         return records;
+    }
+
+    /** What the standing (not withdrawn) batches of {@code dataset} contribute to a model, in batch order. */
+    public List<BatchRows> standingRows(Dataset dataset) {
+        return BatchRows.of(dataset, list());
     }
 
     /** The committed batch with this id, if any. */
@@ -54,15 +63,18 @@ public final class BatchHistory {
             return Optional.empty();
         }
         try {
-            return Optional.of(record(Manifest.fromJson(mapper.readTree(file.toFile()))));
+            return Optional.of(record(Manifest.fromJson(mapper.readTree(file.toFile())), Withdrawals.read(warehouse)));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** The rejected rows of a batch with reasons (CSV: file, sheet, row, column, value, reason_zh, reason_en). */
+    /**
+     * The rejected rows of a batch with reasons (CSV: file, sheet, row, column, value, reason_zh, reason_en); a batch
+     * that re-sent an earlier batch's bytes has that batch's report.
+     */
     public Optional<Path> rejects(BatchRecord batch) {
-        Path file = warehouse.rejects(batch.dataset(), batch.batchId());
+        Path file = warehouse.rejects(batch.dataset(), batch.rowsBatchId());
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
@@ -83,8 +95,15 @@ public final class BatchHistory {
             source.next(); // header: file,sheet,row,column,value,reason_zh,reason_en
             String[] cells;
             while (rows.size() < limit && (cells = source.next()) != null) {
+                // the clerk sees every cell as typed, without the apostrophe that keeps a spreadsheet from running it
                 rows.add(new RejectedRow(
-                        cells[0], cells[1], Long.parseLong(cells[2]), cells[3], cells[4], cells[5], cells[6]));
+                        SpreadsheetText.restored(cells[0]),
+                        SpreadsheetText.restored(cells[1]),
+                        Long.parseLong(cells[2]),
+                        SpreadsheetText.restored(cells[3]),
+                        SpreadsheetText.restored(cells[4]),
+                        SpreadsheetText.restored(cells[5]),
+                        SpreadsheetText.restored(cells[6])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.get() + ": " + e.getMessage(), e);
@@ -92,7 +111,11 @@ public final class BatchHistory {
         return rows;
     }
 
-    private BatchRecord record(Manifest manifest) {
+    private BatchRecord record(Manifest manifest, Withdrawals withdrawals) {
+        return record(warehouse, manifest, withdrawals);
+    }
+
+    static BatchRecord record(Warehouse warehouse, Manifest manifest, Withdrawals withdrawals) {
         return new BatchRecord(
                 manifest.batchId(),
                 manifest.dataset(),
@@ -107,6 +130,8 @@ public final class BatchHistory {
                 manifest.rowsRejected(),
                 manifest.rowsWarned(),
                 manifest.submitter(),
-                Files.isRegularFile(warehouse.rejects(manifest.dataset(), manifest.batchId())));
+                Files.isRegularFile(warehouse.rejects(manifest.dataset(), manifest.rowsBatchId())),
+                manifest.sameRowsAs(),
+                withdrawals.of(manifest.batchId()));
     }
 }

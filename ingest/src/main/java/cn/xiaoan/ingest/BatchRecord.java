@@ -5,8 +5,12 @@ import static java.util.Objects.requireNonNull;
 import cn.xiaoan.domain.Dataset;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
-/** One committed batch as its manifest records it: what file, from whom, when, and what became of its rows. */
+/**
+ * One committed batch as its manifest records it: what file, from whom, when, and what became of its rows; whether it
+ * re-sent the bytes of an earlier batch ({@code sameRowsAs}) and whether it was withdrawn.
+ */
 public record BatchRecord(
         long batchId,
         Dataset dataset,
@@ -21,7 +25,9 @@ public record BatchRecord(
         long rejected,
         long warned,
         Submitter submitter,
-        boolean hasRejects) {
+        boolean hasRejects,
+        Optional<Long> sameRowsAs,
+        Optional<Withdrawal> withdrawal) {
     public BatchRecord {
         requireNonNull(dataset, "dataset");
         requireNonNull(fileName, "fileName");
@@ -31,5 +37,16 @@ public record BatchRecord(
         requireNonNull(ingestedAt, "ingestedAt");
         requireNonNull(sheet, "sheet");
         requireNonNull(submitter, "submitter");
+        requireNonNull(sameRowsAs, "sameRowsAs");
+        requireNonNull(withdrawal, "withdrawal");
+    }
+
+    public boolean withdrawn() {
+        return withdrawal.isPresent();
+    }
+
+    /** The batch whose Parquet parts hold this batch's rows: itself, or the one whose bytes it re-sent. */
+    public long rowsBatchId() {
+        return sameRowsAs.orElse(batchId);
     }
 }

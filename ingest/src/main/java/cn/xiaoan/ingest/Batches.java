@@ -13,6 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ final class Batches {
     private final Warehouse warehouse;
     private final ObjectMapper mapper;
     private final Map<Long, Manifest> manifests = new HashMap<>();
+    private Withdrawals withdrawals;
 
     private Batches(Warehouse warehouse, ObjectMapper mapper) {
         this.warehouse = warehouse;
@@ -40,6 +42,7 @@ final class Batches {
     static Batches open(Warehouse warehouse, ObjectMapper mapper) throws IOException {
         var batches = new Batches(warehouse, mapper);
         batches.readManifests(true);
+        batches.withdrawals = Withdrawals.read(warehouse);
         batches.removeLeftovers();
         return batches;
     }
@@ -48,6 +51,7 @@ final class Batches {
     static Batches read(Warehouse warehouse, ObjectMapper mapper) throws IOException {
         var batches = new Batches(warehouse, mapper);
         batches.readManifests(false);
+        batches.withdrawals = Withdrawals.read(warehouse);
         return batches;
     }
 
@@ -149,11 +153,44 @@ final class Batches {
         }
     }
 
-    /** The committed batch of {@code dataset} whose file had these bytes. */
-    Optional<Manifest> find(Dataset dataset, String sha256) {
+    /**
+     * The batches of {@code dataset} whose file had these bytes and that were not withdrawn, oldest first: the bytes of
+     * a withdrawn batch may be ingested again.
+     */
+    List<Manifest> standing(Dataset dataset, String sha256) {
         return manifests.values().stream()
-                .filter(m -> m.dataset() == dataset && m.sha256().equals(sha256))
-                .min((a, b) -> Long.compare(a.batchId(), b.batchId()));
+                .filter(m -> m.dataset() == dataset && m.sha256().equals(sha256) && !withdrawals.contains(m.batchId()))
+                .sorted(Comparator.comparingLong(Manifest::batchId))
+                .toList();
+    }
+
+    Optional<Manifest> manifest(long batchId) {
+        return Optional.ofNullable(manifests.get(batchId));
+    }
+
+    /** Every committed batch as listed, withdrawn ones marked. */
+    List<BatchRecord> records() {
+        return manifests.values().stream()
+                .map(manifest -> BatchHistory.record(warehouse, manifest, withdrawals))
+                .toList();
+    }
+
+    Withdrawals withdrawals() {
+        return withdrawals;
+    }
+
+    /** Records a withdrawal; the caller holds the writer lock and has checked that the batch stands. */
+    void withdraw(Withdrawal withdrawal) throws IOException {
+        Withdrawals.append(warehouse, withdrawal);
+        withdrawals = Withdrawals.read(warehouse);
+    }
+
+    /** The standing batches of a dataset, newest first. */
+    List<Manifest> standing(Dataset dataset) {
+        return manifests.values().stream()
+                .filter(m -> m.dataset() == dataset && !withdrawals.contains(m.batchId()))
+                .sorted(Comparator.comparingLong(Manifest::batchId).reversed())
+                .toList();
     }
 
     /**

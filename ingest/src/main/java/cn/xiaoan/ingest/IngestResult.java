@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * What one ingest did: the batch it wrote (or, when {@code alreadyIngested}, the earlier batch holding the same
- * bytes) and how many rows were read, accepted, rejected and accepted with warnings.
+ * bytes) and how many rows were read, accepted, rejected and accepted with warnings. {@code sameRowsAs} names the
+ * batch whose rows a re-sent file shares: the same bytes for another report date record a submission, not new rows.
  */
 public record IngestResult(
         long batchId,
@@ -23,7 +24,8 @@ public record IngestResult(
         long rejected,
         long warned,
         boolean alreadyIngested,
-        Optional<Path> rejectsFile) {
+        Optional<Path> rejectsFile,
+        Optional<Long> sameRowsAs) {
     public IngestResult {
         requireNonNull(dataset, "dataset");
         requireNonNull(fileName, "fileName");
@@ -31,6 +33,7 @@ public record IngestResult(
         requireNonNull(reportDate, "reportDate");
         requireNonNull(reportDateSource, "reportDateSource");
         requireNonNull(rejectsFile, "rejectsFile");
+        requireNonNull(sameRowsAs, "sameRowsAs");
         if (batchId < 1) {
             throw new IllegalArgumentException("Cannot create ingest result: batch id " + batchId + " is not positive");
         }
@@ -45,6 +48,10 @@ public record IngestResult(
         if (alreadyIngested) {
             return fileName + ": already ingested as batch " + batchId + " (sha256 " + sha256.substring(0, 12)
                     + "…), nothing written";
+        }
+        if (sameRowsAs.isPresent()) {
+            return fileName + ": batch " + batchId + " for report date " + reportDate + ", the same rows as batch "
+                    + sameRowsAs.get() + " (identical file), no rows stored again";
         }
         return fileName + ": batch " + batchId + ", " + read + " read, " + accepted + " accepted, " + rejected
                 + " rejected, " + warned + " warned"

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,7 @@ public final class Ingestor {
     private final Warehouse warehouse;
     private final ReferenceData reference;
     private final Clock clock;
+    private final ReportDateRule reportDates;
     private final FirstRows.KeyHash keyHash;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -34,7 +36,8 @@ public final class Ingestor {
         this(warehouse, reference, Clock.systemDefaultZone());
     }
 
-    Ingestor(Warehouse warehouse, ReferenceData reference, Clock clock) {
+    /** With the clock that dates batches and bounds report dates (the server's, or a test's). */
+    public Ingestor(Warehouse warehouse, ReferenceData reference, Clock clock) {
         this(warehouse, reference, clock, FirstRows::hash);
     }
 
@@ -43,13 +46,17 @@ public final class Ingestor {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
+        this.reportDates = new ReportDateRule(clock);
         this.keyHash = requireNonNull(keyHash, "keyHash");
     }
 
     /**
-     * Ingests the file, or recognises bytes already ingested into the same dataset and writes nothing.
+     * Ingests the file, or recognises bytes already ingested into the same dataset: with the same report date nothing is
+     * written, with another a batch that shares the earlier rows is recorded.
      *
      * @throws UnreadableFileException when the file cannot be read at all (nothing is written)
+     * @throws ReportDateOutOfRangeException when the stated or the file's report date is out of range (nothing is
+     *     written)
      * @throws WarehouseBusyException when another ingest or build holds the warehouse lock
      */
     public IngestResult ingest(IngestRequest request, IngestProgress progress) {
@@ -60,6 +67,8 @@ public final class Ingestor {
             throw new UnreadableFileException(
                     "Cannot read " + fileName + ": no such file " + request.file() + "; check the path");
         }
+        // a stated date out of range refuses the file before anything is read or locked
+        request.reportDate().ifPresent(date -> reportDates.check(date, ReportDateSource.FLAG));
         try {
             WarehouseLock lock = WarehouseLock.acquire(warehouse, fileName);
             try {
@@ -67,10 +76,10 @@ public final class Ingestor {
                 FileProbe probe = FileProbe.of(request.file());
                 if (batches.mayHold(request.dataset(), probe.size())) {
                     probe = probe.hashed();
-                    Optional<Manifest> earlier =
-                            batches.find(request.dataset(), probe.sha256().orElseThrow());
-                    if (earlier.isPresent()) {
-                        return alreadyIngested(earlier.get(), fileName);
+                    List<Manifest> same =
+                            batches.standing(request.dataset(), probe.sha256().orElseThrow());
+                    if (!same.isEmpty()) {
+                        return sameBytes(request, probe, same, batches);
                     }
                 }
                 // Otherwise no batch came from a file of this size: the hash is taken as the file is read.
@@ -85,8 +94,73 @@ public final class Ingestor {
         }
     }
 
+    /**
+     * Bytes that standing batches of the dataset already hold: a no-op when one of them has the same report date (or
+     * none is stated: a re-sent file without a date is taken for the same submission), else a batch of its own for
+     * the new date that shares the earlier batch's rows, so the month records a submission and nothing is counted
+     * twice.
+     */
+    private IngestResult sameBytes(IngestRequest request, FileProbe probe, List<Manifest> same, Batches batches)
+            throws IOException {
+        ReportDate date;
+        if (request.reportDate().isPresent()) {
+            date = new ReportDate(request.reportDate().get(), ReportDateSource.FLAG);
+        } else {
+            Schema schema = Converter.schemaOf(request.dataset());
+            String datasetName =
+                    request.dataset().nameZh() + " (" + request.dataset().directory() + ")";
+            try (OpenedTable opened =
+                    OpenedTable.open(request.originalFileName(), probe, schema, datasetName, mapper)) {
+                date = reportDate(request, opened.table());
+            }
+        }
+        Manifest earlier = same.get(0);
+        for (Manifest manifest : same) {
+            if (manifest.reportDate().equals(date.date)) {
+                return alreadyIngested(manifest, request.originalFileName());
+            }
+        }
+        if (date.source == ReportDateSource.INGEST_TIME) {
+            return alreadyIngested(earlier, request.originalFileName());
+        }
+        long batchId = batches.nextId();
+        long rowsBatchId = earlier.rowsBatchId();
+        Manifest manifest = new Manifest(
+                batchId,
+                request.dataset(),
+                request.originalFileName(),
+                earlier.sha256(),
+                probe.size(),
+                date.date,
+                date.source,
+                OffsetDateTime.now(clock),
+                earlier.sheet(),
+                earlier.rowsRead(),
+                earlier.rowsAccepted(),
+                earlier.rowsRejected(),
+                earlier.rowsWarned(),
+                request.submitter(),
+                Optional.of(rowsBatchId));
+        batches.commit(manifest);
+        Path rejects = warehouse.rejects(request.dataset(), rowsBatchId);
+        return new IngestResult(
+                batchId,
+                request.dataset(),
+                request.originalFileName(),
+                manifest.sha256(),
+                date.date,
+                date.source,
+                manifest.rowsRead(),
+                manifest.rowsAccepted(),
+                manifest.rowsRejected(),
+                manifest.rowsWarned(),
+                false,
+                Files.exists(rejects) ? Optional.of(rejects) : Optional.empty(),
+                Optional.of(rowsBatchId));
+    }
+
     private IngestResult alreadyIngested(Manifest manifest, String fileName) {
-        Path rejects = warehouse.rejects(manifest.dataset(), manifest.batchId());
+        Path rejects = warehouse.rejects(manifest.dataset(), manifest.rowsBatchId());
         return new IngestResult(
                 manifest.batchId(),
                 manifest.dataset(),
@@ -99,7 +173,8 @@ public final class Ingestor {
                 manifest.rowsRejected(),
                 manifest.rowsWarned(),
                 true,
-                Files.exists(rejects) ? Optional.of(rejects) : Optional.empty());
+                Files.exists(rejects) ? Optional.of(rejects) : Optional.empty(),
+                manifest.sameRowsAs());
     }
 
     private IngestResult write(IngestRequest request, FileProbe probe, Batches batches, IngestProgress progress)
@@ -162,7 +237,8 @@ public final class Ingestor {
                     counts.accepted,
                     counts.rejected,
                     counts.warned,
-                    request.submitter()));
+                    request.submitter(),
+                    Optional.empty()));
             return new IngestResult(
                     batchId,
                     dataset,
@@ -175,7 +251,8 @@ public final class Ingestor {
                     counts.rejected,
                     counts.warned,
                     false,
-                    rejectsFile);
+                    rejectsFile,
+                    Optional.empty());
         }
     }
 
@@ -188,15 +265,19 @@ public final class Ingestor {
 
     private record ReportDate(LocalDate date, ReportDateSource source) {}
 
+    /** The batch's report date: the caller's, else the file's 填报日期, else today; refused when out of range. */
     private ReportDate reportDate(IngestRequest request, Table table) {
         if (request.reportDate().isPresent()) {
+            reportDates.check(request.reportDate().get(), ReportDateSource.FLAG);
             return new ReportDate(request.reportDate().get(), ReportDateSource.FLAG);
         }
         Optional<String> text = table.reportDateText();
         if (text.isPresent()) {
             int day = Dates.parse(text.get());
             if (!Dates.isError(day)) {
-                return new ReportDate(LocalDate.ofEpochDay(day), ReportDateSource.FILE);
+                LocalDate date = LocalDate.ofEpochDay(day);
+                reportDates.check(date, ReportDateSource.FILE);
+                return new ReportDate(date, ReportDateSource.FILE);
             }
         }
         return new ReportDate(LocalDate.now(clock), ReportDateSource.INGEST_TIME);

@@ -18,14 +18,18 @@ import java.util.function.Consumer;
 /**
  * A top-level JSON array of objects, or JSON Lines (one object per line). The first row returned is a synthetic
  * header of the first object's keys; later rows are aligned to the keys seen so far, and a key first seen later is
- * announced to the {@link #onNewColumn} listener. A JSON Lines line that is not an object becomes a row error, so
- * one bad line does not cost the good ones.
+ * announced to the {@link #onNewColumn} listener. A JSON Lines line that is not an object, or is longer than {@link
+ * #MAX_LINE_CHARS}, becomes a row error, so one bad line does not cost the good ones (nor the heap).
  */
 final class JsonSource implements RowSource {
     private final String fileName;
     private final ObjectMapper mapper;
     private final BufferedReader reader;
+    /** A JSON Lines line longer than this (1 MiB of ASCII) is a rejected row, skipped without being kept. */
+    static final int MAX_LINE_CHARS = 1 << 20;
+
     private final JsonParser arrayParser;
+    private final BoundedLineReader lines;
     private final List<String> keys = new ArrayList<>();
     private final Map<String, Integer> positionOfKey = new HashMap<>();
     private Consumer<String> listener = key -> {};
@@ -56,8 +60,10 @@ final class JsonSource implements RowSource {
             } catch (JsonProcessingException e) {
                 throw invalid(e);
             }
+            lines = null;
         } else {
             arrayParser = null;
+            lines = new BoundedLineReader(reader, MAX_LINE_CHARS);
         }
         first = readItem();
         if (first != null && rowError != null) {
@@ -109,8 +115,15 @@ final class JsonSource implements RowSource {
             }
         }
         String line;
-        while ((line = reader.readLine()) != null) {
+        while ((line = lines.readLine()) != null) {
             itemNumber++;
+            if (lines.tooLong()) {
+                rowError =
+                        "第 " + itemNumber + " 行长达 " + lines.length() + " 个字符，超过每行上限 " + MAX_LINE_CHARS + "（1 MiB），已跳过"
+                                + " / line " + itemNumber + " has " + lines.length() + " characters, more than the "
+                                + MAX_LINE_CHARS + " (1 MiB) a line may have; skipped";
+                return mapper.nullNode();
+            }
             if (Text.isBlank(line)) {
                 continue;
             }

@@ -12,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The record of one committed batch, {@code manifest/batch-<id>.json}; its presence is what makes a batch visible.
- * {@code fileBytes} is the submitted file's size, or -1 for batches recorded before sizes were.
+ * {@code fileBytes} is the submitted file's size, or -1 for batches recorded before sizes were. {@code sameRowsAs} names
+ * the batch whose Parquet rows this one shares: the same bytes re-sent for another report date are recorded as a
+ * batch of their own (a submission for that date) without a second copy of the rows.
  */
 record Manifest(
         long batchId,
@@ -28,7 +30,8 @@ record Manifest(
         long rowsAccepted,
         long rowsRejected,
         long rowsWarned,
-        Submitter submitter) {
+        Submitter submitter,
+        Optional<Long> sameRowsAs) {
     static final int FORMAT_VERSION = 1;
 
     Manifest {
@@ -40,6 +43,7 @@ record Manifest(
         requireNonNull(ingestedAt, "ingestedAt");
         requireNonNull(sheet, "sheet");
         requireNonNull(submitter, "submitter");
+        requireNonNull(sameRowsAs, "sameRowsAs");
     }
 
     ObjectNode toJson(ObjectMapper mapper) {
@@ -60,6 +64,7 @@ record Manifest(
         json.put("rows_warned", rowsWarned);
         json.put("submitted_by", submitter.name());
         submitter.district().ifPresent(district -> json.put("submitter_district", district));
+        sameRowsAs.ifPresent(batch -> json.put("same_rows_as", batch));
         return json;
     }
 
@@ -81,6 +86,14 @@ record Manifest(
                 // manifests written before submitters were recorded came from the command line
                 new Submitter(
                         json.path("submitted_by").asText(Submitter.COMMAND_LINE),
-                        Optional.ofNullable(json.path("submitter_district").textValue())));
+                        Optional.ofNullable(json.path("submitter_district").textValue())),
+                json.hasNonNull("same_rows_as")
+                        ? Optional.of(json.get("same_rows_as").asLong())
+                        : Optional.empty());
+    }
+
+    /** The batch whose Parquet parts hold this batch's rows: itself, or the one it shares them with. */
+    long rowsBatchId() {
+        return sameRowsAs.orElse(batchId);
     }
 }

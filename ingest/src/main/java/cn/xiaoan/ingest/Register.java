@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +50,21 @@ final class Register {
      * in log order.
      */
     static Register load(Warehouse warehouse, Batches batches, List<SchoolMove> moves) throws SQLException {
-        if (!batches.hasBatches(Dataset.SCHOOLS)) {
+        // Standing registers only: a withdrawn one counts no more, a re-sent one with its own report date and id.
+        List<BatchRows> registers = BatchRows.of(Dataset.SCHOOLS, batches.records());
+        if (registers.isEmpty()) {
             return none();
         }
-        String glob = warehouse
-                .raw(Dataset.SCHOOLS)
-                .resolve("batch=*")
-                .resolve(BatchWriter.PART_FILES)
-                .toString();
+        var selects = new ArrayList<String>();
+        for (BatchRows rows : registers) {
+            String glob = warehouse
+                    .rawBatch(Dataset.SCHOOLS, rows.rowsBatchId())
+                    .resolve(BatchWriter.PART_FILES)
+                    .toString();
+            selects.add("SELECT school_code, name, district_code, DATE '" + rows.reportDate() + "' AS report_date, "
+                    + rows.batchId() + " AS batch_id, source_row FROM read_parquet('" + BatchWriter.sqlString(glob)
+                    + "', hive_partitioning = false)");
+        }
         Map<String, String> names = new HashMap<>();
         Map<String, String> owners = new HashMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
@@ -64,7 +72,7 @@ final class Register {
                 ResultSet rows = statement.executeQuery("SELECT school_code,"
                         + " first(name ORDER BY report_date DESC, batch_id DESC, source_row DESC),"
                         + " first(district_code ORDER BY batch_id, source_row)"
-                        + " FROM read_parquet('" + BatchWriter.sqlString(glob) + "', hive_partitioning = false)"
+                        + " FROM (" + String.join(" UNION ALL ", selects) + ")"
                         + " GROUP BY school_code")) {
             while (rows.next()) {
                 names.put(rows.getString(1), rows.getString(2));

@@ -1,5 +1,6 @@
 package cn.xiaoan.ingest;
 
+import cn.xiaoan.domain.SpreadsheetText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -11,7 +12,9 @@ import java.util.Optional;
 
 /**
  * The reject report of one batch: UTF-8 with a BOM so that Excel opens it with the right encoding, one line per
- * problem (a row with three problems has three lines). Written under a dot-name and renamed on commit; no file at
+ * problem (a row with three problems has three lines). Every text cell that starts like a formula is written with a
+ * leading apostrophe ({@link SpreadsheetText}): file and sheet names, values and reasons all come from the clerk's
+ * file. Written under a dot-name and renamed on commit; no file at
  * all when nothing was rejected.
  */
 final class RejectWriter implements AutoCloseable {
@@ -37,19 +40,19 @@ final class RejectWriter implements AutoCloseable {
             writer.write(HEADER);
             writer.write("\r\n");
         }
-        field(fileName);
+        field(SpreadsheetText.defused(fileName));
         writer.write(',');
-        field(sheet);
+        field(SpreadsheetText.defused(sheet));
         writer.write(',');
         writer.write(Integer.toString(row));
         writer.write(',');
-        field(problem.column());
+        field(SpreadsheetText.defused(problem.column()));
         writer.write(',');
-        field(problem.value());
+        field(SpreadsheetText.defused(problem.value()));
         writer.write(',');
-        field(problem.reasonZh());
+        field(SpreadsheetText.defused(problem.reasonZh()));
         writer.write(',');
-        field(problem.reasonEn());
+        field(SpreadsheetText.defused(problem.reasonEn()));
         writer.write("\r\n");
     }
 

@@ -47,7 +47,7 @@ public final class SchoolMoves {
         try {
             List<SchoolMove> moves = SchoolMoveLog.read(warehouse);
             return ownership(
-                    schoolCode, Register.load(warehouse, Batches.open(warehouse, new ObjectMapper()), moves), moves);
+                    schoolCode, Register.load(warehouse, Batches.read(warehouse, new ObjectMapper()), moves), moves);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Cannot read the register of " + warehouse.root() + ": " + e.getMessage(), e);

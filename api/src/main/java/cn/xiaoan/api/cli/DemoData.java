@@ -68,7 +68,7 @@ final class DemoData {
 
     /** Ingests every file; already-ingested files are recognised by their bytes. Returns whether anything was new. */
     boolean ingestAll(Warehouse warehouse, List<DemoFile> files, PrintWriter out) {
-        var ingestor = new Ingestor(warehouse, components.reference());
+        var ingestor = new Ingestor(warehouse, components.reference(), components.clock());
         boolean changed = false;
         for (DemoFile file : files) {
             IngestResult result = ingestor.ingest(

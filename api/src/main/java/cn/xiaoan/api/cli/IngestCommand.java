@@ -5,6 +5,9 @@ import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.ingest.IngestRequest;
 import cn.xiaoan.ingest.IngestResult;
 import cn.xiaoan.ingest.Ingestor;
+import cn.xiaoan.ingest.ReportDateOutOfRangeException;
+import cn.xiaoan.ingest.ReportDateRule;
+import cn.xiaoan.ingest.ReportDateSource;
 import cn.xiaoan.ingest.UnreadableFileException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,9 +27,10 @@ import picocli.CommandLine.Spec;
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
-            "导入报送数据：逐行校验，合格行写入仓库，不合格行写入退回清单；同一文件重复导入不会重复计数",
+            "导入报送数据：逐行校验，合格行写入仓库，不合格行写入退回清单；同一文件同一填报日期重复导入不会重复计数，" + "换一个填报日期则记为该期报送（数据不重复存储）",
             "Ingest returns: valid rows become an immutable batch, rejected rows are listed with reasons;"
-                    + " the same file twice is a no-op"
+                    + " the same file for the same report date is a no-op, for another date it records that date's"
+                    + " submission without storing the rows again"
         })
 final class IngestCommand implements Callable<Integer> {
     private final Components components;
@@ -47,7 +51,7 @@ final class IngestCommand implements Callable<Integer> {
     @Option(
             names = "--report-date",
             paramLabel = "YYYY-MM-DD",
-            description = "填报日期 Report date (default: the file's 填报日期 cell, else today)")
+            description = "填报日期 Report date, 2000-01-01 to tomorrow (default: the file's 填报日期 cell, else today)")
     LocalDate reportDate;
 
     @Option(names = "--json", description = "输出 JSON Print one JSON document for the run")
@@ -65,6 +69,7 @@ final class IngestCommand implements Callable<Integer> {
             String file,
             Long batchId,
             boolean alreadyIngested,
+            Long sameRowsAs,
             String sha256,
             LocalDate reportDate,
             String reportDateSource,
@@ -79,6 +84,7 @@ final class IngestCommand implements Callable<Integer> {
                     file.toString(),
                     result.batchId(),
                     result.alreadyIngested(),
+                    result.sameRowsAs().orElse(null),
                     result.sha256(),
                     result.reportDate(),
                     result.reportDateSource().name(),
@@ -91,7 +97,7 @@ final class IngestCommand implements Callable<Integer> {
         }
 
         static FileOutcome failed(Path file, String error) {
-            return new FileOutcome(file.toString(), null, false, null, null, null, 0, 0, 0, 0, null, error);
+            return new FileOutcome(file.toString(), null, false, null, null, null, null, 0, 0, 0, 0, null, error);
         }
     }
 
@@ -101,7 +107,12 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset target = Dataset.fromDirectory(dataset);
-        var ingestor = new Ingestor(components.warehouse(warehouseOption.warehouse), components.reference());
+        if (reportDate != null) {
+            // refused before any file is read: a future or ancient date would win or lose every snapshot comparison
+            new ReportDateRule(components.clock()).check(reportDate, ReportDateSource.FLAG);
+        }
+        var ingestor = new Ingestor(
+                components.warehouse(warehouseOption.warehouse), components.reference(), components.clock());
         var outcomes = new ArrayList<FileOutcome>();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -114,7 +125,7 @@ final class IngestCommand implements Callable<Integer> {
                 if (!json) {
                     printSummary(out, result);
                 }
-            } catch (UnreadableFileException e) {
+            } catch (UnreadableFileException | ReportDateOutOfRangeException e) {
                 outcomes.add(FileOutcome.failed(file, e.getMessage()));
                 if (!json) {
                     err.println("xiaoan ingest: " + e.getMessage());
@@ -132,6 +143,18 @@ final class IngestCommand implements Callable<Integer> {
             out.printf(
                     "%s：已导入过，为批次 %d，本次未写入 / already ingested as batch %d, nothing written%n",
                     result.fileName(), result.batchId(), result.batchId());
+            return;
+        }
+        if (result.sameRowsAs().isPresent()) {
+            out.printf(
+                    "%s → 批次 batch %d（%s，填报日期 report date %s）：与批次 %d 文件相同，记为本期报送，数据不重复存储"
+                            + " / same file as batch %d: recorded as this date's submission, no rows stored again%n",
+                    result.fileName(),
+                    result.batchId(),
+                    result.dataset().nameZh(),
+                    result.reportDate(),
+                    result.sameRowsAs().get(),
+                    result.sameRowsAs().get());
             return;
         }
         out.printf(

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             FiguresCommand.class,
             ReportCommand.class,
+            BatchesCommand.class,
             UsersCommand.class,
             SchoolsCommand.class,
             ServeCommand.class,

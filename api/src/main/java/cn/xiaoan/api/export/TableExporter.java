@@ -1,5 +1,6 @@
 package cn.xiaoan.api.export;
 
+import cn.xiaoan.domain.SpreadsheetText;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -167,15 +168,7 @@ public final class TableExporter {
             return value.toString();
         }
         String text = String.valueOf(value);
-        return kind == ColumnKind.TEXT ? defused(text) : text;
-    }
-
-    /** Text a spreadsheet would evaluate ({@code =…}, {@code +…}, {@code -…}, {@code @…}) gets a leading apostrophe. */
-    static String defused(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return kind == ColumnKind.TEXT ? SpreadsheetText.defused(text) : text;
     }
 
     private static String csvCell(String text) {

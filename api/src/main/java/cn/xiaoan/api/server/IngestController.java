@@ -3,17 +3,24 @@ package cn.xiaoan.api.server;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.api.auth.Principal;
+import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchRecord;
+import cn.xiaoan.ingest.BatchWithdrawer;
 import cn.xiaoan.ingest.IngestProgress;
 import cn.xiaoan.ingest.IngestRequest;
 import cn.xiaoan.ingest.IngestResult;
 import cn.xiaoan.ingest.Ingestor;
 import cn.xiaoan.ingest.RejectedRow;
+import cn.xiaoan.ingest.ReportDateOutOfRangeException;
+import cn.xiaoan.ingest.ReportDateRule;
+import cn.xiaoan.ingest.ReportDateSource;
 import cn.xiaoan.ingest.Submitter;
 import cn.xiaoan.ingest.UnreadableFileException;
 import cn.xiaoan.ingest.WarehouseBusyException;
+import cn.xiaoan.ingest.Withdrawal;
+import cn.xiaoan.ingest.WithdrawalRefusedException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,11 +36,12 @@ import java.util.Optional;
 /**
  * Data submission: {@code POST /api/v1/ingest/{dataset}} takes a clerk's file through the same validation as {@code
  * xiaoan ingest} and answers with the batch summary; {@code /api/v1/batches} lists past batches and their rejected
- * rows. A district clerk submits for their district only (ingest rejects other districts' rows) and sees only their
- * district's batches.
+ * rows; {@code DELETE /api/v1/batches/{id}} withdraws one. A district clerk submits for their district only (ingest
+ * rejects other districts' rows) and sees only their district's batches.
  */
 final class IngestController {
     static final int REJECT_PREVIEW_ROWS = 500;
+    static final int MAX_REASON_LENGTH = 500;
 
     private final Ingestor ingestor;
     private final BatchHistory history;
@@ -41,15 +49,21 @@ final class IngestController {
     private final RateLimiter limiter;
     private final ModelRefresher refresher;
     private final WarehouseWriter writer;
+    private final BatchWithdrawer withdrawer;
+    private final ReportDateRule reportDates;
 
     IngestController(
             Ingestor ingestor,
             BatchHistory history,
+            BatchWithdrawer withdrawer,
+            ReportDateRule reportDates,
             UploadReceiver receiver,
             RateLimiter limiter,
             ModelRefresher refresher,
             WarehouseWriter writer) {
         this.writer = requireNonNull(writer, "writer");
+        this.withdrawer = requireNonNull(withdrawer, "withdrawer");
+        this.reportDates = requireNonNull(reportDates, "reportDates");
         this.ingestor = requireNonNull(ingestor, "ingestor");
         this.history = requireNonNull(history, "history");
         this.receiver = requireNonNull(receiver, "receiver");
@@ -70,6 +84,7 @@ final class IngestController {
             long rejected,
             long warned,
             boolean alreadyIngested,
+            Long sameRowsAs,
             String message,
             String batchUrl,
             String rejectsUrl,
@@ -91,8 +106,14 @@ final class IngestController {
             long accepted,
             long rejected,
             long warned,
-            String rejectsUrl) {
+            String rejectsUrl,
+            Long sameRowsAs,
+            boolean withdrawn,
+            String withdrawnBy,
+            OffsetDateTime withdrawnAt,
+            String withdrawalReason) {
         static BatchSummary of(BatchRecord batch) {
+            Optional<Withdrawal> withdrawal = batch.withdrawal();
             return new BatchSummary(
                     batch.batchId(),
                     batch.dataset().directory(),
@@ -108,7 +129,12 @@ final class IngestController {
                     batch.accepted(),
                     batch.rejected(),
                     batch.warned(),
-                    batch.hasRejects() ? IngestController.rejectsUrl(batch.batchId()) : null);
+                    batch.hasRejects() ? IngestController.rejectsUrl(batch.batchId()) : null,
+                    batch.sameRowsAs().orElse(null),
+                    withdrawal.isPresent(),
+                    withdrawal.map(Withdrawal::by).orElse(null),
+                    withdrawal.map(Withdrawal::at).orElse(null),
+                    withdrawal.map(Withdrawal::reason).orElse(null));
         }
     }
 
@@ -116,10 +142,22 @@ final class IngestController {
 
     record BatchList(List<BatchSummary> batches, ModelRefresher.Status model) {}
 
+    /** The answer to a withdrawal: the batch as now listed, what was done, and the model rebuild it asked for. */
+    record WithdrawalSummary(BatchSummary batch, String message, ModelRefresher.State model) {}
+
+    /** The body of {@code DELETE /api/v1/batches/{id}} (the reason may come as {@code ?reason=} instead). */
+    record WithdrawalBody(String reason) {}
+
     void upload(Context ctx) {
         Principal principal = AccessControl.principal(ctx);
         Dataset dataset = Dataset.fromDirectory(ctx.pathParam("dataset"));
         Optional<LocalDate> reportDate = reportDate(ctx.queryParam("reportDate"));
+        try {
+            // refused before the upload is read: nothing is received, nothing written
+            reportDate.ifPresent(date -> reportDates.check(date, ReportDateSource.FLAG));
+        } catch (ReportDateOutOfRangeException e) {
+            throw reportDateOutOfRange(e);
+        }
         limiter.acquire(principal.username(), "upload");
         UploadReceiver.Received file = receiver.receive(ctx);
         try {
@@ -132,6 +170,7 @@ final class IngestController {
                             new Submitter(
                                     principal.username(), principal.scope().district())),
                     IngestProgress.silent());
+            // a re-sent file adds no row but a submission (ledger_submissions), so the model is rebuilt as well
             ModelRefresher.State model = !result.alreadyIngested() && result.accepted() > 0
                     ? refresher.request()
                     : refresher.status().state();
@@ -148,12 +187,15 @@ final class IngestController {
                             result.rejected(),
                             result.warned(),
                             result.alreadyIngested(),
+                            result.sameRowsAs().orElse(null),
                             message(result),
                             "/api/v1/batches/" + result.batchId(),
                             result.rejected() > 0 ? rejectsUrl(result.batchId()) : null,
                             model));
         } catch (UnreadableFileException e) {
             throw new ApiException(422, "unreadable_file", e.getMessage() + " / 文件无法读取，未写入任何数据");
+        } catch (ReportDateOutOfRangeException e) {
+            throw reportDateOutOfRange(e);
         } catch (WarehouseBusyException e) {
             throw new ApiException(409, "warehouse_busy", e.getMessage() + " / 仓库正忙，请稍后重试");
         } finally {
@@ -196,6 +238,67 @@ final class IngestController {
         }
     }
 
+    /**
+     * {@code DELETE /api/v1/batches/{id}}: withdraws a batch (an administrator any batch, a clerk the latest one they
+     * sent for their district), then asks for a model rebuild that leaves it out.
+     */
+    void withdraw(Context ctx) {
+        Principal principal = AccessControl.principal(ctx);
+        BatchRecord batch = batch(ctx);
+        String reason = withdrawalReason(ctx);
+        var requester = new BatchWithdrawer.Requester(principal.username(), principal.role() == Role.ADMIN);
+        Withdrawal withdrawal;
+        try {
+            withdrawal =
+                    writer.exclusively("the withdrawal", () -> withdrawer.withdraw(batch.batchId(), requester, reason));
+        } catch (WithdrawalRefusedException e) {
+            throw switch (e.why()) {
+                case NO_SUCH_BATCH -> new ApiException(404, "no_batch", e.getMessage());
+                case ALREADY_WITHDRAWN -> new ApiException(409, "already_withdrawn", e.getMessage());
+                case NOT_THE_SENDER -> new ApiException(403, "not_batch_sender", e.getMessage());
+                case NOT_THE_LATEST -> new ApiException(403, "not_latest_batch", e.getMessage());
+            };
+        } catch (WarehouseBusyException e) {
+            throw new ApiException(409, "warehouse_busy", e.getMessage() + " / 仓库正忙，请稍后重试");
+        }
+        ModelRefresher.State model = refresher.request();
+        BatchRecord withdrawn = history.find(batch.batchId()).orElseThrow();
+        ctx.json(new WithdrawalSummary(
+                BatchSummary.of(withdrawn),
+                "批次 " + withdrawal.batchId() + " 已撤回，模型将重新构建，不再计入该批次 / batch " + withdrawal.batchId()
+                        + " withdrawn; the model is being rebuilt without it",
+                model));
+    }
+
+    private static String withdrawalReason(Context ctx) {
+        String reason = ctx.queryParam("reason");
+        if ((reason == null || reason.isBlank()) && !ctx.body().isBlank()) {
+            try {
+                reason = ctx.bodyAsClass(WithdrawalBody.class).reason();
+            } catch (RuntimeException e) {
+                throw ApiException.badRequest(
+                        "invalid_body", "Send JSON {\"reason\": \"…\"} or ?reason=… / 请求内容应为 {\"reason\": \"撤回原因\"}");
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ApiException.badRequest(
+                    "reason_required",
+                    "撤回须说明原因：请求体 {\"reason\": \"…\"} 或 ?reason=… / a withdrawal needs a reason: body"
+                            + " {\"reason\": \"…\"} or ?reason=…");
+        }
+        if (reason.length() > MAX_REASON_LENGTH) {
+            throw ApiException.badRequest(
+                    "reason_too_long",
+                    "撤回原因最多 " + MAX_REASON_LENGTH + " 字 / the reason may have at most " + MAX_REASON_LENGTH
+                            + " characters");
+        }
+        return reason.strip();
+    }
+
+    private static ApiException reportDateOutOfRange(ReportDateOutOfRangeException e) {
+        return new ApiException(422, "report_date_out_of_range", e.getMessage());
+    }
+
     private BatchRecord batch(Context ctx) {
         Principal principal = AccessControl.principal(ctx);
         long id;
@@ -233,6 +336,12 @@ final class IngestController {
     }
 
     private static String message(IngestResult result) {
+        if (result.sameRowsAs().isPresent()) {
+            long same = result.sameRowsAs().get();
+            return "与批次 " + same + " 文件相同，已记为填报日期 " + result.reportDate() + " 的报送（批次 " + result.batchId()
+                    + "），数据不重复存储 / the same file as batch " + same + ": recorded as the submission for "
+                    + result.reportDate() + " (batch " + result.batchId() + "), no rows stored again";
+        }
         if (result.alreadyIngested()) {
             return "该文件已导入过，为批次 " + result.batchId() + "，本次未写入 / already ingested as batch " + result.batchId()
                     + ", nothing written";

@@ -19,7 +19,9 @@ import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.ingest.BatchHistory;
+import cn.xiaoan.ingest.BatchWithdrawer;
 import cn.xiaoan.ingest.Ingestor;
+import cn.xiaoan.ingest.ReportDateRule;
 import cn.xiaoan.ingest.SchoolMoves;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -79,8 +81,10 @@ public final class XiaoanServer implements AutoCloseable {
                 new ModelBuilder(services.warehouse(), services.reference(), services.clock()), writer, REBUILD_QUIET);
         Path incoming = services.warehouse().root().resolve("uploads").resolve(".incoming");
         var ingest = new IngestController(
-                new Ingestor(services.warehouse(), services.reference()),
+                new Ingestor(services.warehouse(), services.reference(), services.clock()),
                 new BatchHistory(services.warehouse()),
+                new BatchWithdrawer(services.warehouse(), services.clock()),
+                new ReportDateRule(services.clock()),
                 new UploadReceiver(incoming, limits.maxUploadBytes()),
                 new RateLimiter(limits.uploadsPerMinute(), Duration.ofMinutes(1), services.clock()),
                 refresher,
@@ -149,6 +153,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/batches", ingest::list, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches/{id}", ingest::detail, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches/{id}/rejects", ingest::rejects, Role.CLERK, Role.LEADER);
+        app.delete("/api/v1/batches/{id}", ingest::withdraw, Role.CLERK);
         app.post("/api/v1/sql", sql::run, Role.ANALYST);
         app.get("/api/v1/sql/schema", sql::schema, Role.ANALYST);
         app.exception(ApiException.class, (e, ctx) -> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,48 @@ class IngestCommandTest {
 
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("Cannot read missing.csv").contains("check the path");
+    }
+
+    @Test
+    void refusesAReportDateIn2099BeforeReadingAnyFile() throws Exception {
+        ingest("schools", resource("schools.csv"));
+
+        Run run = ingest("ledger", "--report-date", "2099-12-31", resource("ledger-with-bad-rows.csv"));
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.err()).contains("2099-12-31").contains("晚于今天").contains("nothing was ingested");
+        assertThat(warehouse.resolve("raw").resolve("ledger")).doesNotExist();
+    }
+
+    @Test
+    void refusesAFileWhose填报日期IsIn2099AndGoesOnWithTheNextFile() throws Exception {
+        ingest("schools", resource("schools.csv"));
+        Path dated = warehouse.resolveSibling(warehouse.getFileName() + "-in").resolve("dated.csv");
+        Files.createDirectories(dated.getParent());
+        Files.writeString(
+                dated, "隐患台账,,,填报日期：2099-12-31\n" + Files.readString(Path.of(resource("ledger-with-bad-rows.csv"))));
+
+        Run run = ingest("ledger", "--json", dated.toString(), resource("ledger-with-bad-rows.csv"));
+
+        assertThat(run.exit()).isEqualTo(1);
+        JsonNode files = new ObjectMapper().readTree(run.out()).get("files");
+        assertThat(files.get(0).get("error").asText())
+                .contains("the file's 填报日期")
+                .contains("2099-12-31");
+        assertThat(files.get(1).get("batchId").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void recordsTheSameFileForAnotherMonthAsASubmissionWithoutCopyingItsRows() throws Exception {
+        ingest("schools", resource("schools.csv"));
+        ingest("ledger", "--report-date", "2024-03-31", resource("ledger-with-bad-rows.csv"));
+
+        Run april = ingest("ledger", "--report-date", "2024-04-30", resource("ledger-with-bad-rows.csv"));
+
+        assertThat(april.exit()).isZero();
+        assertThat(april.out()).contains("与批次 2 文件相同").contains("same file as batch 2");
+        assertThat(warehouse.resolve("raw").resolve("ledger").resolve("batch=000003"))
+                .doesNotExist();
     }
 
     private Run ingest(String dataset, String... arguments) {
