@@ -50,6 +50,15 @@ record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parquetFiles)
         return new RawBatches(dataset, batchIds, files);
     }
 
+    /** The batch a Parquet part belongs to, from its directory name {@code batch=<id>}. */
+    static long batchIdOf(Path part) {
+        Matcher matcher = BATCH_DIRECTORY.matcher(part.getParent().getFileName().toString());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(part + " is not in a batch directory");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
     private static List<Path> visibleEntries(Path directory) {
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(path -> !path.getFileName().toString().startsWith("."))

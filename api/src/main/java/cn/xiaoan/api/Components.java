@@ -4,6 +4,7 @@ import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseLocks;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,6 +21,7 @@ public final class Components implements AutoCloseable {
     private final Path defaultWarehouse;
     private final Clock clock;
     private final ObjectMapper json;
+    private final WarehouseLocks locks = new WarehouseLocks("xiaoan", WarehouseLocks.DEFAULT_PATIENCE);
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     Components(ReferenceData reference, Path home, Path defaultWarehouse, Clock clock) {
@@ -64,6 +66,11 @@ public final class Components implements AutoCloseable {
     /** The users and API tokens of a warehouse ({@code security/users.json}). */
     public UserStore users(Warehouse warehouse) {
         return new UserStore(warehouse.root().resolve("security").resolve("users.json"), new PasswordHasher(), clock);
+    }
+
+    /** The warehouse write locks of this process (commands narrow the patience with their {@code --wait}). */
+    public WarehouseLocks locks() {
+        return locks;
     }
 
     public Clock clock() {

@@ -13,12 +13,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The committed batches of a warehouse, read-only and without the warehouse lock: a manifest appears by an atomic
  * rename as the last step of an ingest, so a batch listed here is complete, and one being written is not listed.
  */
 public final class BatchHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchHistory.class);
+
     private final Warehouse warehouse;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -35,7 +39,12 @@ public final class BatchHistory {
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "batch-*.json")) {
             for (Path file : files) {
-                records.add(record(Manifest.fromJson(mapper.readTree(file.toFile()))));
+                try {
+                    records.add(record(Manifest.fromJson(mapper.readTree(file.toFile()))));
+                } catch (IOException | RuntimeException e) {
+                    // One unreadable manifest must not hide the others; the next writer quarantines it.
+                    LOG.warn("Leaving out unreadable manifest {}: {}", file, e.getMessage());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the batches in " + directory + ": " + e.getMessage(), e);

@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xiaoan.domain.Dataset;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import cn.xiaoan.domain.LockWait;
+import cn.xiaoan.domain.WarehouseBusyException;
+import cn.xiaoan.domain.WarehouseLocks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("try") // locks held for their scope, not otherwise used
 class WarehouseSafetyTest {
     @TempDir
     Path temp;
@@ -102,18 +106,37 @@ class WarehouseSafetyTest {
     }
 
     @Test
-    void aSecondWriterFailsFastWhileTheLockIsHeld() throws Exception {
+    void aSecondWriterGivesUpAfterItsPatienceNamingTheHolder() throws Exception {
         Path file = fixture.ledgerCsv("ledger.csv", Map.of());
-        try (FileChannel channel = FileChannel.open(
-                        fixture.warehouse.writeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = channel.lock()) {
-            assertThat(lock.isValid()).isTrue();
-            assertThatThrownBy(() -> fixture.ingest(Dataset.LEDGER, file))
-                    .isInstanceOf(WarehouseBusyException.class)
-                    .hasMessage("Cannot ingest ledger.csv: another ingest or build is running on "
-                            + fixture.warehouse.root() + " (it holds .lock); retry when it has finished");
+        var impatient = new Ingestor(
+                fixture.warehouse,
+                IngestFixture.REFERENCE,
+                WarehouseLocks.defaults().waitingAtMost(Duration.ofMillis(300)));
+        try (var held = WarehouseLocks.defaults().acquire(fixture.warehouse, "build", LockWait.silent())) {
+            CompletableFuture<IngestResult> second = CompletableFuture.supplyAsync(
+                    () -> impatient.ingest(IngestRequest.of(Dataset.LEDGER, file), IngestProgress.silent()));
+
+            assertThatThrownBy(second::join)
+                    .hasCauseInstanceOf(WarehouseBusyException.class)
+                    .cause()
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid())
+                    .hasMessageContaining("xiaoan build")
+                    .hasMessageContaining("Cannot ingest ledger.csv: the write lock of " + fixture.warehouse.root())
+                    .hasMessageContaining("nothing was written");
         }
         assertThat(fixture.ingest(Dataset.LEDGER, file).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void aSecondWriterWaitsForTheFirstInsteadOfFailing() throws Exception {
+        Path file = fixture.ledgerCsv("ledger.csv", Map.of());
+        CompletableFuture<IngestResult> second;
+        try (var held = WarehouseLocks.defaults().acquire(fixture.warehouse, "build", LockWait.silent())) {
+            second = CompletableFuture.supplyAsync(() -> fixture.ingest(Dataset.LEDGER, file));
+            Thread.sleep(300);
+            assertThat(second).isNotDone();
+        }
+        assertThat(second.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
     }
 
     @Test

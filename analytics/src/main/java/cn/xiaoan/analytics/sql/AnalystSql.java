@@ -20,9 +20,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -48,6 +50,9 @@ public final class AnalystSql implements AutoCloseable {
     private final StatementCheck check = new StatementCheck();
     private final QueryLog log;
     private final Map<AnalystScope, ScopedDatabase> open = new HashMap<>();
+    /** Instances of older versions whose last queries are still running. */
+    private final List<ScopedDatabase> retired = new ArrayList<>();
+
     private final ScheduledExecutorService canceller;
 
     /** As many concurrent queries as cores, each instance using every core (one query may use them all). */
@@ -277,6 +282,7 @@ public final class AnalystSql implements AutoCloseable {
         if (database != null && database.version() != version) {
             open.remove(scope);
             database.retire();
+            retired.add(database);
             database = null;
         }
         if (database == null) {
@@ -290,6 +296,18 @@ public final class AnalystSql implements AutoCloseable {
             throw new IllegalStateException("The analyst DuckDB of " + scope.label() + " closed unexpectedly");
         }
         return database;
+    }
+
+    /**
+     * The model versions this process's analyst instances read now (open ones, and retired ones whose queries still
+     * run), which model retention must keep.
+     */
+    public synchronized Set<Long> versionsInUse() {
+        retired.removeIf(database -> !database.inUse());
+        var versions = new HashSet<Long>();
+        open.values().forEach(database -> versions.add(database.version()));
+        retired.forEach(database -> versions.add(database.version()));
+        return versions;
     }
 
     private void checkScope(AnalystScope scope) {

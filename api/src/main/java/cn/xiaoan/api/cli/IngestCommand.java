@@ -37,6 +37,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouseOption;
 
+    @Mixin
+    WriteOptions writeOptions;
+
     @Option(
             names = "--dataset",
             required = true,
@@ -101,7 +104,10 @@ final class IngestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Dataset target = Dataset.fromDirectory(dataset);
-        var ingestor = new Ingestor(components.warehouse(warehouseOption.warehouse), components.reference());
+        var ingestor = new Ingestor(
+                components.warehouse(warehouseOption.warehouse),
+                components.reference(),
+                writeOptions.locks(components));
         var outcomes = new ArrayList<FileOutcome>();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -109,7 +115,8 @@ final class IngestCommand implements Callable<Integer> {
             try (var progress = TerminalProgress.start(file.getFileName().toString(), 0, null)) {
                 IngestResult result = ingestor.ingest(
                         new IngestRequest(target, file, file.getFileName().toString(), Optional.ofNullable(reportDate)),
-                        rows -> progress.stepTo("rows", rows, Math.max(rows, 1)));
+                        rows -> progress.stepTo("rows", rows, Math.max(rows, 1)),
+                        WriteOptions.printingTo(err));
                 outcomes.add(FileOutcome.of(file, result));
                 if (!json) {
                     printSummary(out, result);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.api.auth.Principal;
 import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.WarehouseBusyException;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchRecord;
 import cn.xiaoan.ingest.IngestProgress;
@@ -13,7 +14,6 @@ import cn.xiaoan.ingest.Ingestor;
 import cn.xiaoan.ingest.RejectedRow;
 import cn.xiaoan.ingest.Submitter;
 import cn.xiaoan.ingest.UnreadableFileException;
-import cn.xiaoan.ingest.WarehouseBusyException;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,16 +40,14 @@ final class IngestController {
     private final UploadReceiver receiver;
     private final RateLimiter limiter;
     private final ModelRefresher refresher;
-    private final WarehouseWriter writer;
 
+    /** {@code ingestor} takes the warehouse write lock, so an upload queues behind a rebuild or another writer. */
     IngestController(
             Ingestor ingestor,
             BatchHistory history,
             UploadReceiver receiver,
             RateLimiter limiter,
-            ModelRefresher refresher,
-            WarehouseWriter writer) {
-        this.writer = requireNonNull(writer, "writer");
+            ModelRefresher refresher) {
         this.ingestor = requireNonNull(ingestor, "ingestor");
         this.history = requireNonNull(history, "history");
         this.receiver = requireNonNull(receiver, "receiver");
@@ -155,7 +153,7 @@ final class IngestController {
         } catch (UnreadableFileException e) {
             throw new ApiException(422, "unreadable_file", e.getMessage() + " / 文件无法读取，未写入任何数据");
         } catch (WarehouseBusyException e) {
-            throw new ApiException(409, "warehouse_busy", e.getMessage() + " / 仓库正忙，请稍后重试");
+            throw new ApiException(503, "warehouse_busy", e.getMessage());
         } finally {
             try {
                 Files.deleteIfExists(file.path());

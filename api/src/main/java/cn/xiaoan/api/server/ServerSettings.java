@@ -2,11 +2,26 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-/** Where the server listens (port 0 picks any free port, see {@link XiaoanServer#port()}) and its limits. */
-public record ServerSettings(String host, int port, ServerLimits limits) {
+import cn.xiaoan.analytics.ModelRetention;
+import java.time.Duration;
+
+/**
+ * Where the server listens (port 0 picks any free port, see {@link XiaoanServer#port()}), its limits, how long an
+ * upload or rebuild waits for another writer of the warehouse ({@code lockWait}) and how many model versions before
+ * the published one are kept ({@code keepVersions}).
+ */
+public record ServerSettings(String host, int port, ServerLimits limits, Duration lockWait, int keepVersions) {
+    /** Uploads wait this long for a running build or another upload before answering 503. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofMinutes(2);
+
     public ServerSettings {
         requireNonNull(host, "host");
         requireNonNull(limits, "limits");
+        requireNonNull(lockWait, "lockWait");
+        if (lockWait.isNegative() || keepVersions < 0) {
+            throw new IllegalArgumentException("Cannot start server: the lock wait and the versions kept cannot be"
+                    + " negative (" + lockWait + ", " + keepVersions + ")");
+        }
         if (host.isBlank()) {
             throw new IllegalArgumentException("Cannot start server: the bind address is blank; use e.g. 127.0.0.1");
         }
@@ -14,6 +29,10 @@ public record ServerSettings(String host, int port, ServerLimits limits) {
             throw new IllegalArgumentException(
                     "Cannot start server: port " + port + " is not between 0 and 65535 (0 picks a free port)");
         }
+    }
+
+    public ServerSettings(String host, int port, ServerLimits limits) {
+        this(host, port, limits, DEFAULT_LOCK_WAIT, ModelRetention.DEFAULT_KEEP);
     }
 
     public ServerSettings(String host, int port) {
