@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.LockWait;
+import cn.xiaoan.domain.Warehouse;
 import cn.xiaoan.domain.WarehouseBusyException;
 import cn.xiaoan.domain.WarehouseLocks;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +127,35 @@ class WarehouseSafetyTest {
                     .hasMessageContaining("nothing was written");
         }
         assertThat(fixture.ingest(Dataset.LEDGER, file).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableManifestIsQuarantinedAndEverythingElseGoesOn() throws Exception {
+        IngestResult earlier = fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("a.csv", Map.of()));
+        Path broken = fixture.warehouse.manifest(earlier.batchId());
+        Files.writeString(broken, "{ \"format_version\" : 1, \"batch_id\" :"); // cut short by a disk fault
+
+        assertThat(new BatchHistory(fixture.warehouse).list())
+                .extracting(BatchRecord::batchId)
+                .containsExactly(1L);
+        IngestResult next =
+                fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("b.csv", Map.of("整改状态", "已销号", "销号日期", "2024-03-16")));
+
+        assertThat(next.alreadyIngested()).isFalse();
+        assertThat(next.batchId()).as("never reuses the quarantined id").isEqualTo(earlier.batchId() + 1);
+        Path quarantined = fixture.warehouse.quarantine().resolve("batch-" + Warehouse.batchName(earlier.batchId()));
+        assertThat(quarantined.resolve(broken.getFileName())).exists();
+        assertThat(quarantined.resolve("raw-ledger").resolve("batch=" + Warehouse.batchName(earlier.batchId())))
+                .isDirectory();
+        assertThat(quarantined.resolve("NOTE.txt"))
+                .content(StandardCharsets.UTF_8)
+                .contains("batch " + earlier.batchId() + " quarantined: " + broken)
+                .contains("批次 " + earlier.batchId() + " 已隔离");
+        assertThat(fixture.warehouse.rawBatch(Dataset.LEDGER, earlier.batchId()))
+                .doesNotExist();
+        assertThat(new BatchHistory(fixture.warehouse).list())
+                .extracting(BatchRecord::batchId)
+                .containsExactly(next.batchId(), 1L);
     }
 
     @Test
