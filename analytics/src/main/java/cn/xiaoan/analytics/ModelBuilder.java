@@ -88,7 +88,7 @@ public final class ModelBuilder {
     public ModelVersion build(LockWait lockWait) {
         try (WarehouseWrite write = locks.acquire(warehouse, "build", lockWait)) {
             createDirectories(warehouse.models());
-            removeLeftovers();
+            ModelRetention.removeBuildLeftovers(write);
             List<RawBatches> raw = Stream.of(Dataset.values())
                     .map(dataset -> scanWhole(write, dataset))
                     .toList();
@@ -119,14 +119,6 @@ public final class ModelBuilder {
         }
     }
 
-    /** Removes old versions under the write lock (what {@code xiaoan gc} does without building). */
-    public ModelRetention.Plan collect(LockWait lockWait) {
-        try (WarehouseWrite write = locks.acquire(warehouse, "gc", lockWait)) {
-            removeLeftovers();
-            return retention.collect(write);
-        }
-    }
-
     private void collectOldVersions(WarehouseWrite write) {
         try {
             ModelRetention.Plan plan = retention.collect(write);
@@ -134,21 +126,6 @@ public final class ModelBuilder {
         } catch (RuntimeException e) {
             // The new version is published; a removal that failed is retried by the next publish or xiaoan gc.
             LOG.warn("Cannot remove old model versions: {}", e.getMessage());
-        }
-    }
-
-    /** Staging directories, spill directories and pointer files of builds killed before they finished. */
-    private void removeLeftovers() {
-        try (Stream<Path> entries = Files.list(warehouse.models())) {
-            for (Path path : entries.toList()) {
-                String name = path.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    LOG.info("Removing {}, left by an interrupted build", path);
-                    deleteRecursively(path);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + warehouse.models(), e);
         }
     }
 

@@ -2,7 +2,9 @@ package cn.xiaoan.analytics;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.domain.LockWait;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.domain.WarehouseWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +21,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which model versions a warehouse keeps, and removing the rest: the published version, the {@code keep} versions
@@ -31,6 +35,7 @@ public final class ModelRetention {
     /** Versions kept before the published one unless configured otherwise. */
     public static final int DEFAULT_KEEP = 5;
 
+    private static final Logger LOG = LoggerFactory.getLogger(ModelRetention.class);
     private static final Pattern VERSION = Pattern.compile("v=(\\d+)");
 
     private final Warehouse warehouse;
@@ -99,6 +104,33 @@ public final class ModelRetention {
         }
         kept.retainAll(models);
         return new Plan(published, kept, removals);
+    }
+
+    /** Staging directories, spill directories and pointer files of builds killed before they finished. */
+    static void removeBuildLeftovers(WarehouseWrite write) {
+        Warehouse warehouse = write.warehouse();
+        if (!Files.isDirectory(warehouse.models())) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(warehouse.models())) {
+            for (Path path : entries.toList()) {
+                String name = path.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp")) {
+                    LOG.info("Removing {}, left by an interrupted build", path);
+                    deleteRecursively(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + warehouse.models(), e);
+        }
+    }
+
+    /** Takes the write lock (waiting as {@code locks} do), removes build leftovers, then what {@link #plan()} lists. */
+    public Plan collect(WarehouseLocks locks, LockWait lockWait) {
+        try (WarehouseWrite write = locks.acquire(warehouse, "gc", lockWait)) {
+            removeBuildLeftovers(write);
+            return collect(write);
+        }
     }
 
     /** Removes what {@link #plan()} lists, under the held write lock {@code write}. */

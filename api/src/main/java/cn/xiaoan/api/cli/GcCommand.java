@@ -1,13 +1,11 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelRetention;
 import cn.xiaoan.analytics.ModelRetention.Plan;
 import cn.xiaoan.analytics.ModelRetention.Removal;
 import cn.xiaoan.api.Components;
 import cn.xiaoan.domain.Warehouse;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,14 +55,9 @@ final class GcCommand implements Callable<Integer> {
         if (dryRun) {
             plan = retention.plan();
         } else {
-            plan = new ModelBuilder(
-                            warehouse,
-                            components.reference(),
-                            Clock.systemUTC(),
-                            cn.xiaoan.analytics.BuildEngineChoice.duckDb(),
-                            writeOptions.locks(components),
-                            retention)
-                    .collect(WriteOptions.printingTo(spec.commandLine().getErr()));
+            plan = retention.collect(
+                    writeOptions.locks(components),
+                    WriteOptions.printingTo(spec.commandLine().getErr()));
         }
         for (Removal removal : plan.removals()) {
             out.printf(
