@@ -118,7 +118,10 @@ public final class WarehouseLocks {
                 Thread.sleep(Math.min(POLL_MILLIS, Math.max(1, wait.slice())));
                 wait.tick();
             }
-            var holder = new LockHolder(ProcessHandle.current().pid(), process + " " + action, clock.instant());
+            var holder = new LockHolder(
+                    ProcessHandle.current().pid(),
+                    process + " " + action,
+                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             DurableFiles.replace(
                     warehouse.writeLockHolder(), (holder.toLine() + "\n").getBytes(StandardCharsets.UTF_8));
             FileLock held = lock;
@@ -202,7 +205,7 @@ public final class WarehouseLocks {
 
         private WarehouseBusyException timedOut(Duration waited) {
             Optional<LockHolder> holder = holder(warehouse);
-            return new WarehouseBusyException("无法" + action + "：仓库 " + warehouse.root() + " 的写锁由 "
+            return new WarehouseBusyException("无法执行 " + action + "：仓库 " + warehouse.root() + " 的写锁由 "
                     + holder.map(LockHolder::describeZh).orElse("另一个写入者持有") + "，已等待 " + waited.toSeconds()
                     + " 秒，未写入任何数据；请待其完成后重试（或用 --wait 加长等待） / Cannot " + action
                     + ": the write lock of " + warehouse.root() + " is held by "
