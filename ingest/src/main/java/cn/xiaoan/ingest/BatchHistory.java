@@ -64,8 +64,10 @@ public final class BatchHistory {
         }
         try {
             return Optional.of(record(Manifest.fromJson(mapper.readTree(file.toFile()))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // As in list(): an unreadable manifest is no batch (yet); the next writer quarantines it.
+            LOG.warn("Leaving out unreadable manifest {}: {}", file, e.getMessage());
+            return Optional.empty();
         }
     }
 

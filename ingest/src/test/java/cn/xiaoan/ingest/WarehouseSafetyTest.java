@@ -138,6 +138,7 @@ class WarehouseSafetyTest {
         assertThat(new BatchHistory(fixture.warehouse).list())
                 .extracting(BatchRecord::batchId)
                 .containsExactly(1L);
+        assertThat(new BatchHistory(fixture.warehouse).find(earlier.batchId())).isEmpty();
         IngestResult next =
                 fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("b.csv", Map.of("整改状态", "已销号", "销号日期", "2024-03-16")));
 
