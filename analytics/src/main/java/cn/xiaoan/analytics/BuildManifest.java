@@ -2,6 +2,7 @@ package cn.xiaoan.analytics;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.domain.DurableFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -35,7 +36,7 @@ record BuildManifest(ModelVersion version, String engine, Map<String, Long> rowC
         var counts = root.putObject("rowCounts");
         rowCounts.forEach(counts::put);
         try {
-            JSON.writeValue(file.toFile(), root);
+            DurableFiles.replace(file, JSON.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + file, e);
         }

@@ -1,5 +1,6 @@
 package cn.xiaoan.analytics;
 
+import cn.xiaoan.domain.DurableFiles;
 import cn.xiaoan.domain.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,10 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -69,19 +68,12 @@ public final class PublishedModel {
         return highest + 1;
     }
 
-    /** Points CURRENT at a version: a temporary file in the same directory, then an atomic rename over the old one. */
+    /** Points CURRENT at a version: a temporary file forced to disk, an atomic rename over the old one, the directory forced. */
     static void publish(Warehouse warehouse, long version) {
         Path pointer = warehouse.currentModelPointer();
-        Path temporary = pointer.resolveSibling(".CURRENT." + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temporary, version + "\n", StandardCharsets.UTF_8);
-            Files.move(temporary, pointer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.replace(pointer, (version + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
             throw new UncheckedIOException("Cannot publish model version " + version + " in " + pointer, e);
         }
     }

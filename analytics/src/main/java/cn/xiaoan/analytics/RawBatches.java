@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,8 @@ import java.util.stream.Stream;
  * {@code report_date} (constant columns of a batch), so the model sees one more snapshot and no row is stored twice.
  */
 record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parquetFiles, List<SharedRows> sharedRows) {
+    private static final Pattern BATCH_DIRECTORY = Pattern.compile("batch=(\\d+)");
+
     /** A batch that reads another batch's parts as its own snapshot. */
     record SharedRows(long batchId, LocalDate reportDate, List<Path> parquetFiles) {
         SharedRows {
@@ -71,8 +75,23 @@ record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parquetFiles,
         return new RawBatches(dataset, batchIds, files, shared);
     }
 
+    /** Every part the model reads, shared ones included. */
+    Stream<Path> allParts() {
+        return Stream.concat(
+                parquetFiles.stream(), sharedRows.stream().flatMap(shared -> shared.parquetFiles().stream()));
+    }
+
     boolean isEmpty() {
         return parquetFiles.isEmpty() && sharedRows.isEmpty();
+    }
+
+    /** The batch a Parquet part belongs to, from its directory name {@code batch=<id>}. */
+    static long batchIdOf(Path part) {
+        Matcher matcher = BATCH_DIRECTORY.matcher(part.getParent().getFileName().toString());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(part + " is not in a batch directory");
+        }
+        return Long.parseLong(matcher.group(1));
     }
 
     private static List<Path> visibleEntries(Path directory) {

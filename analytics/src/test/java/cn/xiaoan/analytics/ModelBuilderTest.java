@@ -1,17 +1,14 @@
 package cn.xiaoan.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -202,18 +199,93 @@ class ModelBuilderTest {
     }
 
     @Test
-    void refusesToBuildWhileAnotherWriterHoldsTheWarehouseLock() throws Exception {
+    void removesWhatAKilledBuildLeftBehindAndNumbersPastItsUnpublishedVersion() throws Exception {
         var warehouse = new Warehouse(root);
-        try (FileChannel channel =
-                        FileChannel.open(warehouse.writeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                var held = channel.lock()) {
-            assertThat(held.isValid()).isTrue();
-            assertThatThrownBy(() -> builder(warehouse).build())
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("Cannot build the model: another ingest or build is writing to " + root)
-                    .hasMessageEndingWith("wait for it to finish, then try again");
+        SliceFixture.write(warehouse);
+        builder(warehouse).build();
+        Path staging = warehouse.models().resolve(".v=2.0f0e.tmp");
+        Path spill = warehouse.models().resolve(".spill.0f0e.tmp");
+        Path pointer = warehouse.models().resolve(".CURRENT.0f0e.tmp");
+        Files.createDirectories(staging);
+        Files.writeString(staging.resolve("current_hazards.parquet"), "half written");
+        Files.createDirectories(spill);
+        Files.writeString(pointer, "2");
+        // killed after renaming v=2 into place, before pointing CURRENT at it
+        copyDirectory(warehouse.model(1), warehouse.model(2));
+
+        ModelVersion next = builder(warehouse).build();
+
+        assertThat(next.version()).isEqualTo(3);
+        assertThat(staging).doesNotExist();
+        assertThat(spill).doesNotExist();
+        assertThat(pointer).doesNotExist();
+        assertThat(warehouse.model(2)).as("never published").doesNotExist();
+        assertThat(warehouse.model(1)).isDirectory();
+    }
+
+    @Test
+    void quarantinesABatchWithACutShortPartAndBuildsWithoutIt() throws Exception {
+        var warehouse = new Warehouse(root);
+        SliceFixture.write(warehouse);
+        long all = builder(warehouse).build().batchIds().size();
+        Path part;
+        try (Stream<Path> parts = Files.list(warehouse.rawBatch(Dataset.LEDGER, 2))) {
+            part = parts.filter(p -> p.toString().endsWith(".parquet"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        assertThat(warehouse.models()).doesNotExist();
+        byte[] bytes = Files.readAllBytes(part);
+        Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        ModelVersion version = builder(warehouse).build();
+
+        assertThat(version.batchIds()).hasSize((int) all - 1).doesNotContain(2L);
+        Path quarantined = warehouse.quarantine().resolve("batch-000002");
+        assertThat(quarantined.resolve("NOTE.txt"))
+                .content(StandardCharsets.UTF_8)
+                .contains("batch 2 quarantined: " + part)
+                .contains("批次 2 已隔离");
+        assertThat(quarantined.resolve("batch-000002.json")).exists();
+        assertThat(warehouse.manifest(2)).doesNotExist();
+        assertThat(warehouse.rawBatch(Dataset.LEDGER, 2)).doesNotExist();
+    }
+
+    @Test
+    void keepsThePublishedVersionTheConfiguredNumberBeforeItAndPinnedOnes() {
+        var warehouse = new Warehouse(root);
+        SliceFixture.write(warehouse);
+        var builder = new ModelBuilder(
+                warehouse,
+                REFERENCE,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                BuildEngineChoice.duckDb(),
+                cn.xiaoan.domain.WarehouseLocks.defaults(),
+                new ModelRetention(warehouse, 2, () -> java.util.Set.of(3L)));
+        builder.build();
+        builder.build();
+        ModelPins.pin(warehouse, 2, "2026年度工作总结.docx", NOW);
+        for (int i = 0; i < 5; i++) {
+            builder.build();
+        }
+        Path extract = warehouse.scopes().resolve("v=1").resolve("district=140902");
+        extract.toFile().mkdirs();
+
+        ModelRetention.Plan plan = new ModelRetention(warehouse, 2, () -> java.util.Set.of(3L)).plan();
+
+        assertThat(ModelRetention.versions(warehouse.models())).containsExactly(2L, 3L, 5L, 6L, 7L);
+        assertThat(plan.kept()).containsExactly(2L, 3L, 5L, 6L, 7L);
+        assertThat(plan.removals())
+                .extracting(ModelRetention.Removal::path)
+                .containsExactly(warehouse.scopes().resolve("v=1"));
+    }
+
+    private static void copyDirectory(Path from, Path to) throws java.io.IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
     }
 
     private static List<String> query(Path parquet, String sql) throws SQLException {

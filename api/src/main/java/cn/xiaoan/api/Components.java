@@ -4,6 +4,7 @@ import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.ingest.SchoolMoves;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +22,7 @@ public final class Components implements AutoCloseable {
     private final Path defaultWarehouse;
     private final Clock clock;
     private final ObjectMapper json;
+    private final WarehouseLocks locks = new WarehouseLocks("xiaoan", WarehouseLocks.DEFAULT_PATIENCE);
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
     Components(ReferenceData reference, Path home, Path defaultWarehouse, Clock clock) {
@@ -69,7 +71,12 @@ public final class Components implements AutoCloseable {
 
     /** The school moves of a warehouse (city-level: the caller decides who may move). */
     public SchoolMoves schoolMoves(Warehouse warehouse) {
-        return new SchoolMoves(warehouse, reference, clock);
+        return new SchoolMoves(warehouse, reference, clock, locks);
+    }
+
+    /** The warehouse write locks of this process (commands narrow the patience with their {@code --wait}). */
+    public WarehouseLocks locks() {
+        return locks;
     }
 
     public Clock clock() {

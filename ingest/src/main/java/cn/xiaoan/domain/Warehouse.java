@@ -15,9 +15,14 @@ import java.nio.file.Path;
  * model/v=&lt;n&gt;/...                            built model versions
  * model/CURRENT                               the published version number
  * schools/moves.jsonl                         moves of schools between districts, append-only
+ * model/pins/v=&lt;n&gt;/&lt;pin&gt;.json                 versions kept for reports
+ * scopes/v=&lt;n&gt;/district=&lt;code&gt;/...            district extracts for analyst SQL
+ * quarantine/...                              unreadable manifests and parts, with notes
  * </pre>
  */
 public record Warehouse(Path root) {
+    static final String LOCK_FILE_NAME = ".lock";
+
     public Warehouse {
         requireNonNull(root, "root");
         root = root.toAbsolutePath().normalize();
@@ -69,9 +74,32 @@ public record Warehouse(Path root) {
         return root.resolve("schools").resolve("moves.jsonl");
     }
 
-    /** The lock file that serialises writers (ingest and build) on this warehouse. */
+    /**
+     * The lock file that serialises writers on this warehouse. Only {@link WarehouseLocks} may open it: closing any
+     * channel of it releases the process's lock.
+     */
     public Path writeLock() {
-        return root.resolve(".lock");
+        return root.resolve(LOCK_FILE_NAME);
+    }
+
+    /** Who holds the write lock (pid, since, command), written by {@link WarehouseLocks} when it takes it. */
+    public Path writeLockHolder() {
+        return root.resolve(".lock.holder");
+    }
+
+    /** Where unreadable manifests and Parquet parts are moved, with a note saying why. */
+    public Path quarantine() {
+        return root.resolve("quarantine");
+    }
+
+    /** District extracts of model versions for analyst SQL: {@code scopes/v=<n>/district=<code>/}. */
+    public Path scopes() {
+        return root.resolve("scopes");
+    }
+
+    /** Model versions pinned by reports: {@code model/pins/v=<n>/<pin>.json} keeps version n from gc. */
+    public Path pins() {
+        return models().resolve("pins");
     }
 
     /** Zero-padded so that directory order is batch order. */

@@ -1,11 +1,11 @@
 package cn.xiaoan.generate;
 
+import cn.xiaoan.domain.DurableFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
-/** A file written under a hidden temporary name ({@code .name.tmp}) and renamed atomically once complete. */
+/** A file written under a hidden temporary name ({@code .name.tmp}), forced to disk and renamed atomically once complete. */
 final class AtomicFile {
     private final Path target;
     private final Path temporary;
@@ -24,7 +24,7 @@ final class AtomicFile {
     }
 
     void commit() throws IOException {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.publish(temporary, target);
     }
 
     void abort() throws IOException {

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The committed batches of a warehouse, read-only and without the warehouse lock: a manifest appears by an atomic
@@ -22,6 +24,8 @@ import java.util.Optional;
  * Withdrawn batches are listed too, with who withdrew them, when and why.
  */
 public final class BatchHistory {
+    private static final Logger LOG = LoggerFactory.getLogger(BatchHistory.class);
+
     private final Warehouse warehouse;
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -39,7 +43,12 @@ public final class BatchHistory {
         Withdrawals withdrawals = Withdrawals.read(warehouse);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "batch-*.json")) {
             for (Path file : files) {
-                records.add(record(Manifest.fromJson(mapper.readTree(file.toFile())), withdrawals));
+                try {
+                    records.add(record(Manifest.fromJson(mapper.readTree(file.toFile())), withdrawals));
+                } catch (IOException | RuntimeException e) {
+                    // One unreadable manifest must not hide the others; the next writer quarantines it.
+                    LOG.warn("Leaving out unreadable manifest {}: {}", file, e.getMessage());
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list the batches in " + directory + ": " + e.getMessage(), e);
@@ -64,8 +73,10 @@ public final class BatchHistory {
         }
         try {
             return Optional.of(record(Manifest.fromJson(mapper.readTree(file.toFile())), Withdrawals.read(warehouse)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // As in list(): an unreadable manifest is no batch (yet); the next writer quarantines it.
+            LOG.warn("Leaving out unreadable manifest {}: {}", file, e.getMessage());
+            return Optional.empty();
         }
     }
 

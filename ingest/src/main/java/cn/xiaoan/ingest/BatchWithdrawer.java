@@ -2,7 +2,10 @@ package cn.xiaoan.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.domain.LockWait;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseLocks;
+import cn.xiaoan.domain.WarehouseWrite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +25,18 @@ import java.util.List;
 public final class BatchWithdrawer {
     private final Warehouse warehouse;
     private final Clock clock;
+    private final WarehouseLocks locks;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public BatchWithdrawer(Warehouse warehouse, Clock clock) {
+        this(warehouse, clock, WarehouseLocks.defaults());
+    }
+
+    /** {@code locks}: the process's warehouse locks, with the patience of this caller. */
+    public BatchWithdrawer(Warehouse warehouse, Clock clock, WarehouseLocks locks) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.clock = requireNonNull(clock, "clock");
+        this.locks = requireNonNull(locks, "locks");
     }
 
     /** Who asks for a withdrawal: their name, and whether they may withdraw any batch or only their own latest. */
@@ -58,9 +68,8 @@ public final class BatchWithdrawer {
             throw new IllegalArgumentException("撤回须说明原因 / a withdrawal needs a reason");
         }
         try {
-            WarehouseLock lock = WarehouseLock.acquire(warehouse, "withdraw batch " + batchId);
-            try {
-                Batches batches = Batches.open(warehouse, mapper);
+            try (WarehouseWrite write = locks.acquire(warehouse, "withdraw batch " + batchId, LockWait.silent())) {
+                Batches batches = Batches.open(write, mapper);
                 Manifest manifest = batches.manifest(batchId)
                         .orElseThrow(() -> new WithdrawalRefusedException(
                                 WithdrawalRefusedException.Why.NO_SUCH_BATCH,
@@ -78,8 +87,6 @@ public final class BatchWithdrawer {
                 var withdrawal = new Withdrawal(batchId, requester.name(), OffsetDateTime.now(clock), reason.strip());
                 batches.withdraw(withdrawal);
                 return withdrawal;
-            } finally {
-                lock.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot withdraw batch " + batchId + ": " + e.getMessage(), e);

@@ -1,7 +1,10 @@
 package cn.xiaoan.ingest;
 
 import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.DurableFiles;
+import cn.xiaoan.domain.Quarantine;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseWrite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +13,8 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,39 +27,49 @@ import org.slf4j.LoggerFactory;
 /**
  * The committed batches of a warehouse, read from the manifests. Opening it (under the writer lock) also removes
  * what an interrupted ingest left behind: staging directories and files, and batch directories or reject reports
- * that have no manifest, which were never visible.
+ * that have no manifest, which were never visible. A manifest that cannot be read puts its batch in quarantine
+ * ({@link Quarantine}) instead of failing every later ingest.
  */
 final class Batches {
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
+
+    /** Present when the caller holds the writer lock: only then are leftovers removed and bad batches quarantined. */
+    private final Optional<WarehouseWrite> write;
 
     private final Warehouse warehouse;
     private final ObjectMapper mapper;
     private final Map<Long, Manifest> manifests = new HashMap<>();
     private Withdrawals withdrawals;
+    private long highestQuarantined;
 
-    private Batches(Warehouse warehouse, ObjectMapper mapper) {
+    private Batches(Warehouse warehouse, Optional<WarehouseWrite> write, ObjectMapper mapper) {
         this.warehouse = warehouse;
+        this.write = write;
         this.mapper = mapper;
     }
 
-    static Batches open(Warehouse warehouse, ObjectMapper mapper) throws IOException {
-        var batches = new Batches(warehouse, mapper);
-        batches.readManifests(true);
-        batches.withdrawals = Withdrawals.read(warehouse);
+    /** Reads the manifests and cleans up; {@code write} is the held write lock this requires. */
+    static Batches open(WarehouseWrite write, ObjectMapper mapper) throws IOException {
+        var batches = new Batches(write.warehouse(), Optional.of(write), mapper);
+        batches.readManifests();
+        batches.withdrawals = Withdrawals.read(write.warehouse());
         batches.removeLeftovers();
+        batches.highestQuarantined =
+                Quarantine.highestBatchId(write.warehouse()).orElse(0);
         return batches;
     }
 
     /** The committed batches without touching anything: for readers, which do not hold the writer lock. */
     static Batches read(Warehouse warehouse, ObjectMapper mapper) throws IOException {
-        var batches = new Batches(warehouse, mapper);
-        batches.readManifests(false);
+        var batches = new Batches(warehouse, Optional.empty(), mapper);
+        batches.readManifests();
         batches.withdrawals = Withdrawals.read(warehouse);
         return batches;
     }
 
-    /** {@code cleanUp}: remove unfinished manifests (only under the writer lock). */
-    private void readManifests(boolean cleanUp) throws IOException {
+    /** Removes unfinished manifests only under the writer lock. */
+    private void readManifests() throws IOException {
+        boolean cleanUp = write.isPresent();
         Path directory = warehouse.manifestDirectory();
         if (!Files.isDirectory(directory)) {
             return;
@@ -74,10 +87,36 @@ final class Batches {
                 if (!name.startsWith("batch-") || !name.endsWith(".json")) {
                     continue;
                 }
-                Manifest manifest = Manifest.fromJson(mapper.readTree(file.toFile()));
-                manifests.put(manifest.batchId(), manifest);
+                read(file, name);
             }
         }
+    }
+
+    private void read(Path file, String name) throws IOException {
+        Manifest manifest;
+        try {
+            manifest = Manifest.fromJson(mapper.readTree(file.toFile()));
+        } catch (IOException | RuntimeException e) {
+            String digits = name.substring("batch-".length(), name.length() - ".json".length());
+            if (!RowCheck.allDigits(digits) || digits.isEmpty() || digits.length() > 18) {
+                LOG.warn("Ignoring {}: not a batch manifest name", file);
+                return;
+            }
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (write.isEmpty()) {
+                // A reader leaves it out; the next writer quarantines it.
+                LOG.warn("Leaving out unreadable manifest {}: {}", file, firstLine(reason));
+                return;
+            }
+            LOG.warn(Quarantine.batch(write.get(), Long.parseLong(digits), file, firstLine(reason), Instant.now()));
+            return;
+        }
+        manifests.put(manifest.batchId(), manifest);
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
     }
 
     private void removeLeftovers() throws IOException {
@@ -203,21 +242,20 @@ final class Batches {
     }
 
     long nextId() {
-        return manifests.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+        long highest =
+                manifests.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        return Math.max(highest, highestQuarantined) + 1;
     }
 
     boolean hasBatches(Dataset dataset) {
         return manifests.values().stream().anyMatch(m -> m.dataset() == dataset);
     }
 
-    /** Writes the manifest last, under a dot-name then renamed: the batch becomes visible in one step. */
+    /** Writes the manifest last, under a dot-name then renamed durably: the batch becomes visible in one step. */
     void commit(Manifest manifest) throws IOException {
-        Path directory = warehouse.manifestDirectory();
-        Files.createDirectories(directory);
-        Path target = warehouse.manifest(manifest.batchId());
-        Path temporary = directory.resolve("." + target.getFileName() + ".tmp");
-        mapper.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), manifest.toJson(mapper));
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.createDirectories(warehouse.manifestDirectory());
+        byte[] json = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest.toJson(mapper));
+        DurableFiles.replace(warehouse.manifest(manifest.batchId()), json);
         manifests.put(manifest.batchId(), manifest);
     }
 }

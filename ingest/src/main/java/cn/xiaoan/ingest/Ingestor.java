@@ -3,14 +3,18 @@ package cn.xiaoan.ingest;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.DurableFiles;
+import cn.xiaoan.domain.LockWait;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseBusyException;
+import cn.xiaoan.domain.WarehouseLocks;
+import cn.xiaoan.domain.WarehouseWrite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,24 +31,45 @@ public final class Ingestor {
 
     private final Warehouse warehouse;
     private final ReferenceData reference;
+    private final WarehouseLocks locks;
     private final Clock clock;
     private final ReportDateRule reportDates;
     private final FirstRows.KeyHash keyHash;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public Ingestor(Warehouse warehouse, ReferenceData reference) {
-        this(warehouse, reference, Clock.systemDefaultZone());
+        this(warehouse, reference, WarehouseLocks.defaults());
+    }
+
+    /** {@code locks}: the process's warehouse locks, with the patience of this caller. */
+    public Ingestor(Warehouse warehouse, ReferenceData reference, WarehouseLocks locks) {
+        this(warehouse, reference, locks, Clock.systemDefaultZone(), FirstRows::hash);
     }
 
     /** With the clock that dates batches and bounds report dates (the server's, or a test's). */
     public Ingestor(Warehouse warehouse, ReferenceData reference, Clock clock) {
-        this(warehouse, reference, clock, FirstRows::hash);
+        this(warehouse, reference, WarehouseLocks.defaults(), clock);
+    }
+
+    /** With the process's warehouse locks and the clock that dates batches and bounds report dates. */
+    public Ingestor(Warehouse warehouse, ReferenceData reference, WarehouseLocks locks, Clock clock) {
+        this(warehouse, reference, locks, clock, FirstRows::hash);
     }
 
     /** With the hash that finds candidate duplicate hazard ids replaced, so a test can force collisions. */
     Ingestor(Warehouse warehouse, ReferenceData reference, Clock clock, FirstRows.KeyHash keyHash) {
+        this(warehouse, reference, WarehouseLocks.defaults(), clock, keyHash);
+    }
+
+    private Ingestor(
+            Warehouse warehouse,
+            ReferenceData reference,
+            WarehouseLocks locks,
+            Clock clock,
+            FirstRows.KeyHash keyHash) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
+        this.locks = requireNonNull(locks, "locks");
         this.clock = requireNonNull(clock, "clock");
         this.reportDates = new ReportDateRule(clock);
         this.keyHash = requireNonNull(keyHash, "keyHash");
@@ -57,9 +82,14 @@ public final class Ingestor {
      * @throws UnreadableFileException when the file cannot be read at all (nothing is written)
      * @throws ReportDateOutOfRangeException when the stated or the file's report date is out of range (nothing is
      *     written)
-     * @throws WarehouseBusyException when another ingest or build holds the warehouse lock
+     * @throws WarehouseBusyException when another writer held the warehouse lock for longer than the locks' patience
      */
     public IngestResult ingest(IngestRequest request, IngestProgress progress) {
+        return ingest(request, progress, LockWait.silent());
+    }
+
+    /** As {@link #ingest(IngestRequest, IngestProgress)}, telling {@code lockWait} while it waits for the lock. */
+    public IngestResult ingest(IngestRequest request, IngestProgress progress, LockWait lockWait) {
         requireNonNull(request, "request");
         requireNonNull(progress, "progress");
         String fileName = request.originalFileName();
@@ -70,9 +100,8 @@ public final class Ingestor {
         // a stated date out of range refuses the file before anything is read or locked
         request.reportDate().ifPresent(date -> reportDates.check(date, ReportDateSource.FLAG));
         try {
-            WarehouseLock lock = WarehouseLock.acquire(warehouse, fileName);
-            try {
-                Batches batches = Batches.open(warehouse, mapper);
+            try (WarehouseWrite write = locks.acquire(warehouse, "ingest " + fileName, lockWait)) {
+                Batches batches = Batches.open(write, mapper);
                 FileProbe probe = FileProbe.of(request.file());
                 if (batches.mayHold(request.dataset(), probe.size())) {
                     probe = probe.hashed();
@@ -84,8 +113,6 @@ public final class Ingestor {
                 }
                 // Otherwise no batch came from a file of this size: the hash is taken as the file is read.
                 return write(request, probe, batches, progress);
-            } finally {
-                lock.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot ingest " + fileName + ": " + e.getMessage(), e);
@@ -216,7 +243,7 @@ public final class Ingestor {
                 }
                 sha256 = opened.sha256();
                 Batches.deleteRecursively(staging.resolve(".spill"));
-                Files.move(staging, warehouse.rawBatch(dataset, batchId), StandardCopyOption.ATOMIC_MOVE);
+                DurableFiles.publish(staging, warehouse.rawBatch(dataset, batchId));
                 rejectsFile = rejects.commit();
             } catch (IOException | SQLException | RuntimeException e) {
                 Batches.deleteQuietly(staging);

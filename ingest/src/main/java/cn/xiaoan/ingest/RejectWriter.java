@@ -1,5 +1,6 @@
 package cn.xiaoan.ingest;
 
+import cn.xiaoan.domain.DurableFiles;
 import cn.xiaoan.domain.SpreadsheetText;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -78,7 +78,7 @@ final class RejectWriter implements AutoCloseable {
         }
         writer.close();
         writer = null;
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.publish(temporary, target);
         return Optional.of(target);
     }
 

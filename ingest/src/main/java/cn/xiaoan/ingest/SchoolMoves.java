@@ -3,8 +3,11 @@ package cn.xiaoan.ingest;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.domain.District;
+import cn.xiaoan.domain.LockWait;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseLocks;
+import cn.xiaoan.domain.WarehouseWrite;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,11 +30,18 @@ public final class SchoolMoves {
     private final Warehouse warehouse;
     private final ReferenceData reference;
     private final Clock clock;
+    private final WarehouseLocks locks;
 
     public SchoolMoves(Warehouse warehouse, ReferenceData reference, Clock clock) {
+        this(warehouse, reference, clock, WarehouseLocks.defaults());
+    }
+
+    /** {@code locks}: the process's warehouse locks, with the patience of this caller. */
+    public SchoolMoves(Warehouse warehouse, ReferenceData reference, Clock clock, WarehouseLocks locks) {
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
+        this.locks = requireNonNull(locks, "locks");
     }
 
     /** Every recorded move, oldest first. */
@@ -66,16 +76,13 @@ public final class SchoolMoves {
     public SchoolMove move(SchoolMoveRequest request) {
         requireNonNull(request, "request");
         try {
-            // The one call site of the writer lock for moves: swap the lock implementation here.
-            WarehouseLock lock = WarehouseLock.acquire(warehouse, "move school " + request.schoolCode());
-            try {
+            try (WarehouseWrite write =
+                    locks.acquire(warehouse, "move school " + request.schoolCode(), LockWait.silent())) {
                 List<SchoolMove> moves = SchoolMoveLog.read(warehouse);
-                Register register = Register.load(warehouse, Batches.open(warehouse, new ObjectMapper()), moves);
+                Register register = Register.load(warehouse, Batches.open(write, new ObjectMapper()), moves);
                 SchoolMove move = check(request, register, moves);
                 SchoolMoveLog.append(warehouse, move);
                 return move;
-            } finally {
-                lock.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot move school " + request.schoolCode() + ": " + e.getMessage(), e);

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xiaoan.domain.Dataset;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import cn.xiaoan.domain.LockWait;
+import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseBusyException;
+import cn.xiaoan.domain.WarehouseLocks;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@SuppressWarnings("try") // locks held for their scope, not otherwise used
 class WarehouseSafetyTest {
     @TempDir
     Path temp;
@@ -102,18 +108,67 @@ class WarehouseSafetyTest {
     }
 
     @Test
-    void aSecondWriterFailsFastWhileTheLockIsHeld() throws Exception {
+    void aSecondWriterGivesUpAfterItsPatienceNamingTheHolder() throws Exception {
         Path file = fixture.ledgerCsv("ledger.csv", Map.of());
-        try (FileChannel channel = FileChannel.open(
-                        fixture.warehouse.writeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = channel.lock()) {
-            assertThat(lock.isValid()).isTrue();
-            assertThatThrownBy(() -> fixture.ingest(Dataset.LEDGER, file))
-                    .isInstanceOf(WarehouseBusyException.class)
-                    .hasMessage("Cannot ingest ledger.csv: another ingest or build is running on "
-                            + fixture.warehouse.root() + " (it holds .lock); retry when it has finished");
+        var impatient = new Ingestor(
+                fixture.warehouse,
+                IngestFixture.REFERENCE,
+                WarehouseLocks.defaults().waitingAtMost(Duration.ofMillis(300)));
+        try (var held = WarehouseLocks.defaults().acquire(fixture.warehouse, "build", LockWait.silent())) {
+            CompletableFuture<IngestResult> second = CompletableFuture.supplyAsync(
+                    () -> impatient.ingest(IngestRequest.of(Dataset.LEDGER, file), IngestProgress.silent()));
+
+            assertThatThrownBy(second::join)
+                    .hasCauseInstanceOf(WarehouseBusyException.class)
+                    .cause()
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid())
+                    .hasMessageContaining("xiaoan build")
+                    .hasMessageContaining("Cannot ingest ledger.csv: the write lock of " + fixture.warehouse.root())
+                    .hasMessageContaining("nothing was written");
         }
         assertThat(fixture.ingest(Dataset.LEDGER, file).accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreadableManifestIsQuarantinedAndEverythingElseGoesOn() throws Exception {
+        IngestResult earlier = fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("a.csv", Map.of()));
+        Path broken = fixture.warehouse.manifest(earlier.batchId());
+        Files.writeString(broken, "{ \"format_version\" : 1, \"batch_id\" :"); // cut short by a disk fault
+
+        assertThat(new BatchHistory(fixture.warehouse).list())
+                .extracting(BatchRecord::batchId)
+                .containsExactly(1L);
+        assertThat(new BatchHistory(fixture.warehouse).find(earlier.batchId())).isEmpty();
+        IngestResult next =
+                fixture.ingest(Dataset.LEDGER, fixture.ledgerCsv("b.csv", Map.of("整改状态", "已销号", "销号日期", "2024-03-16")));
+
+        assertThat(next.alreadyIngested()).isFalse();
+        assertThat(next.batchId()).as("never reuses the quarantined id").isEqualTo(earlier.batchId() + 1);
+        Path quarantined = fixture.warehouse.quarantine().resolve("batch-" + Warehouse.batchName(earlier.batchId()));
+        assertThat(quarantined.resolve(broken.getFileName())).exists();
+        assertThat(quarantined.resolve("raw-ledger").resolve("batch=" + Warehouse.batchName(earlier.batchId())))
+                .isDirectory();
+        assertThat(quarantined.resolve("NOTE.txt"))
+                .content(StandardCharsets.UTF_8)
+                .contains("batch " + earlier.batchId() + " quarantined: " + broken)
+                .contains("批次 " + earlier.batchId() + " 已隔离");
+        assertThat(fixture.warehouse.rawBatch(Dataset.LEDGER, earlier.batchId()))
+                .doesNotExist();
+        assertThat(new BatchHistory(fixture.warehouse).list())
+                .extracting(BatchRecord::batchId)
+                .containsExactly(next.batchId(), 1L);
+    }
+
+    @Test
+    void aSecondWriterWaitsForTheFirstInsteadOfFailing() throws Exception {
+        Path file = fixture.ledgerCsv("ledger.csv", Map.of());
+        CompletableFuture<IngestResult> second;
+        try (var held = WarehouseLocks.defaults().acquire(fixture.warehouse, "build", LockWait.silent())) {
+            second = CompletableFuture.supplyAsync(() -> fixture.ingest(Dataset.LEDGER, file));
+            Thread.sleep(300);
+            assertThat(second).isNotDone();
+        }
+        assertThat(second.get(30, TimeUnit.SECONDS).accepted()).isEqualTo(1);
     }
 
     @Test

@@ -20,10 +20,12 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +59,10 @@ public final class AnalystSql implements AutoCloseable {
     private final ConcurrentHashMap<String, CompletableFuture<Path>> extracting = new ConcurrentHashMap<>();
 
     private final ExtractWriter extracts;
+
+    /** Instances of older versions whose last queries are still running. */
+    private final List<ScopedDatabase> retired = new ArrayList<>();
+
     private final ScheduledExecutorService canceller;
 
     /** Writes (or finds) a district's extract of a model version; {@link DistrictExtract#ensure} outside tests. */
@@ -340,6 +346,7 @@ public final class AnalystSql implements AutoCloseable {
                 if (database != null) {
                     open.remove(scope);
                     database.retire();
+                    retired.add(database);
                 }
                 database = ScopedDatabase.open(version, directory, threads, MAX_MEMORY);
                 open.put(scope, database);
@@ -382,6 +389,18 @@ public final class AnalystSql implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The model versions this process's analyst instances read now (open ones, and retired ones whose queries still
+     * run), which model retention must keep.
+     */
+    public synchronized Set<Long> versionsInUse() {
+        retired.removeIf(database -> !database.inUse());
+        var versions = new HashSet<Long>();
+        open.values().forEach(database -> versions.add(database.version()));
+        retired.forEach(database -> versions.add(database.version()));
+        return versions;
     }
 
     private void checkScope(AnalystScope scope) {

@@ -2,27 +2,31 @@ package cn.xiaoan.analytics.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.ModelPins;
 import cn.xiaoan.analytics.PublishedModel;
+import cn.xiaoan.domain.DurableFiles;
 import cn.xiaoan.domain.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
  * {@code xiaoan export-duckdb FILE}: a DuckDB database of the published model for any JDBC client or the DuckDB CLI,
  * opened read-only. Fact tables are views over the version's Parquet by absolute path (the file stays small and
- * always reads the version it was made from); the {@code dim_*} reference tables are copied in, so lookups work
- * offline. Every table and column carries its data-dictionary description as a COMMENT. The file is written under a
+ * always reads the version it was made from, which the export pins so that retention keeps it); the {@code dim_*}
+ * reference tables are copied in, so lookups work offline. With {@code copy} every table is copied in and the file
+ * stands alone. A table {@code xiaoan_export} says which version the file holds or needs and how long it is kept. Every table and column carries its data-dictionary description as a COMMENT. The file is written under a
  * temporary name beside the target and renamed into place, so a reader never opens half a database.
  */
 public final class DuckDbExport {
@@ -35,9 +39,11 @@ public final class DuckDbExport {
     }
 
     /** What was written: the file, the model version, and the tables as views and as copies. */
-    public record Exported(Path file, long modelVersion, List<String> views, List<String> copiedTables) {
+    public record Exported(
+            Path file, long modelVersion, List<String> views, List<String> copiedTables, Optional<Path> pin) {
         public Exported {
             requireNonNull(file, "file");
+            requireNonNull(pin, "pin");
             views = List.copyOf(views);
             copiedTables = List.copyOf(copiedTables);
         }
@@ -49,6 +55,14 @@ public final class DuckDbExport {
      * @param replace whether an existing file may be replaced; without it an existing file is an error
      */
     public Exported export(Path file, boolean replace) {
+        return export(file, replace, false, Instant.now());
+    }
+
+    /**
+     * Writes the database; {@code copy}: every table copied in (a file that stands alone), else fact tables are views
+     * and the version they read is pinned.
+     */
+    public Exported export(Path file, boolean replace, boolean copy, Instant now) {
         Path target = file.toAbsolutePath().normalize();
         if (Files.exists(target) && !replace) {
             throw new IllegalArgumentException("文件 " + target + " 已存在；如需覆盖请加 --force / " + target
@@ -73,7 +87,7 @@ public final class DuckDbExport {
             try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + temporary);
                     Statement statement = connection.createStatement()) {
                 for (ParquetTable table : tables) {
-                    if (table.isDimension()) {
+                    if (copy || table.isDimension()) {
                         statement.execute(
                                 "CREATE TABLE " + table.name() + " AS SELECT * FROM " + table.readExpression());
                         copies.add(table.name());
@@ -84,9 +98,10 @@ public final class DuckDbExport {
                     }
                     comment(statement, table, version);
                 }
+                describe(statement, version, copy);
                 statement.execute("CHECKPOINT");
             }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.publish(temporary, target);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot export the model to " + target + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -95,7 +110,28 @@ public final class DuckDbExport {
             deleteQuietly(temporary);
             deleteQuietly(temporary.resolveSibling(temporary.getFileName() + ".wal"));
         }
-        return new Exported(target, version, views, copies);
+        Optional<Path> pin =
+                copy ? Optional.empty() : Optional.of(ModelPins.pin(warehouse, version, target.toString(), now));
+        return new Exported(target, version, views, copies, pin);
+    }
+
+    /** The {@code xiaoan_export} table: what the file holds or needs, and how long that stays available. */
+    private void describe(Statement statement, long version, boolean copy) throws SQLException {
+        Path model = warehouse.model(version);
+        String needs = copy
+                ? "nothing: every table is copied into this file, it stands alone / 全部表已复制入库，本文件可独立使用"
+                : "the Parquet files of " + model + " (views read them) / 视图读取 " + model + " 下的 Parquet 文件";
+        String kept = copy
+                ? "as long as this file"
+                : "model version " + version + " is pinned for this file and kept until the pin "
+                        + warehouse.pins().resolve("v=" + version) + "/… is deleted or this file is exported again"
+                        + " / 该版本已为本文件固定保留，直至删除该固定记录或重新导出";
+        statement.execute("CREATE TABLE xiaoan_export (key VARCHAR, value VARCHAR)");
+        statement.execute("INSERT INTO xiaoan_export VALUES ('model_version', " + ParquetTable.quote("" + version)
+                + "), ('warehouse', " + ParquetTable.quote(warehouse.root().toString()) + "), ('needs', "
+                + ParquetTable.quote(needs) + "), ('kept', " + ParquetTable.quote(kept) + ")");
+        statement.execute("COMMENT ON TABLE xiaoan_export IS "
+                + ParquetTable.quote("What this export holds or needs (model v" + version + ") / 本导出文件的说明"));
     }
 
     private void comment(Statement statement, ParquetTable table, long version) throws SQLException {

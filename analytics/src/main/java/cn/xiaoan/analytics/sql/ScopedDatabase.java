@@ -96,6 +96,11 @@ final class ScopedDatabase {
         }
     }
 
+    /** Whether a query (or the owner) still holds a lease, so the files of its version must stay. */
+    boolean inUse() {
+        return leases.get() > 0;
+    }
+
     /** Drops the owner's lease: the instance closes as soon as no query holds one. */
     void retire() {
         release();

@@ -347,6 +347,8 @@ class AnalystSqlTest {
             assertThat(after.modelVersion()).isEqualTo(2);
             assertThat(after.rows()).containsExactly(List.of(4L));
             assertThat(DistrictExtract.directory(changing, 2, XINFU)).isDirectory();
+            // version 1's instance had no query left running, so it closed: retention may remove version 1
+            assertThat(analyst.versionsInUse()).containsExactly(2L);
         }
     }
 

@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -76,6 +77,53 @@ class DuckDbExportTest {
         try (var leftovers = Files.list(file.getParent())) {
             assertThat(leftovers.map(path -> path.getFileName().toString())).containsExactly("xiaoan.duckdb");
         }
+    }
+
+    @Test
+    void aViewExportSaysWhichVersionItNeedsAndPinsIt() throws Exception {
+        Warehouse warehouse = TwoDistrictModel.build(new Warehouse(root.resolve("warehouse")));
+        Path file = root.resolve("views.duckdb");
+
+        var exported = new DuckDbExport(warehouse, DataDictionary.load()).export(file, false, false, Instant.EPOCH);
+
+        assertThat(exported.pin()).hasValueSatisfying(pin -> assertThat(pin)
+                .startsWith(warehouse.pins().resolve("v=1"))
+                .exists());
+        assertThat(query(file, "SELECT value FROM xiaoan_export WHERE key = 'model_version'"))
+                .containsExactly("1");
+        assertThat(query(file, "SELECT value FROM xiaoan_export WHERE key = 'needs'"))
+                .singleElement()
+                .asString()
+                .contains(warehouse.model(1).toString());
+        assertThat(query(file, "SELECT value FROM xiaoan_export WHERE key = 'kept'"))
+                .singleElement()
+                .asString()
+                .contains("pinned");
+    }
+
+    @Test
+    void aCopyExportStandsAloneAfterTheWarehouseIsDeleted() throws Exception {
+        Path warehouseRoot = root.resolve("warehouse");
+        Warehouse warehouse = TwoDistrictModel.build(new Warehouse(warehouseRoot));
+        Path file = root.resolve("copy.duckdb");
+
+        var exported = new DuckDbExport(warehouse, DataDictionary.load()).export(file, false, true, Instant.EPOCH);
+        try (var paths = Files.walk(warehouseRoot)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+
+        assertThat(exported.views()).isEmpty();
+        assertThat(exported.pin()).isEmpty();
+        assertThat(query(file, "SELECT hazard_id FROM current_hazards ORDER BY 1"))
+                .containsExactly("HD1", "HX1", "HX2", "HX3");
+        assertThat(query(file, "SELECT count(*) FROM duckdb_views() WHERE NOT internal"))
+                .containsExactly("0");
+        assertThat(query(file, "SELECT value FROM xiaoan_export WHERE key = 'needs'"))
+                .singleElement()
+                .asString()
+                .contains("stands alone");
     }
 
     @Test

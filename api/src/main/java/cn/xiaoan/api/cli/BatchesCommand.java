@@ -155,6 +155,9 @@ final class BatchesCommand implements Runnable {
         @Mixin
         WarehouseOption warehouseOption;
 
+        @Mixin
+        WriteOptions writeOptions;
+
         @Parameters(paramLabel = "N", description = "批次号 Batch number")
         long batchId;
 
@@ -175,7 +178,7 @@ final class BatchesCommand implements Runnable {
                 throw new IllegalArgumentException("撤回须说明原因（--reason）/ give the reason with --reason");
             }
             Warehouse warehouse = components.warehouse(warehouseOption.warehouse);
-            Withdrawal withdrawal = new BatchWithdrawer(warehouse, components.clock())
+            Withdrawal withdrawal = new BatchWithdrawer(warehouse, components.clock(), writeOptions.locks(components))
                     .withdraw(batchId, BatchWithdrawer.Requester.commandLine(), reason);
             PrintWriter out = spec.commandLine().getOut();
             out.printf(

@@ -2,8 +2,10 @@ package cn.xiaoan.api.cli;
 
 import cn.xiaoan.analytics.BuildEngineChoice;
 import cn.xiaoan.analytics.ModelBuilder;
+import cn.xiaoan.analytics.ModelRetention;
 import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.api.Components;
+import cn.xiaoan.domain.Warehouse;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +33,12 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engineOptions;
 
+    @Mixin
+    WriteOptions writeOptions;
+
+    @Mixin
+    KeepOption keepOption;
+
     BuildCommand(Components components) {
         this.components = components;
     }
@@ -39,12 +47,15 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         long started = System.nanoTime();
         BuildEngineChoice engine = engineOptions.choice();
+        Warehouse warehouse = components.warehouse(warehouseOption.warehouse);
         ModelVersion version = new ModelBuilder(
-                        components.warehouse(warehouseOption.warehouse),
+                        warehouse,
                         components.reference(),
                         Clock.systemUTC(),
-                        engine)
-                .build();
+                        engine,
+                        writeOptions.locks(components),
+                        new ModelRetention(warehouse, keepOption.keep))
+                .build(WriteOptions.printingTo(spec.commandLine().getErr()));
         spec.commandLine()
                 .getOut()
                 .printf(

@@ -3,6 +3,7 @@ package cn.xiaoan.api.cli;
 import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.analytics.sql.DuckDbExport;
 import cn.xiaoan.api.Components;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +36,12 @@ final class ExportDuckDbCommand implements Callable<Integer> {
     @Option(names = "--force", description = "覆盖已存在的文件 Replace the file if it exists")
     boolean force;
 
+    @Option(
+            names = "--copy",
+            description = "把全部表复制入库，生成可独立使用、不依赖仓库的文件 Copy every table in: a file that stands alone,"
+                    + " with no paths into the warehouse (larger)")
+    boolean copy;
+
     ExportDuckDbCommand(Components components) {
         this.components = components;
     }
@@ -42,22 +49,30 @@ final class ExportDuckDbCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var exported = new DuckDbExport(components.warehouse(warehouseOption.warehouse), DataDictionary.load())
-                .export(file, force);
-        spec.commandLine()
-                .getOut()
-                .printf(
-                        "已导出模型版本 %d 到 %s（%d 个视图，%d 个维表） / exported model version %d to %s"
-                                + " (%d views, %d dimension tables)%n"
-                                + "只读打开 / open read-only: duckdb -readonly %s%n",
-                        exported.modelVersion(),
-                        exported.file(),
-                        exported.views().size(),
-                        exported.copiedTables().size(),
-                        exported.modelVersion(),
-                        exported.file(),
-                        exported.views().size(),
-                        exported.copiedTables().size(),
-                        exported.file());
+                .export(file, force, copy, components.clock().instant());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
+                "已导出模型版本 %d 到 %s（%d 个视图，%d 个维表） / exported model version %d to %s"
+                        + " (%d views, %d dimension tables)%n"
+                        + "只读打开 / open read-only: duckdb -readonly %s%n",
+                exported.modelVersion(),
+                exported.file(),
+                exported.views().size(),
+                exported.copiedTables().size(),
+                exported.modelVersion(),
+                exported.file(),
+                exported.views().size(),
+                exported.copiedTables().size(),
+                exported.file());
+        exported.pin()
+                .ifPresentOrElse(
+                        pin -> out.printf(
+                                "视图读取仓库中的模型版本 %d；该版本已为本文件固定保留，删除 %s 即可释放（或用 --copy 导出独立文件）"
+                                        + " / the views read model version %d in the warehouse; it is pinned for this"
+                                        + " file and kept until %s is deleted (or export with --copy for a file that"
+                                        + " stands alone)%n",
+                                exported.modelVersion(), pin, exported.modelVersion(), pin),
+                        () -> out.printf("全部表已复制入库，本文件可独立使用 / every table is copied in: the file stands" + " alone%n"));
         return 0;
     }
 }

@@ -41,6 +41,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouseOption;
 
+    @Mixin
+    WriteOptions writeOptions;
+
     @Option(
             names = "--dataset",
             required = true,
@@ -112,7 +115,10 @@ final class IngestCommand implements Callable<Integer> {
             new ReportDateRule(components.clock()).check(reportDate, ReportDateSource.FLAG);
         }
         var ingestor = new Ingestor(
-                components.warehouse(warehouseOption.warehouse), components.reference(), components.clock());
+                components.warehouse(warehouseOption.warehouse),
+                components.reference(),
+                writeOptions.locks(components),
+                components.clock());
         var outcomes = new ArrayList<FileOutcome>();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -120,7 +126,8 @@ final class IngestCommand implements Callable<Integer> {
             try (var progress = TerminalProgress.start(file.getFileName().toString(), 0, null)) {
                 IngestResult result = ingestor.ingest(
                         new IngestRequest(target, file, file.getFileName().toString(), Optional.ofNullable(reportDate)),
-                        rows -> progress.stepTo("rows", rows, Math.max(rows, 1)));
+                        rows -> progress.stepTo("rows", rows, Math.max(rows, 1)),
+                        WriteOptions.printingTo(err));
                 outcomes.add(FileOutcome.of(file, result));
                 if (!json) {
                     printSummary(out, result);

@@ -1,6 +1,7 @@
 package cn.xiaoan.api.cli;
 
 import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.ModelPins;
 import cn.xiaoan.analytics.report.ReportData;
 import cn.xiaoan.analytics.report.ReportDataService;
 import cn.xiaoan.analytics.report.ReportFormat;
@@ -8,12 +9,12 @@ import cn.xiaoan.analytics.report.ReportKind;
 import cn.xiaoan.analytics.report.ReportRequest;
 import cn.xiaoan.analytics.report.ReportService;
 import cn.xiaoan.api.Components;
+import cn.xiaoan.domain.DurableFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -95,7 +96,13 @@ final class ReportCommand implements Callable<Integer> {
                 Files.deleteIfExists(partial);
                 throw e;
             }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.publish(partial, target);
+            // The report names its model version; the pin keeps that version so the report can be checked against it.
+            Path pin = ModelPins.pin(
+                    components.warehouse(warehouseOption.warehouse),
+                    data.modelVersion().version(),
+                    target.toString(),
+                    components.clock().instant());
             PrintWriter printer = spec.commandLine().getOut();
             printer.printf(
                     "已生成 Wrote %s%n  %s；%s – %s，截至 as of %s；模型版本 model version %d%n",
@@ -105,6 +112,10 @@ final class ReportCommand implements Callable<Integer> {
                     data.period().to(),
                     data.asOf(),
                     data.modelVersion().version());
+            printer.printf(
+                    "  模型版本 %d 已为本报告固定保留（删除 %s 可释放） / model version %d is pinned for this report"
+                            + " (delete %s to release it)%n",
+                    data.modelVersion().version(), pin, data.modelVersion().version(), pin);
             printer.flush();
         }
         return 0;

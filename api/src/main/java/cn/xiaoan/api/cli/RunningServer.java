@@ -34,7 +34,8 @@ final class RunningServer implements AutoCloseable {
                                 analystSql,
                                 users,
                                 new SessionStore(components.clock(), settings.sessions()),
-                                components.clock()))
+                                components.clock(),
+                                components.locks()))
                 .start();
         return new RunningServer(figures, analystSql, server);
     }

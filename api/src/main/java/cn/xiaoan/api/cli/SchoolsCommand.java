@@ -120,6 +120,9 @@ final class SchoolsCommand implements Runnable {
                 defaultValue = Submitter.COMMAND_LINE)
         String by;
 
+        @Mixin
+        WriteOptions writeOptions;
+
         Move(Components components) {
             super(components);
         }
@@ -136,7 +139,12 @@ final class SchoolsCommand implements Runnable {
             if (by.isBlank()) {
                 throw new IllegalArgumentException("--by is blank: give who moves the school / 请填写操作人");
             }
-            SchoolMove move = moves().move(new SchoolMoveRequest(schoolCode, to, reason, effectiveFrom, by.strip()));
+            SchoolMove move = new SchoolMoves(
+                            components.warehouse(warehouseOption.warehouse),
+                            components.reference(),
+                            components.clock(),
+                            writeOptions.locks(components))
+                    .move(new SchoolMoveRequest(schoolCode, to, reason, effectiveFrom, by.strip()));
             out().println("已迁移 moved:");
             print(move);
             out().println("请重新构建模型 run `xiaoan build` so figures follow the move");

@@ -5,9 +5,11 @@ import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.api.server.ServerSettings;
 import cn.xiaoan.domain.Warehouse;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code xiaoan serve}: the HTTP API and dashboards over the published model. */
@@ -27,6 +29,17 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     ListenOptions listen;
 
+    @Mixin
+    KeepOption keepOption;
+
+    @Option(
+            names = "--lock-wait",
+            paramLabel = "SECONDS",
+            defaultValue = "120",
+            description = "上传与后台重建等待仓库写锁的最长秒数 Seconds an upload or background rebuild waits for another"
+                    + " writer of the warehouse before giving up (default: ${DEFAULT-VALUE})")
+    long lockWaitSeconds;
+
     ServeCommand(Components components) {
         this.components = components;
     }
@@ -36,9 +49,17 @@ final class ServeCommand implements Callable<Integer> {
         serve(
                 components,
                 components.warehouse(warehouseOption.warehouse),
-                listen.settings(),
+                writerSettings(listen.settings()),
                 spec.commandLine().getOut());
         return 0;
+    }
+
+    private ServerSettings writerSettings(ServerSettings listening) {
+        if (lockWaitSeconds < 0) {
+            throw new IllegalArgumentException(
+                    "--lock-wait " + lockWaitSeconds + " is negative: give 0 or more seconds");
+        }
+        return listening.withWriters(Duration.ofSeconds(lockWaitSeconds), keepOption.keep);
     }
 
     /**

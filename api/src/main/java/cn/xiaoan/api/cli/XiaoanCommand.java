@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SqlCommand.class,
             ExportDuckDbCommand.class,
+            GcCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XiaoanCommand implements Runnable {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import cn.xiaoan.api.auth.Principal;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.domain.Dataset;
+import cn.xiaoan.domain.WarehouseBusyException;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchRecord;
 import cn.xiaoan.ingest.BatchWithdrawer;
@@ -18,7 +19,6 @@ import cn.xiaoan.ingest.ReportDateRule;
 import cn.xiaoan.ingest.ReportDateSource;
 import cn.xiaoan.ingest.Submitter;
 import cn.xiaoan.ingest.UnreadableFileException;
-import cn.xiaoan.ingest.WarehouseBusyException;
 import cn.xiaoan.ingest.Withdrawal;
 import cn.xiaoan.ingest.WithdrawalRefusedException;
 import io.javalin.http.Context;
@@ -48,10 +48,10 @@ final class IngestController {
     private final UploadReceiver receiver;
     private final RateLimiter limiter;
     private final ModelRefresher refresher;
-    private final WarehouseWriter writer;
     private final BatchWithdrawer withdrawer;
     private final ReportDateRule reportDates;
 
+    /** {@code ingestor} takes the warehouse write lock, so an upload queues behind a rebuild or another writer. */
     IngestController(
             Ingestor ingestor,
             BatchHistory history,
@@ -59,9 +59,7 @@ final class IngestController {
             ReportDateRule reportDates,
             UploadReceiver receiver,
             RateLimiter limiter,
-            ModelRefresher refresher,
-            WarehouseWriter writer) {
-        this.writer = requireNonNull(writer, "writer");
+            ModelRefresher refresher) {
         this.withdrawer = requireNonNull(withdrawer, "withdrawer");
         this.reportDates = requireNonNull(reportDates, "reportDates");
         this.ingestor = requireNonNull(ingestor, "ingestor");
@@ -197,7 +195,7 @@ final class IngestController {
         } catch (ReportDateOutOfRangeException e) {
             throw reportDateOutOfRange(e);
         } catch (WarehouseBusyException e) {
-            throw new ApiException(409, "warehouse_busy", e.getMessage() + " / 仓库正忙，请稍后重试");
+            throw new ApiException(503, "warehouse_busy", e.getMessage());
         } finally {
             try {
                 Files.deleteIfExists(file.path());
@@ -249,8 +247,7 @@ final class IngestController {
         var requester = new BatchWithdrawer.Requester(principal.username(), principal.role() == Role.ADMIN);
         Withdrawal withdrawal;
         try {
-            withdrawal =
-                    writer.exclusively("the withdrawal", () -> withdrawer.withdraw(batch.batchId(), requester, reason));
+            withdrawal = withdrawer.withdraw(batch.batchId(), requester, reason);
         } catch (WithdrawalRefusedException e) {
             throw switch (e.why()) {
                 case NO_SUCH_BATCH -> new ApiException(404, "no_batch", e.getMessage());
@@ -259,7 +256,7 @@ final class IngestController {
                 case NOT_THE_LATEST -> new ApiException(403, "not_latest_batch", e.getMessage());
             };
         } catch (WarehouseBusyException e) {
-            throw new ApiException(409, "warehouse_busy", e.getMessage() + " / 仓库正忙，请稍后重试");
+            throw new ApiException(503, "warehouse_busy", e.getMessage());
         }
         ModelRefresher.State model = refresher.request();
         BatchRecord withdrawn = history.find(batch.batchId()).orElseThrow();

@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Rebuilds the model in the background after uploads added rows, so the dashboards show them without anyone running
  * {@code xiaoan build}. Requests made while a build is waiting join it; one made while a build runs schedules exactly
- * one more, so the last upload is always included. Serving goes on from the published version meanwhile.
+ * one more, so the last upload is always included. Serving goes on from the published version meanwhile. The build
+ * takes the warehouse write lock (waiting behind uploads and command-line writers). A failed build is retried by the
+ * next request, and the batch list shows its error until then.
  */
 final class ModelRefresher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ModelRefresher.class);
@@ -32,7 +34,6 @@ final class ModelRefresher implements AutoCloseable {
     record Status(State state, Long lastVersion, String lastError) {}
 
     private final ModelBuilder builder;
-    private final WarehouseWriter writer;
     private final Duration quiet;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "xiaoan-model-refresh");
@@ -45,9 +46,8 @@ final class ModelRefresher implements AutoCloseable {
     private final AtomicReference<String> lastError = new AtomicReference<>();
 
     /** {@code quiet}: how long to wait after a request before building, so a burst of uploads makes one build. */
-    ModelRefresher(ModelBuilder builder, WarehouseWriter writer, Duration quiet) {
+    ModelRefresher(ModelBuilder builder, Duration quiet) {
         this.builder = requireNonNull(builder, "builder");
-        this.writer = requireNonNull(writer, "writer");
         this.quiet = requireNonNull(quiet, "quiet");
     }
 
@@ -74,7 +74,7 @@ final class ModelRefresher implements AutoCloseable {
         building.set(true);
         scheduled.set(false);
         try {
-            ModelVersion version = writer.exclusively("the model rebuild", builder::build);
+            ModelVersion version = builder.build();
             lastVersion.set(version.version());
             lastError.set(null);
             LOG.info("Published model version {} after an upload", version.version());

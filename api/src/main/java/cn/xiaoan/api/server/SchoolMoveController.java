@@ -3,11 +3,11 @@ package cn.xiaoan.api.server;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.api.auth.Principal;
+import cn.xiaoan.domain.WarehouseBusyException;
 import cn.xiaoan.ingest.SchoolMove;
 import cn.xiaoan.ingest.SchoolMoveRefusedException;
 import cn.xiaoan.ingest.SchoolMoveRequest;
 import cn.xiaoan.ingest.SchoolMoves;
-import cn.xiaoan.ingest.WarehouseBusyException;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,12 +21,10 @@ import java.util.Optional;
 final class SchoolMoveController {
     private final SchoolMoves moves;
     private final ModelRefresher refresher;
-    private final WarehouseWriter writer;
 
-    SchoolMoveController(SchoolMoves moves, ModelRefresher refresher, WarehouseWriter writer) {
+    SchoolMoveController(SchoolMoves moves, ModelRefresher refresher) {
         this.moves = requireNonNull(moves, "moves");
         this.refresher = requireNonNull(refresher, "refresher");
-        this.writer = requireNonNull(writer, "writer");
     }
 
     /** The request body. */
@@ -64,7 +62,7 @@ final class SchoolMoveController {
                 principal.username());
         SchoolMove move;
         try {
-            move = writer.exclusively("the school move", () -> moves.move(request));
+            move = moves.move(request);
         } catch (SchoolMoveRefusedException e) {
             throw switch (e.why()) {
                 case UNKNOWN_SCHOOL -> ApiException.notFound("unknown_school", e.getMessage());
@@ -73,7 +71,7 @@ final class SchoolMoveController {
                     ApiException.badRequest("move_refused", e.getMessage());
             };
         } catch (WarehouseBusyException e) {
-            throw new ApiException(409, "warehouse_busy", e.getMessage() + " / 仓库正忙，请稍后重试");
+            throw new ApiException(503, "warehouse_busy", e.getMessage());
         }
         ModelRefresher.State model = refresher.request();
         ctx.status(201)

@@ -8,6 +8,7 @@ import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import cn.xiaoan.domain.WarehouseLocks;
 import java.time.Clock;
 
 /** What the server serves from, made by the composition root (or a test fixture). */
@@ -18,8 +19,21 @@ public record ServerServices(
         AnalystSql analystSql,
         UserStore users,
         SessionStore sessions,
-        Clock clock) {
+        Clock clock,
+        WarehouseLocks locks) {
+    public ServerServices(
+            Warehouse warehouse,
+            ReferenceData reference,
+            FigureService figures,
+            AnalystSql analystSql,
+            UserStore users,
+            SessionStore sessions,
+            Clock clock) {
+        this(warehouse, reference, figures, analystSql, users, sessions, clock, WarehouseLocks.defaults());
+    }
+
     public ServerServices {
+        requireNonNull(locks, "locks");
         requireNonNull(warehouse, "warehouse");
         requireNonNull(reference, "reference");
         requireNonNull(figures, "figures");

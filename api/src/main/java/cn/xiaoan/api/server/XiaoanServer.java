@@ -2,11 +2,13 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.BuildEngineChoice;
 import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.HazardListService;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.ModelRetention;
 import cn.xiaoan.analytics.QuestionTooLargeException;
 import cn.xiaoan.analytics.SchoolProfileService;
 import cn.xiaoan.analytics.ServingQueryTimeoutException;
@@ -18,6 +20,7 @@ import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchWithdrawer;
 import cn.xiaoan.ingest.Ingestor;
@@ -49,8 +52,6 @@ public final class XiaoanServer implements AutoCloseable {
 
     /** How long a figure query waits for a free slot before the caller is told to retry. */
     private static final long HEAVY_QUERY_WAIT_SECONDS = 10;
-    /** How long an upload waits for another upload or a rebuild of this server to finish. */
-    private static final Duration WRITER_PATIENCE = Duration.ofMinutes(2);
     /** Uploads within this long of each other share one model rebuild. */
     private static final Duration REBUILD_QUIET = Duration.ofSeconds(1);
 
@@ -76,21 +77,29 @@ public final class XiaoanServer implements AutoCloseable {
                 DataDictionary.load(),
                 new RateLimiter(limits.sqlPerMinute(), Duration.ofMinutes(1), services.clock()),
                 exports);
-        var writer = new WarehouseWriter(WRITER_PATIENCE);
+        // Uploads and rebuilds take the warehouse's one write lock, queueing behind each other and behind CLI writers.
+        WarehouseLocks locks = services.locks().waitingAtMost(settings.lockWait());
         this.refresher = new ModelRefresher(
-                new ModelBuilder(services.warehouse(), services.reference(), services.clock()), writer, REBUILD_QUIET);
+                new ModelBuilder(
+                        services.warehouse(),
+                        services.reference(),
+                        services.clock(),
+                        BuildEngineChoice.duckDb(),
+                        locks,
+                        new ModelRetention(
+                                services.warehouse(), settings.keepVersions(), services.analystSql()::versionsInUse)),
+                REBUILD_QUIET);
         Path incoming = services.warehouse().root().resolve("uploads").resolve(".incoming");
         var ingest = new IngestController(
-                new Ingestor(services.warehouse(), services.reference(), services.clock()),
+                new Ingestor(services.warehouse(), services.reference(), locks, services.clock()),
                 new BatchHistory(services.warehouse()),
-                new BatchWithdrawer(services.warehouse(), services.clock()),
+                new BatchWithdrawer(services.warehouse(), services.clock(), locks),
                 new ReportDateRule(services.clock()),
                 new UploadReceiver(incoming, limits.maxUploadBytes()),
                 new RateLimiter(limits.uploadsPerMinute(), Duration.ofMinutes(1), services.clock()),
-                refresher,
-                writer);
+                refresher);
         var schoolMoves = new SchoolMoveController(
-                new SchoolMoves(services.warehouse(), services.reference(), services.clock()), refresher, writer);
+                new SchoolMoves(services.warehouse(), services.reference(), services.clock(), locks), refresher);
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);

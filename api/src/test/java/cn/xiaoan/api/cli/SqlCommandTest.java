@@ -145,7 +145,10 @@ class SqlCommandTest {
         Run again = xiaoan("export-duckdb", file.toString());
 
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("exported model version 1").contains("duckdb -readonly");
+        assertThat(run.out())
+                .contains("exported model version 1")
+                .contains("duckdb -readonly")
+                .contains("the views read model version 1 in the warehouse; it is pinned for this file");
         var properties = new Properties();
         properties.setProperty("duckdb.read_only", "true");
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file, properties);
@@ -157,6 +160,16 @@ class SqlCommandTest {
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("already exists");
         assertThat(xiaoan("export-duckdb", file.toString(), "--force").exit()).isZero();
+    }
+
+    @Test
+    void exportsACopyThatStandsAloneAndSaysSo() {
+        Path file = root.resolve("export").resolve("copy.duckdb");
+
+        Run run = xiaoan("export-duckdb", "--copy", file.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("every table is copied in: the file stands alone");
     }
 
     private static String msOf(String out) {

@@ -105,6 +105,27 @@ class UploadIT {
     }
 
     @Test
+    void anUploadQueuesBehindAnotherWriterInsteadOfFailing() throws Exception {
+        String csv = HEADER + row("UP-Q1", "1409020001", "2026-12-01");
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> queued;
+        try (var held = cn.xiaoan.domain.WarehouseLocks.defaults()
+                .acquire(server.warehouse(), "build", cn.xiaoan.domain.LockWait.silent())) {
+            assertThat(held.warehouse()).isEqualTo(server.warehouse());
+            queued = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return upload("clerk", "ledger", "排队台账.csv", csv);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(1_000);
+            assertThat(queued).as("waits while the lock is held").isNotDone();
+        }
+        HttpResponse<String> response = queued.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
+    @Test
     void keepsADistrictClerkToTheirDistrict() throws Exception {
         String csv = HEADER + row("XF-1", "1409020001", "2026-12-01") + row("XF-2", "1409210001", "2026-12-01");
 

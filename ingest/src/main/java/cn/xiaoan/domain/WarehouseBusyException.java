@@ -1,6 +1,6 @@
-package cn.xiaoan.ingest;
+package cn.xiaoan.domain;
 
-/** Another writer (an ingest or a build) holds the warehouse lock. */
+/** Another writer held the warehouse lock for longer than this writer was willing to wait; nothing was written. */
 public class WarehouseBusyException extends RuntimeException {
     public WarehouseBusyException(String message) {
         super(message);
