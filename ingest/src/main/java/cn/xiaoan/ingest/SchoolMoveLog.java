@@ -1,5 +1,6 @@
 package cn.xiaoan.ingest;
 
+import cn.xiaoan.domain.DurableFiles;
 import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,13 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -62,30 +59,16 @@ public final class SchoolMoveLog {
         return moves;
     }
 
-    /** Appends one move (the caller holds the writer lock). */
+    /** Appends one move (the caller holds the writer lock): the old log plus the line, replacing it durably. */
     static void append(Warehouse warehouse, SchoolMove move) throws IOException {
         Path file = warehouse.schoolMoves();
-        Path directory = file.getParent();
-        Files.createDirectories(directory);
+        Files.createDirectories(file.getParent());
         byte[] old = Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0];
         byte[] line = (MAPPER.writeValueAsString(toJson(move)) + "\n").getBytes(StandardCharsets.UTF_8);
-        Path temporary = directory.resolve("." + file.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(
-                temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            writeFully(channel, ByteBuffer.wrap(old));
-            writeFully(channel, ByteBuffer.wrap(line));
-            channel.force(true);
-        }
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
-    }
-
-    private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
-        while (bytes.hasRemaining()) {
-            channel.write(bytes);
-        }
+        DurableFiles.replace(file, out -> {
+            out.write(old);
+            out.write(line);
+        });
     }
 
     private static ObjectNode toJson(SchoolMove move) {

@@ -1,11 +1,11 @@
 package cn.xiaoan.analytics.sql;
 
+import cn.xiaoan.domain.DurableFiles;
 import cn.xiaoan.domain.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -39,11 +38,11 @@ final class DistrictExtract {
         if (Files.isDirectory(target)) {
             return target;
         }
-        Path staging = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path staging = DurableFiles.temporarySibling(target);
         try {
             Files.createDirectories(staging);
             write(warehouse.model(version), staging, districtCode);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.publish(staging, target);
         } catch (IOException e) {
             // Another process may have written the same extract first; theirs is identical.
             if (!Files.isDirectory(target)) {

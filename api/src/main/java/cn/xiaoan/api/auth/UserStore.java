@@ -2,6 +2,7 @@ package cn.xiaoan.api.auth;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.domain.DurableFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -416,7 +416,7 @@ public final class UserStore {
             Files.createFile(
                     temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(temporary, json.writeValueAsBytes(stored));
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.publish(temporary, file);
             cached = stored;
             cachedModified = Files.getLastModifiedTime(file).toMillis() ^ Files.size(file);
         } catch (IOException e) {
