@@ -1,4 +1,4 @@
--- Every figure of DOMAIN.md "Figures: exact definitions", for one period P = [:period_start, :period_end] and one
+-- Every figure of docs/FIGURES.md "Definitions", for one period P = [:period_start, :period_end] and one
 -- as-of date D = :as_of, broken down by any combination of dimensions and filtered by any of them. This file is the
 -- one definition of each figure; both engines run it as it is.
 --
@@ -118,7 +118,7 @@ facts AS (
         AND (:f_severity = '' OR instr(:f_severity, ',' || f.severity || ',') > 0)
         AND (:f_inspection_type = '' OR instr(:f_inspection_type, ',' || f.inspection_type || ',') > 0)
 ),
--- Each hazard's state for P and D (1 or 0), DOMAIN.md's words beside each:
+-- Each hazard's state for P and D (1 or 0), the words of docs/FIGURES.md beside each:
 hazard_states AS (
     SELECT
         k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year,

@@ -1,4 +1,4 @@
--- The current state of every hazard (DOMAIN.md): its row from the latest snapshot by report date,
+-- The current state of every hazard (docs/FIGURES.md, snapshot rule): its row from the latest snapshot by report date,
 -- ties broken by the later ingest (batch id), then by the later row of the same file.
 -- NULLS LAST is explicit because DuckDB and Spark order NULLs differently by default.
 -- district_code is the district that owned the school on found_date (school_district_periods), so a school's moves

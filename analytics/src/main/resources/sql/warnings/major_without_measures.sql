@@ -1,4 +1,4 @@
--- Warning list: MAJOR hazards open at D (DOMAIN.md "open") whose ledger row gives no temporary measures
+-- Warning list: MAJOR hazards open at D (docs/FIGURES.md "open") whose ledger row gives no temporary measures
 -- (临时管控措施), the oldest first.
 SELECT
     h.hazard_id,

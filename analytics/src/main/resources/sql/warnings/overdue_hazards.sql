@@ -1,4 +1,4 @@
--- Warning list: hazards overdue at the as-of date D (DOMAIN.md "overdue": open at D with deadline < D; an item
+-- Warning list: hazards overdue at the as-of date D (docs/FIGURES.md "overdue": open at D with deadline < D; an item
 -- without a deadline is never overdue), most overdue first. :f_district is ',CODE,' or '' for the whole city.
 SELECT
     h.hazard_id,

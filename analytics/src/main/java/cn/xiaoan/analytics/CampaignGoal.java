@@ -2,7 +2,7 @@ package cn.xiaoan.analytics;
 
 import java.time.LocalDate;
 
-/** The three goals of the 忻州 three-year campaign 2024–2026 (seed 004; DOMAIN.md "Campaign goals"). */
+/** The three goals of 忻州's three-year campaign 2024–2026 (忻教发〔2024〕6号), defined in docs/FIGURES.md. */
 public enum CampaignGoal {
     LEGACY_CLEARED(
             "legacy_cleared",

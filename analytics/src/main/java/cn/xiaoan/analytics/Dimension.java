@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A breakdown every figure supports (DOMAIN.md). The only source of the identifiers put into figure SQL: each constant
- * names the fact column holding its code and, for the closed sets, the model table listing its members.
+ * A breakdown every figure supports (docs/FIGURES.md). The only source of the identifiers put into figure SQL: each
+ * constant names the fact column holding its code and, for the closed sets, the model table listing its members.
  */
 public enum Dimension {
     DISTRICT("district", "县区", "District", Kind.SCHOOL, "district_code", "dim_district"),

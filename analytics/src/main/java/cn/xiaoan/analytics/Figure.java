@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The registry of figures (DOMAIN.md "Figures: exact definitions"), in the order tables show them. Each is computed by
+ * The registry of figures (docs/FIGURES.md, "Definitions"), in the order tables show them. Each is computed by
  * {@code sql/figures/figures.sql}, in the column named here, and nowhere else; the definition text is for people.
  */
 public enum Figure {
@@ -140,7 +140,7 @@ public enum Figure {
         return unit;
     }
 
-    /** The definition as DOMAIN.md words it (P the period, D the as-of date). */
+    /** The definition as docs/FIGURES.md words it (P the period, D the as-of date). */
     public String definition() {
         return definition;
     }

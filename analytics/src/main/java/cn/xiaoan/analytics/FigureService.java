@@ -53,7 +53,7 @@ public final class FigureService implements AutoCloseable {
     private final ServingLimits limits;
     /** Cancels statements that run past {@link ServingLimits#queryTimeout()}. */
     private final ScheduledExecutorService timeouts;
-    /** More heavy queries at once than cores only slows each down (RECIPES.md): the rest wait their turn. */
+    /** More heavy queries at once than cores only slows each down (docs/OPERATIONS.md): the rest wait their turn. */
     private final Semaphore queries;
 
     private ServingModel serving;

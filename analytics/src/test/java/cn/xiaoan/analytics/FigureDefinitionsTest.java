@@ -44,7 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every figure of DOMAIN.md on {@link FigureFixture}, worked out by hand; the arithmetic is in the comments. */
+/** Every figure of docs/FIGURES.md on {@link FigureFixture}, worked out by hand; the arithmetic is in the comments. */
 class FigureDefinitionsTest {
     private static final ReferenceData REFERENCE = ReferenceData.load();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
@@ -187,7 +187,7 @@ class FigureDefinitionsTest {
         // A1: found H2; open H1
         assertThat(boarding.value(FOUND)).isEqualTo(1.0);
         assertThat(boarding.value(OPEN)).isEqualTo(1.0);
-        // DOMAIN.md narrows risk's denominator by district and school type only: 100 × 10 / 4 schools
+        // FIGURES.md narrows risk's denominator by district and school type only: 100 × 10 / 4 schools
         assertThat(boarding.value(RISK_INDEX)).isEqualTo(250.0);
         // but school-based shares are of the boarding schools: A1 is covered → 1 / 1
         assertThat(boarding.value(SUPERVISION_COVERAGE)).isEqualTo(1.0);

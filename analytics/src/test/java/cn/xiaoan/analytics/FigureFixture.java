@@ -7,8 +7,8 @@ import cn.xiaoan.domain.Warehouse;
 import java.util.List;
 
 /**
- * The hand-computed warehouse of {@link FigureDefinitionsTest}: every figure of DOMAIN.md has a case here. The usual
- * question is P = 2026-01-01..2026-06-30, D = 2026-06-30.
+ * The hand-computed warehouse of {@link FigureDefinitionsTest}: every figure of docs/FIGURES.md has a case here. The
+ * usual question is P = 2026-01-01..2026-06-30, D = 2026-06-30.
  *
  * <pre>
  * schools   A1 1409020001 忻府区 PRIMARY boarding     A2 1409020002 忻府区 JUNIOR

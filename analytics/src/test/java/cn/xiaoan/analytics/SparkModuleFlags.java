@@ -1,6 +1,6 @@
 package cn.xiaoan.analytics;
 
-/** The JVM flags Spark needs on Java 17 (RECIPES.md; the parent pom's jvm.module.flags), for child JVMs of tests. */
+/** Spark's JVM flags on Java 17 (docs/OPERATIONS.md; the parent pom's jvm.module.flags), for child JVMs of tests. */
 final class SparkModuleFlags {
     private SparkModuleFlags() {}
 

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Spark standalone master and one worker on loopback, as child JVMs, without a Spark download (RECIPES.md):
- * {@code SPARK_HOME/jars} links the jars of this JVM's classpath, which include Spark's. Closing stops both.
+ * A real Spark standalone master and one worker on loopback, as child JVMs, without a Spark download
+ * (docs/OPERATIONS.md): {@code SPARK_HOME/jars} links the jars of this JVM's classpath, which include Spark's. Closing
+ * stops both.
  */
 final class SparkStandaloneCluster implements AutoCloseable {
     private final Path home;

@@ -17,9 +17,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Builds the demo school register {@code data/reference/schools.csv}: the real schools of 平鲁区 named in seed 000
- * plus deterministic synthetic schools for the 忻州 districts. The committed CSV is the source of truth; run
- * {@link #main} to regenerate it after changing the rules here.
+ * Builds the demo school register {@code data/reference/schools.csv}: the real schools of 平鲁区 named in
+ * 平鲁区教育局's 2023 hazard-inspection plan plus deterministic synthetic schools for the 忻州 districts. The
+ * committed CSV is the source of truth; run {@link #main} to regenerate it after changing the rules here.
  */
 final class DemoRegisterBuilder {
     static final String PINGLU = "140603";
@@ -61,7 +61,7 @@ final class DemoRegisterBuilder {
     /** Towns of 平鲁区, used only when more schools are synthesised than the register holds. */
     private static final String[] PINGLU_TOWNS = towns("井坪镇 凤凰城镇 白堂乡 陶村乡 高石庄乡 阻虎乡 下水头乡 向阳堡乡 下面高乡 西水界乡 双碾乡 败虎堡乡");
 
-    /** The real schools and kindergartens of 平鲁区 named in seed 000, in the order of its supervision groups. */
+    /** The real schools and kindergartens of 平鲁区 named in that plan, in the order of its supervision groups. */
     static final List<School> PINGLU_SCHOOLS = List.of(
             pinglu(1, "下面高寄宿制学校", SchoolType.NINE_YEAR, true, 286),
             pinglu(2, "向阳堡寄宿制学校", SchoolType.PRIMARY, true, 174),
@@ -95,7 +95,7 @@ final class DemoRegisterBuilder {
             pinglu(30, "阻虎乡寄宿制学校", SchoolType.PRIMARY, true, 138),
             pinglu(31, "下水头寄宿制学校", SchoolType.NINE_YEAR, true, 205));
 
-    /** The supervision group (督查组) of seed 000 for each real 平鲁区 school, by the position above. */
+    /** The supervision group (督查组) of that plan for each real 平鲁区 school, by the position above. */
     static String pingluSupervisionGroup(int position) {
         if (position <= 2) {
             return "督查一组";

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The Chinese text pools of the generated ledger, per category: what inspectors write (隐患描述 with its 整改措施), where
- * (隐患部位), and the major-hazard items of the seeds and the 2024 判定指南.
+ * (隐患部位), and the major-hazard items of bureaus' inspection plans and the 2024 判定指南.
  */
 final class HazardTexts {
     /** A description and the measure that answers it. */

@@ -6,7 +6,7 @@ public enum OutputFormat {
     CSV("csv"),
     /** A bureau-style workbook: title rows, Chinese headers, dates in mixed forms, a signature row. */
     XLSX("xlsx"),
-    /** JSON Lines with the English keys of DOMAIN.md, codes for coded values and ISO dates. */
+    /** JSON Lines with the English keys of docs/WAREHOUSE.md's raw schemas, codes for coded values, ISO dates. */
     JSON("jsonl");
 
     private final String extension;

@@ -14,7 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The hazard ledger (隐患台账): every rule of DOMAIN.md, one row per hazard. */
+/** The hazard ledger (隐患台账): every rule of docs/WAREHOUSE.md, "ledger", one row per hazard. */
 final class LedgerConverter extends Converter {
     static final int HAZARD_ID = 0;
     static final int SCHOOL_CODE = 1;

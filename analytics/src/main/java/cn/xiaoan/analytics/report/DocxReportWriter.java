@@ -523,7 +523,7 @@ final class DocxReportWriter {
                             chart.formatRange(new CellRangeAddress(1, names.length, 1, 1)),
                             1));
             series.setTitle(seriesTitle, chart.setSheetTitle(seriesTitle, 1));
-            // LibreOffice draws POI's default bars invisible: give each series a solid fill (RECIPES.md)
+            // LibreOffice draws POI's default bars invisible: give each series a solid fill (docs/OPERATIONS.md)
             var shape = new XDDFShapeProperties();
             shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(PresetColor.STEEL_BLUE)));
             series.setShapeProperties(shape);
@@ -558,7 +558,7 @@ final class DocxReportWriter {
                 series.setTitle(line.title(), chart.setSheetTitle(line.title(), i + 1));
                 series.setMarkerStyle(MarkerStyle.NONE);
                 series.setSmooth(false);
-                // LibreOffice draws POI's default lines as markers only: give each a visible stroke (RECIPES.md)
+                // LibreOffice draws POI's default lines as markers only: a visible stroke (docs/OPERATIONS.md)
                 var stroke = new XDDFLineProperties();
                 stroke.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colours[i % colours.length])));
                 stroke.setWidth(2.25);

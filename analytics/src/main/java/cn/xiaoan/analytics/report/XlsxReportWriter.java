@@ -43,8 +43,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The report as a workbook: a summary sheet with a native chart, then one sheet per breakdown, the monthly trend and
  * the lists (streamed with SXSSF, so long lists stay in bounded memory). Every sheet has a title row, a row of figure
- * codes (so a number can be traced to its DOMAIN.md definition), a frozen header with filters, and number formats
- * (percent with one decimal).
+ * codes (so a number can be traced to its definition in docs/FIGURES.md), a frozen header with filters, and number
+ * formats (percent with one decimal).
  */
 final class XlsxReportWriter {
     /** Rows above the data: title, codes, header. */

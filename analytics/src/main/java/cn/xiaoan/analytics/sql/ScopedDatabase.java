@@ -11,11 +11,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.duckdb.DuckDBConnection;
 
 /**
- * A locked-down in-memory DuckDB for one scope of one model version (RECIPES.md, "DuckDB"): the only directory it may
- * read is the scope's, external access, extension install and autoload are off, memory and threads are capped, and
- * after the views are made the configuration is locked, so no statement can undo any of it. Queries get their own
- * {@code duplicate()} of the root connection. Retired when a newer model is published; closed when its last query
- * returns.
+ * A locked-down in-memory DuckDB for one scope of one model version (docs/OPERATIONS.md, "DuckDB"): the only
+ * directory it may read is the scope's, external access, extension install and autoload are off, memory and threads
+ * are capped, and after the views are made the configuration is locked, so no statement can undo any of it. Queries
+ * get their own {@code duplicate()} of the root connection. Retired when a newer model is published; closed when its
+ * last query returns.
  */
 final class ScopedDatabase {
     private final long version;

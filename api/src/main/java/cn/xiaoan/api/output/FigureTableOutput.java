@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * The one wire form of a figure table, shared by {@code xiaoan figures} and {@code GET /api/v1/figures}: per row the
- * breakdown codes under the dimension codes, then every figure under its DOMAIN.md code, null where undefined; counts
- * as integers, rates as fractions.
+ * breakdown codes under the dimension codes, then every figure under its code (docs/FIGURES.md), null where
+ * undefined; counts as integers, rates as fractions.
  */
 public final class FigureTableOutput {
     private FigureTableOutput() {}
