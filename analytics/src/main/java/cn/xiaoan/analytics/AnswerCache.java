@@ -21,7 +21,7 @@ final class AnswerCache {
     private static final long ANSWER_OVERHEAD = 512;
 
     /** A question as resolved against the model: what decides its answer. */
-    record Question(
+    record Key(
             long modelVersion,
             List<Dimension> by,
             Map<Dimension, Set<String>> filters,
@@ -32,7 +32,7 @@ final class AnswerCache {
     private record Kept(FigureTable answer, long bytes) {}
 
     private final long maxBytes;
-    private final LinkedHashMap<Question, Kept> answers = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<Key, Kept> answers = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
 
     AnswerCache(long maxBytes) {
@@ -43,7 +43,7 @@ final class AnswerCache {
     }
 
     /** The cached answer, or the computed one (computed outside the lock: a slow query blocks no one else). */
-    FigureTable answer(Question question, Supplier<FigureTable> compute) {
+    FigureTable answer(Key question, Supplier<FigureTable> compute) {
         synchronized (answers) {
             Kept known = answers.get(question);
             if (known != null) {

@@ -22,22 +22,34 @@ public final class CampaignGoalService {
     private static final LocalDate YEAR_2026 = LocalDate.of(2026, 1, 1);
 
     private final FigureService figures;
+    /** Runs after each measure: a test publishes a new model version there to show the goals keep to their snapshot. */
+    private final Runnable afterEachMeasure;
 
     public CampaignGoalService(FigureService figures) {
+        this(figures, () -> {});
+    }
+
+    CampaignGoalService(FigureService figures, Runnable afterEachMeasure) {
         this.figures = requireNonNull(figures, "figures");
+        this.afterEachMeasure = requireNonNull(afterEachMeasure, "afterEachMeasure");
     }
 
     /** Every goal for the given districts (empty: all), as of D (default: the latest report date). */
     public GoalReport goals(Optional<LocalDate> asOf, Set<String> districts) {
-        ServingModel model = figures.currentModel();
-        LocalDate d = asOf.orElseGet(() -> figures.defaultAsOf(model));
+        return goals(figures.snapshot(), asOf, districts);
+    }
+
+    /** The goals over the given snapshot: its default as-of date and every measure's figures. */
+    public GoalReport goals(ModelSnapshot snapshot, Optional<LocalDate> asOf, Set<String> districts) {
+        requireNonNull(snapshot, "snapshot");
+        LocalDate d = snapshot.dates(Optional.empty(), asOf).asOf();
         Map<Dimension, Set<String>> filters = districts.isEmpty() ? Map.of() : Map.of(Dimension.DISTRICT, districts);
         var byGoal = new EnumMap<CampaignGoal, List<Measured>>(CampaignGoal.class);
         for (CampaignGoal goal : CampaignGoal.values()) {
             byGoal.put(
                     goal,
                     measures(goal, d).stream()
-                            .map(spec -> new Measured(spec, spec.filters(filters)))
+                            .map(spec -> new Measured(snapshot, spec, spec.filters(filters)))
                             .toList());
         }
 
@@ -58,7 +70,7 @@ public final class CampaignGoalService {
                         new GoalProgress(district, goal, GoalStatus.of(judged, satisfied(goal, values)), measures));
             }
         }
-        return new GoalReport(d, model.version(), progress);
+        return new GoalReport(d, snapshot.version(), progress);
     }
 
     /** The figures a goal is judged on, as of D (capped at the goal's deadline). */
@@ -160,13 +172,16 @@ public final class CampaignGoalService {
         private final Spec spec;
         private final Map<String, Double> values = new LinkedHashMap<>();
 
-        Measured(Spec spec, Map<Dimension, Set<String>> filters) {
+        Measured(ModelSnapshot snapshot, Spec spec, Map<Dimension, Set<String>> filters) {
             this.spec = spec;
-            FigureTable table = figures.figures(new FigureRequest(
-                    Optional.of(spec.period()), Optional.of(spec.at()), List.of(Dimension.DISTRICT), filters));
+            FigureTable table = figures.figures(
+                    snapshot,
+                    new Question(
+                            Optional.of(spec.period()), Optional.of(spec.at()), List.of(Dimension.DISTRICT), filters));
             for (FigureRow row : table.rows()) {
                 values.put(row.keys().get(0), row.value(spec.figure()));
             }
+            afterEachMeasure.run();
         }
 
         Map<String, Double> values() {

@@ -36,6 +36,6 @@ public record DistrictScope(Set<String> districts) {
 
     /** The bound text parameter the drill-down SQL expects: ',CODE1,CODE2,' or '' for the whole city. */
     String parameter() {
-        return isCity() ? "" : "," + String.join(",", new TreeSet<>(districts)) + ",";
+        return CodeList.of(new TreeSet<>(districts));
     }
 }

@@ -24,7 +24,7 @@ public final class FigureComparison {
         var parameters = new HashMap<String, Object>();
         parameters.put("current", now);
         parameters.put("previous", before);
-        Double change = figures.select(figures.currentModel(), CHANGE, parameters, row -> row.getDouble("change"))
+        Double change = figures.select(figures.snapshot().model(), CHANGE, parameters, row -> row.getDouble("change"))
                 .get(0);
         return new FigureChange(figure, now, before, change);
     }

@@ -1,11 +1,8 @@
 package cn.xiaoan.analytics;
 
-import java.sql.Date;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The engine-neutral SQL of every figure for one question ({@code sql/figures/figures.sql}): identifier slots filled
@@ -18,8 +15,8 @@ record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
     private static final List<Dimension> TIME_BREAKDOWNS = List.of(Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR);
     private static final String NO_VALUE = "null";
 
-    static FigureQuery of(
-            List<Dimension> by, Map<Dimension, Set<String>> filters, Period period, LocalDate asOf, FactSource source) {
+    static FigureQuery of(ResolvedQuestion question, FactSource source) {
+        List<Dimension> by = question.by();
         var identifiers = new HashMap<String, String>();
         for (Dimension dimension : Dimension.values()) {
             boolean grouped = by.contains(dimension);
@@ -43,19 +40,11 @@ record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         }
         identifiers.put("facts", source.table());
         boolean hazardSubset =
-                filters.keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
+                question.filters().keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
         identifiers.put("school_figures", hazardSubset ? "false" : "true");
 
         var parameters = new HashMap<String, Object>();
-        parameters.put("period_start", Date.valueOf(period.from()));
-        parameters.put("period_end", Date.valueOf(period.to()));
-        parameters.put("as_of", Date.valueOf(asOf));
-        for (Dimension dimension : Dimension.values()) {
-            if (dimension.filterable()) {
-                Set<String> codes = filters.get(dimension);
-                parameters.put("f_" + dimension.code(), codes == null ? "" : "," + String.join(",", codes) + ",");
-            }
-        }
+        question.bind(parameters);
         return new FigureQuery(
                 SqlTemplate.load("figures/figures.sql").withIdentifiers(identifiers), Map.copyOf(parameters));
     }

@@ -17,11 +17,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -97,6 +94,15 @@ public final class FigureService implements AutoCloseable {
         return published().map(ServingModel::version);
     }
 
+    /**
+     * The published model, read once: a request takes it at its start and hands it to every service it calls, so
+     * all its defaults and figures come from one version; throws {@link ModelNotBuiltException} before a build.
+     */
+    public ModelSnapshot snapshot() {
+        ServingModel model = model();
+        return new ModelSnapshot(model, model.latestReportDate().orElseGet(() -> LocalDate.now(clock)));
+    }
+
     /** The members of a closed dimension in display order (empty for time dimensions), from the published model. */
     public List<Member> members(Dimension dimension) {
         return model().members(dimension);
@@ -109,17 +115,20 @@ public final class FigureService implements AutoCloseable {
 
     /** The latest report date in the published model (the default as-of date). */
     public LocalDate latestReportDate() {
-        return defaultAsOf(model());
+        return snapshot().defaultAsOf();
+    }
+
+    /** Every figure for every cell of the request's breakdown, from the published model. */
+    public FigureTable figures(Question request) {
+        return figures(snapshot(), request);
     }
 
     /** Every figure for every cell of the request's breakdown, from the cube whenever it answers exactly. */
-    public FigureTable figures(FigureRequest request) {
-        ServingModel model = model();
-        Resolved resolved = resolve(model, request);
-        size(model, request.by(), resolved.filters(), resolved.period()).checkWithin(limits.cellBudget());
+    public FigureTable figures(ModelSnapshot snapshot, Question request) {
+        ResolvedQuestion resolved = request.resolve(snapshot);
+        size(snapshot, resolved).checkWithin(limits.cellBudget());
         return run(
-                model,
-                request,
+                snapshot.model(),
                 resolved,
                 FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned()));
     }
@@ -128,9 +137,9 @@ public final class FigureService implements AutoCloseable {
      * Every figure, read from the given source (for benchmarks and the cube's exactness tests); the cube only answers
      * periods of whole months as of a month's last day.
      */
-    public FigureTable figures(FigureRequest request, FactSource source) {
-        ServingModel model = model();
-        Resolved resolved = resolve(model, request);
+    public FigureTable figures(Question request, FactSource source) {
+        ModelSnapshot snapshot = snapshot();
+        ResolvedQuestion resolved = request.resolve(snapshot);
         if (source != FactSource.HAZARD_FACTS && !FactSource.answersExactly(resolved.period(), resolved.asOf())) {
             throw new IllegalArgumentException("Cannot read the cube for " + resolved.period() + " as of "
                     + resolved.asOf() + ": it answers whole months as of a month's last day only");
@@ -139,28 +148,34 @@ public final class FigureService implements AutoCloseable {
             throw new IllegalArgumentException(
                     "Cannot read " + source.table() + " for " + request.mentioned() + ": it lacks a dimension");
         }
-        return run(model, request, resolved, source);
+        return run(snapshot.model(), resolved, source);
     }
 
     /** The answer computed afresh, never from the cache of answers (for benchmarks). */
-    FigureTable figuresUncached(FigureRequest request, FactSource source) {
-        ServingModel model = model();
-        return compute(model, request, resolve(model, request), source);
+    FigureTable figuresUncached(Question request, FactSource source) {
+        ModelSnapshot snapshot = snapshot();
+        return compute(snapshot.model(), request.resolve(snapshot), source);
     }
 
     /** A figure by two dimensions over the published model; throws {@link ModelNotBuiltException} before a build. */
     public Heatmap heatmap(HeatmapRequest request) {
         requireNonNull(request, "request");
-        FigureTable table = figures(new FigureRequest(
-                request.period(), request.asOf(), List.of(request.rows(), request.columns()), request.filters()));
+        ModelSnapshot snapshot = snapshot();
+        FigureTable table = figures(
+                snapshot,
+                new Question(
+                        request.period(),
+                        request.asOf(),
+                        List.of(request.rows(), request.columns()),
+                        request.filters()));
         var rows = new LinkedHashMap<String, Member>();
         var columns = new LinkedHashMap<String, Member>();
         var cells = new ArrayList<Cell>(table.rows().size());
         for (FigureRow row : table.rows()) {
             String rowCode = row.keys().get(0);
             String columnCode = row.keys().get(1);
-            rows.computeIfAbsent(rowCode, code -> member(request.rows(), code));
-            columns.computeIfAbsent(columnCode, code -> member(request.columns(), code));
+            rows.computeIfAbsent(rowCode, code -> member(snapshot, request.rows(), code));
+            columns.computeIfAbsent(columnCode, code -> member(snapshot, request.columns(), code));
             cells.add(new Cell(rowCode, columnCode, row.value(request.metric())));
         }
         return new Heatmap(
@@ -186,14 +201,16 @@ public final class FigureService implements AutoCloseable {
      * filtered; the period's months, quarters or years for time) times the figures. Only the model's member lists are
      * read, which are loaded once per model version.
      */
-    QuestionSize size(ServingModel model, List<Dimension> by, Map<Dimension, Set<String>> filters, Period period) {
+    QuestionSize size(ModelSnapshot snapshot, ResolvedQuestion question) {
+        Map<Dimension, Set<String>> filters = question.filters();
+        Period period = question.period();
         var factors = new ArrayList<QuestionSize.Factor>();
-        for (Dimension dimension : by) {
+        for (Dimension dimension : question.by()) {
             long count = dimension.kind() == Dimension.Kind.TIME
                     ? units(timeGrain(dimension), period)
                     : filters.containsKey(dimension)
                             ? filters.get(dimension).size()
-                            : model.members(dimension).size();
+                            : snapshot.members(dimension).size();
             factors.add(new QuestionSize.Factor(count, dimension.nameZh(), dimension.code()));
         }
         factors.add(new QuestionSize.Factor(Figure.values().length, "指标", "figures"));
@@ -224,23 +241,22 @@ public final class FigureService implements AutoCloseable {
         return units;
     }
 
-    private FigureTable run(ServingModel model, FigureRequest request, Resolved resolved, FactSource source) {
-        var question = new AnswerCache.Question(
+    private FigureTable run(ServingModel model, ResolvedQuestion resolved, FactSource source) {
+        var question = new AnswerCache.Key(
                 model.version().version(),
-                request.by(),
+                resolved.by(),
                 resolved.filters(),
                 resolved.period(),
                 resolved.asOf(),
                 source);
-        return answers.answer(question, () -> compute(model, request, resolved, source));
+        return answers.answer(question, () -> compute(model, resolved, source));
     }
 
-    private FigureTable compute(ServingModel model, FigureRequest request, Resolved resolved, FactSource source) {
-        FigureQuery query =
-                FigureQuery.of(request.by(), resolved.filters(), resolved.period(), resolved.asOf(), source);
-        List<FigureRow> rows = select(model, query.sql(), query.parameters(), result -> row(result, request.by()));
+    private FigureTable compute(ServingModel model, ResolvedQuestion resolved, FactSource source) {
+        FigureQuery query = FigureQuery.of(resolved, source);
+        List<FigureRow> rows = select(model, query.sql(), query.parameters(), result -> row(result, resolved.by()));
         return new FigureTable(
-                request.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
+                resolved.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
     }
 
     /** Reads one row of a query's result. */
@@ -303,21 +319,6 @@ public final class FigureService implements AutoCloseable {
         return rows;
     }
 
-    /** The model requests run on now (a new build is picked up on the next call). */
-    ServingModel currentModel() {
-        return model();
-    }
-
-    /** The as-of date when none is given: the latest report date in the model, else today. */
-    LocalDate defaultAsOf(ServingModel model) {
-        return model.latestReportDate().orElseGet(() -> LocalDate.now(clock));
-    }
-
-    /** Checks filter codes against the dimension's members, returning them as the model spells them. */
-    static Set<String> memberCodes(ServingModel model, Dimension dimension, Set<String> codes) {
-        return checkedMemberCodes(model, dimension, codes);
-    }
-
     private static FigureRow row(ResultSet result, List<Dimension> by) throws SQLException {
         var keys = new ArrayList<String>(by.size());
         for (Dimension dimension : by) {
@@ -331,35 +332,8 @@ public final class FigureService implements AutoCloseable {
         return new FigureRow(keys, values);
     }
 
-    /** The request's defaults filled in from the model, and its filter codes checked against the members. */
-    private Resolved resolve(ServingModel model, FigureRequest request) {
-        LocalDate asOf =
-                request.asOf().or(() -> request.period().map(Period::to)).orElseGet(() -> defaultAsOf(model));
-        Period period = request.period().orElseGet(() -> Period.yearTo(asOf));
-        var filters = new EnumMap<Dimension, Set<String>>(Dimension.class);
-        request.filters().forEach((dimension, codes) -> filters.put(dimension, memberCodes(model, dimension, codes)));
-        return new Resolved(period, asOf, filters);
-    }
-
-    private static Set<String> checkedMemberCodes(ServingModel model, Dimension dimension, Set<String> codes) {
-        List<Member> members = model.members(dimension);
-        var resolved = new LinkedHashSet<String>();
-        for (String code : codes) {
-            String wanted = code.strip().toUpperCase(Locale.ROOT);
-            resolved.add(members.stream()
-                    .map(Member::code)
-                    .filter(member -> member.toUpperCase(Locale.ROOT).equals(wanted))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("Cannot filter by " + dimension.code() + "="
-                            + code + ": expected one of "
-                            + String.join(
-                                    ", ", members.stream().map(Member::code).toList()))));
-        }
-        return resolved;
-    }
-
-    private Member member(Dimension dimension, String code) {
-        return model().members(dimension).stream()
+    private static Member member(ModelSnapshot snapshot, Dimension dimension, String code) {
+        return snapshot.members(dimension).stream()
                 .filter(member -> member.code().equals(code))
                 .findFirst()
                 .orElseGet(() -> new Member(code, code, code));
@@ -424,6 +398,4 @@ public final class FigureService implements AutoCloseable {
                     model.version().version());
         }
     }
-
-    private record Resolved(Period period, LocalDate asOf, Map<Dimension, Set<String>> filters) {}
 }

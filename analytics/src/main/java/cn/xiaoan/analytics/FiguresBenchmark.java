@@ -63,8 +63,8 @@ public final class FiguresBenchmark {
         if (runs < 1) {
             throw new IllegalArgumentException("Cannot benchmark figures: runs must be positive, got " + runs);
         }
-        ServingModel model = figures.currentModel();
-        LocalDate latest = figures.defaultAsOf(model);
+        ModelSnapshot snapshot = figures.snapshot();
+        LocalDate latest = snapshot.defaultAsOf();
         // as of the last whole month's end (what the overview shows by default), so the cube can answer
         YearMonth month = YearMonth.from(latest);
         LocalDate asOf = latest.equals(month.atEndOfMonth())
@@ -74,14 +74,14 @@ public final class FiguresBenchmark {
         int previousYear = asOf.getYear() - 1;
         Period lastYear = new Period(LocalDate.of(previousYear, 1, 1), LocalDate.of(previousYear, 12, 31));
         var questions = List.of(
-                new Question("city total, year to date", request(yearToDate, asOf, List.of(), Map.of())),
-                new Question(
+                new NamedQuestion("city total, year to date", request(yearToDate, asOf, List.of(), Map.of())),
+                new NamedQuestion(
                         "district × category (heatmap)",
                         request(yearToDate, asOf, List.of(Dimension.DISTRICT, Dimension.CATEGORY), Map.of())),
-                new Question(
+                new NamedQuestion(
                         "by month, last year (trend)",
                         request(lastYear, lastYear.to(), List.of(Dimension.MONTH), Map.of())),
-                new Question(
+                new NamedQuestion(
                         "district × school type, MAJOR only",
                         request(
                                 yearToDate,
@@ -89,7 +89,7 @@ public final class FiguresBenchmark {
                                 List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE),
                                 Map.of(Dimension.SEVERITY, Set.of("MAJOR")))));
         var timings = new ArrayList<Timing>();
-        for (Question question : questions) {
+        for (NamedQuestion question : questions) {
             FigureTable facts = figures.figures(question.request(), FactSource.HAZARD_FACTS);
             FigureTable cube = figures.figures(question.request());
             for (int i = 0; i < facts.rows().size(); i++) {
@@ -114,7 +114,7 @@ public final class FiguresBenchmark {
                     medianCached(runs, question.request())));
         }
         BuildManifest manifest =
-                BuildManifest.read(warehouse.model(model.version().version()).resolve("build.json"));
+                BuildManifest.read(warehouse.model(snapshot.version().version()).resolve("build.json"));
         var tableRows = new LinkedHashMap<String, Long>();
         for (FactSource source : FactSource.values()) {
             tableRows.put(source.table(), manifest.rowCounts().getOrDefault(source.table(), 0L));
@@ -122,7 +122,7 @@ public final class FiguresBenchmark {
         return new Result(tableRows, runs, timings);
     }
 
-    private Duration median(int runs, FigureRequest request, FactSource source) {
+    private Duration median(int runs, Question request, FactSource source) {
         long[] nanos = new long[runs];
         for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
@@ -134,7 +134,7 @@ public final class FiguresBenchmark {
     }
 
     /** The same question asked again: answered from the cache of answers of this model version. */
-    private Duration medianCached(int runs, FigureRequest request) {
+    private Duration medianCached(int runs, Question request) {
         figures.figures(request);
         long[] nanos = new long[runs];
         for (int i = 0; i < runs; i++) {
@@ -146,10 +146,10 @@ public final class FiguresBenchmark {
         return Duration.ofNanos(nanos[runs / 2]);
     }
 
-    private static FigureRequest request(
+    private static Question request(
             Period period, LocalDate asOf, List<Dimension> by, Map<Dimension, Set<String>> filters) {
-        return new FigureRequest(Optional.of(period), Optional.of(asOf), by, filters);
+        return new Question(Optional.of(period), Optional.of(asOf), by, filters);
     }
 
-    private record Question(String name, FigureRequest request) {}
+    private record NamedQuestion(String name, Question request) {}
 }

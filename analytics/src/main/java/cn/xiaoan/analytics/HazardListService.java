@@ -34,7 +34,12 @@ public final class HazardListService {
 
     /** One page of the hazards matching the query, within the scope whatever the query's filters say. */
     public HazardPage list(HazardQuery query, DistrictScope scope) {
-        return select(query, scope, query.size(), (long) (query.page() - 1) * query.size());
+        return list(figures.snapshot(), query, scope);
+    }
+
+    /** One page of the hazards matching the query, from the given snapshot. */
+    public HazardPage list(ModelSnapshot snapshot, HazardQuery query, DistrictScope scope) {
+        return select(snapshot, query, scope, query.size(), (long) (query.page() - 1) * query.size());
     }
 
     /**
@@ -42,30 +47,33 @@ public final class HazardListService {
      * records the query's page size and the total.
      */
     public HazardPage first(HazardQuery query, DistrictScope scope, int limit) {
+        return first(figures.snapshot(), query, scope, limit);
+    }
+
+    /** The first {@code limit} hazards matching the query, from the given snapshot. */
+    public HazardPage first(ModelSnapshot snapshot, HazardQuery query, DistrictScope scope, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("Cannot list " + limit + " hazards: ask for at least one");
         }
-        return select(query, scope, limit, 0);
+        return select(snapshot, query, scope, limit, 0);
     }
 
-    private HazardPage select(HazardQuery query, DistrictScope scope, int limit, long offset) {
+    private HazardPage select(ModelSnapshot snapshot, HazardQuery query, DistrictScope scope, int limit, long offset) {
+        requireNonNull(snapshot, "snapshot");
         requireNonNull(query, "query");
         requireNonNull(scope, "scope");
-        ServingModel model = figures.currentModel();
-        LocalDate asOf =
-                query.asOf().or(() -> query.period().map(Period::to)).orElseGet(() -> figures.defaultAsOf(model));
-        Period period = query.period().orElseGet(() -> Period.yearTo(asOf));
-        Map<Dimension, Set<String>> filters = checked(model, query.filters());
+        ServingModel model = snapshot.model();
+        ResolvedDates dates = snapshot.dates(query.period(), query.asOf());
+        Map<Dimension, Set<String>> filters = checked(snapshot, query.filters());
 
         var parameters = new HashMap<String, Object>();
-        parameters.put("as_of", Date.valueOf(asOf));
-        parameters.put("period_start", Date.valueOf(period.from()));
-        parameters.put("period_end", Date.valueOf(period.to()));
+        dates.bind(parameters);
         parameters.put("state", query.state().code());
         parameters.put("scope_district", scope.parameter());
-        parameters.put("f_school", listed(query.schools()));
+        parameters.put("f_school", CodeList.of(query.schools()));
+        // time dimensions too: a drill-down narrows by found month, which no figure question may
         for (Dimension dimension : Dimension.values()) {
-            parameters.put("f_" + dimension.code(), listed(filters.getOrDefault(dimension, Set.of())));
+            parameters.put("f_" + dimension.code(), CodeList.of(filters.getOrDefault(dimension, Set.of())));
         }
         parameters.put("text", query.text().toLowerCase(Locale.ROOT));
         parameters.put("limit", limit);
@@ -88,8 +96,8 @@ public final class HazardListService {
             figures.select(model, sql, parameters, row -> total[0] = row.getLong("total"));
         }
         return new HazardPage(
-                period,
-                asOf,
+                dates.period(),
+                dates.asOf(),
                 query.state(),
                 filters,
                 query.schools(),
@@ -100,10 +108,10 @@ public final class HazardListService {
                 query.size(),
                 total[0],
                 items,
-                model.version());
+                snapshot.version());
     }
 
-    private static Map<Dimension, Set<String>> checked(ServingModel model, Map<Dimension, Set<String>> filters) {
+    private static Map<Dimension, Set<String>> checked(ModelSnapshot snapshot, Map<Dimension, Set<String>> filters) {
         var checked = new EnumMap<Dimension, Set<String>>(Dimension.class);
         filters.forEach((dimension, codes) -> {
             if (dimension.kind() == Dimension.Kind.TIME) {
@@ -123,14 +131,10 @@ public final class HazardListService {
                 }
                 checked.put(dimension, normalised);
             } else {
-                checked.put(dimension, FigureService.memberCodes(model, dimension, codes));
+                checked.put(dimension, snapshot.memberCodes(dimension, codes));
             }
         });
         return checked;
-    }
-
-    private static String listed(Set<String> codes) {
-        return codes.isEmpty() ? "" : "," + String.join(",", codes) + ",";
     }
 
     private static HazardItem item(ResultSet row) throws SQLException {

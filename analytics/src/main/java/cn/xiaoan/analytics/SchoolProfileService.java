@@ -37,10 +37,17 @@ public final class SchoolProfileService {
 
     /** The school's page as of the date (default: the latest report date); unknown or out of scope → exception. */
     public SchoolProfile profile(String schoolCode, Optional<LocalDate> asOfAsked, DistrictScope scope) {
+        return profile(figures.snapshot(), schoolCode, asOfAsked, scope);
+    }
+
+    /** The school's page from the given snapshot: its counts, lists and history all from one model version. */
+    public SchoolProfile profile(
+            ModelSnapshot snapshot, String schoolCode, Optional<LocalDate> asOfAsked, DistrictScope scope) {
+        requireNonNull(snapshot, "snapshot");
         requireNonNull(schoolCode, "schoolCode");
         requireNonNull(scope, "scope");
-        ServingModel model = figures.currentModel();
-        LocalDate asOf = asOfAsked.orElseGet(() -> figures.defaultAsOf(model));
+        ServingModel model = snapshot.model();
+        LocalDate asOf = snapshot.dates(Optional.empty(), asOfAsked).asOf();
         Period year = Period.yearTo(asOf);
         String code = schoolCode.strip();
 
@@ -60,11 +67,12 @@ public final class SchoolProfileService {
         HazardQuery ofSchool =
                 HazardQuery.in(HazardState.ALL).ofSchools(Set.of(school.code())).at(year, asOf);
         var counts = new SchoolProfile.Counts(
-                total(ofSchool, HazardState.FOUND, scope),
-                total(ofSchool, HazardState.OPEN, scope),
-                total(ofSchool, HazardState.OVERDUE, scope),
-                total(ofSchool, HazardState.MAJOR_OPEN, scope));
+                total(snapshot, ofSchool, HazardState.FOUND, scope),
+                total(snapshot, ofSchool, HazardState.OPEN, scope),
+                total(snapshot, ofSchool, HazardState.OVERDUE, scope),
+                total(snapshot, ofSchool, HazardState.MAJOR_OPEN, scope));
         HazardPage openItems = hazards.list(
+                snapshot,
                 ofSchool.inState(HazardState.OPEN)
                         .sorted(HazardSort.DEADLINE, SortDirection.ASC)
                         .page(1, HazardQuery.MAX_SIZE),
@@ -78,7 +86,7 @@ public final class SchoolProfileService {
         Optional<SchoolProfile.Survey> survey =
                 figures.select(model, SURVEY, bound, SchoolProfileService::survey).stream()
                         .findFirst();
-        return new SchoolProfile(school, asOf, year, counts, history, openItems, drills, survey, model.version());
+        return new SchoolProfile(school, asOf, year, counts, history, openItems, drills, survey, snapshot.version());
     }
 
     /**
@@ -87,11 +95,21 @@ public final class SchoolProfileService {
      */
     public List<SchoolRisk> riskiest(
             Optional<LocalDate> asOfAsked, Map<Dimension, Set<String>> filters, int limit, DistrictScope scope) {
+        return riskiest(figures.snapshot(), asOfAsked, filters, limit, scope);
+    }
+
+    /** The riskiest schools from the given snapshot. */
+    public List<SchoolRisk> riskiest(
+            ModelSnapshot snapshot,
+            Optional<LocalDate> asOfAsked,
+            Map<Dimension, Set<String>> filters,
+            int limit,
+            DistrictScope scope) {
         if (limit < 1 || limit > MAX_RANKED) {
             throw new IllegalArgumentException("Cannot rank " + limit + " schools: choose 1 to " + MAX_RANKED);
         }
-        ServingModel model = figures.currentModel();
-        LocalDate asOf = asOfAsked.orElseGet(() -> figures.defaultAsOf(model));
+        ServingModel model = snapshot.model();
+        LocalDate asOf = snapshot.dates(Optional.empty(), asOfAsked).asOf();
         var parameters = new HashMap<String, Object>();
         parameters.put("as_of", Date.valueOf(asOf));
         parameters.put("scope_district", scope.parameter());
@@ -104,10 +122,9 @@ public final class SchoolProfileService {
                 }
                 continue;
             }
-            Set<String> codes = filters.containsKey(dimension)
-                    ? FigureService.memberCodes(model, dimension, filters.get(dimension))
-                    : Set.of();
-            parameters.put("f_" + dimension.code(), codes.isEmpty() ? "" : "," + String.join(",", codes) + ",");
+            Set<String> codes =
+                    filters.containsKey(dimension) ? snapshot.memberCodes(dimension, filters.get(dimension)) : Set.of();
+            parameters.put("f_" + dimension.code(), CodeList.of(codes));
         }
         return figures.select(
                 model,
@@ -147,8 +164,8 @@ public final class SchoolProfileService {
         return months;
     }
 
-    private long total(HazardQuery ofSchool, HazardState state, DistrictScope scope) {
-        return hazards.list(ofSchool.inState(state).page(1, 1), scope).total();
+    private long total(ModelSnapshot snapshot, HazardQuery ofSchool, HazardState state, DistrictScope scope) {
+        return hazards.list(snapshot, ofSchool.inState(state).page(1, 1), scope).total();
     }
 
     private static SchoolProfile.School school(ResultSet row) throws SQLException {

@@ -32,11 +32,13 @@ public final class SparkFigures {
     }
 
     /** The rows of the question, read from the given source, in the order DuckDB gives them. */
-    public List<FigureRow> rows(FigureRequest request, FactSource source) {
-        Period period = request.period()
-                .orElseThrow(() -> new IllegalArgumentException("Cannot compute with Spark: give the period"));
-        var query = FigureQuery.of(
-                request.by(), request.filters(), period, request.asOf().orElse(period.to()), source);
+    public List<FigureRow> rows(Question request, FactSource source) {
+        // No serving model to default from: the question names its period (its as-of date defaults to the period's
+        // end).
+        ResolvedDates dates = ResolvedDates.resolve(request.period(), request.asOf(), () -> {
+            throw new IllegalArgumentException("Cannot compute with Spark: give the period");
+        });
+        var query = FigureQuery.of(new ResolvedQuestion(dates, request.by(), request.filters()), source);
         SqlTemplate.PositionalSql sql = query.sql().positional();
         Object[] values = sql.values(query.parameters()).toArray();
         var rows = new ArrayList<FigureRow>();

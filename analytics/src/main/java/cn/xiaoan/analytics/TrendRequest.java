@@ -28,12 +28,17 @@ public record TrendRequest(
                     "Cannot break a trend down by time: its points are already the " + grain.code() + "s");
         }
         // The figure question checks the rest (repeated dimensions, time filters) with its own messages.
-        new FigureRequest(range, asOf, by, filters);
+        new Question(range, asOf, by, filters);
         filters = Map.copyOf(filters);
     }
 
+    /** The question of the whole range, whose resolution gives the trend's range and as-of date. */
+    Question whole() {
+        return new Question(range, asOf, by, filters);
+    }
+
     /** The figure question for one point of the series. */
-    FigureRequest point(Period period, LocalDate pointAsOf) {
-        return new FigureRequest(Optional.of(period), Optional.of(pointAsOf), by, filters);
+    Question point(Period period, LocalDate pointAsOf) {
+        return new Question(Optional.of(period), Optional.of(pointAsOf), by, filters);
     }
 }

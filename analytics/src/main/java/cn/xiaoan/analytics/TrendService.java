@@ -19,22 +19,30 @@ public final class TrendService {
     public static final int MAX_POINTS = 240;
 
     private final FigureService figures;
+    /** Runs after each point: a test publishes a new model version there to show the trend keeps to its snapshot. */
+    private final Runnable afterEachPoint;
 
     public TrendService(FigureService figures) {
+        this(figures, () -> {});
+    }
+
+    TrendService(FigureService figures, Runnable afterEachPoint) {
         this.figures = requireNonNull(figures, "figures");
+        this.afterEachPoint = requireNonNull(afterEachPoint, "afterEachPoint");
     }
 
-    /** The as-of date of a trend that names none: the latest report date in the published model. */
-    public LocalDate defaultAsOf() {
-        return figures.defaultAsOf(figures.currentModel());
-    }
-
+    /** The trend over the model published now. */
     public Trend trend(TrendRequest request) {
+        return trend(figures.snapshot(), request);
+    }
+
+    /** The trend over the given snapshot: its default as-of date and every point's figures. */
+    public Trend trend(ModelSnapshot snapshot, TrendRequest request) {
+        requireNonNull(snapshot, "snapshot");
         requireNonNull(request, "request");
-        ServingModel model = figures.currentModel();
-        LocalDate asOf =
-                request.asOf().or(() -> request.range().map(Period::to)).orElseGet(() -> figures.defaultAsOf(model));
-        Period range = request.range().orElseGet(() -> Period.yearTo(asOf));
+        ResolvedQuestion whole = request.whole().resolve(snapshot);
+        LocalDate asOf = whole.asOf();
+        Period range = whole.period();
         TimeGrain grain = request.grain();
 
         // The whole series is sized before its first point runs: points × members × figures.
@@ -48,8 +56,8 @@ public final class TrendService {
             throw new IllegalArgumentException("Cannot draw a trend of more than " + MAX_POINTS + " " + grain.code()
                     + "s: shorten the range or choose a coarser step");
         }
-        figures.checkWithinBudget(figures.size(model, request.by(), request.filters(), range)
-                .times(new QuestionSize.Factor(pointCount, "时间点", grain.code() + "s")));
+        figures.checkWithinBudget(
+                figures.size(snapshot, whole).times(new QuestionSize.Factor(pointCount, "时间点", grain.code() + "s")));
 
         var points = new ArrayList<TrendPoint>();
         Map<Dimension, Set<String>> filters = Map.of();
@@ -59,11 +67,12 @@ public final class TrendService {
             LocalDate from = start.isBefore(range.from()) ? range.from() : start;
             LocalDate end = grain.unitEnd(start);
             LocalDate to = earliest(end, range.to(), asOf);
-            FigureTable table = figures.figures(request.point(new Period(from, to), to));
+            FigureTable table = figures.figures(snapshot, request.point(new Period(from, to), to));
             filters = table.filters();
             points.add(new TrendPoint(grain.unitCode(start), table.period(), to, table.rows()));
+            afterEachPoint.run();
         }
-        return new Trend(grain, range, asOf, request.by(), filters, points, model.version());
+        return new Trend(grain, range, asOf, request.by(), filters, points, snapshot.version());
     }
 
     private static LocalDate earliest(LocalDate a, LocalDate b, LocalDate c) {

@@ -25,22 +25,22 @@ public final class WarningService {
     }
 
     public WarningReport warnings(WarningRequest request) {
-        ServingModel model = figures.currentModel();
-        LocalDate asOf =
-                request.asOf().or(() -> request.period().map(Period::to)).orElseGet(() -> figures.defaultAsOf(model));
-        Period period = request.period().orElseGet(() -> Period.yearTo(asOf));
-        Set<String> districts = request.districts().isEmpty()
-                ? Set.of()
-                : FigureService.memberCodes(model, Dimension.DISTRICT, request.districts());
+        return warnings(figures.snapshot(), request);
+    }
+
+    public WarningReport warnings(ModelSnapshot snapshot, WarningRequest request) {
+        ResolvedDates dates = snapshot.dates(request.period(), request.asOf());
+        ServingModel model = snapshot.model();
+        LocalDate asOf = dates.asOf();
+        Period period = dates.period();
+        Set<String> districts = snapshot.memberCodes(Dimension.DISTRICT, request.districts());
         YearMonth month = YearMonth.from(asOf);
 
         var parameters = new HashMap<String, Object>();
-        parameters.put("as_of", Date.valueOf(asOf));
-        parameters.put("period_start", Date.valueOf(period.from()));
-        parameters.put("period_end", Date.valueOf(period.to()));
+        dates.bind(parameters);
         parameters.put("month_start", Date.valueOf(month.atDay(1)));
         parameters.put("month_end", Date.valueOf(month.atEndOfMonth()));
-        parameters.put("f_district", districts.isEmpty() ? "" : "," + String.join(",", districts) + ",");
+        parameters.put("f_district", CodeList.of(districts));
         parameters.put("min_supervision", MIN_SUPERVISION_FOUND);
         parameters.put("ratio", WEAK_SELF_RATIO);
         Map<String, Object> bound = Map.copyOf(parameters);
@@ -50,7 +50,7 @@ public final class WarningService {
                 asOf,
                 month,
                 districts,
-                model.version(),
+                snapshot.version(),
                 figures.select(model, sql("overdue_hazards"), bound, WarningService::hazard),
                 figures.select(model, sql("major_without_measures"), bound, WarningService::hazard),
                 figures.select(model, sql("silent_schools"), bound, WarningService::silentSchool),

@@ -55,8 +55,8 @@ class AnswerCacheTest {
         assertThat(perRow).isBetween(Figure.values().length * 20L, Figure.values().length * 45L);
     }
 
-    private static AnswerCache.Question question(long n) {
-        return new AnswerCache.Question(
+    private static AnswerCache.Key question(long n) {
+        return new AnswerCache.Key(
                 n, List.of(Dimension.DISTRICT), Map.of(), PERIOD, PERIOD.to(), FactSource.HAZARD_FACTS);
     }
 

@@ -78,7 +78,7 @@ class BoundedQuestionsTest {
 
     @Test
     void refusesABreakdownByEveryDimensionButAnswersItFiltered() {
-        FigureRequest everything = FigureRequest.total().by(EVERY_DIMENSION);
+        Question everything = Question.total().by(EVERY_DIMENSION);
         assertThat(members(EVERY_DIMENSION) * FIGURES).isGreaterThan(100_000);
         assertThatThrownBy(() -> figures.figures(everything)).isInstanceOf(QuestionTooLargeException.class);
 
@@ -90,18 +90,21 @@ class BoundedQuestionsTest {
 
     @Test
     void countsTheMonthsOfTheRangeForATimeBreakdown() {
-        ServingModel model = figures.currentModel();
+        ModelSnapshot snapshot = figures.snapshot();
         QuestionSize size = figures.size(
-                model,
-                List.of(Dimension.MONTH, Dimension.DISTRICT),
-                Map.of(Dimension.DISTRICT, Set.of("140902", "140921")),
-                new Period(LocalDate.parse("2026-01-15"), LocalDate.parse("2026-03-01")));
+                snapshot,
+                new Question(
+                                Optional.of(new Period(LocalDate.parse("2026-01-15"), LocalDate.parse("2026-03-01"))),
+                                Optional.empty(),
+                                List.of(Dimension.MONTH, Dimension.DISTRICT),
+                                Map.of(Dimension.DISTRICT, Set.of("140902", "140921")))
+                        .resolve(snapshot));
         assertThat(size.cells()).isEqualTo(3 * 2 * FIGURES);
     }
 
     @Test
     void cancelsAStatementAtItsTimeLimitAndKeepsServing() {
-        ServingModel model = figures.currentModel();
+        ServingModel model = figures.snapshot().model();
         SqlTemplate slow = SqlTemplate.of(
                 "deliberately slow", "SELECT sum(a.range * b.range) AS total FROM range(300000) a, range(300000) b");
         long started = System.nanoTime();
@@ -112,7 +115,7 @@ class BoundedQuestionsTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         for (int i = 0; i < 3; i++) {
-            assertThat(figures.figures(FigureRequest.total()).rows()).hasSize(1);
+            assertThat(figures.figures(Question.total()).rows()).hasSize(1);
         }
     }
 

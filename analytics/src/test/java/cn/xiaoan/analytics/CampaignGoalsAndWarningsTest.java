@@ -119,7 +119,7 @@ class CampaignGoalsAndWarningsTest {
         // 2026-04-01 → 06-30: 29 + 31 + 30 days
         assertThat(report.overdueHazards().get(0).daysOverdue()).isEqualTo(90);
         FigureRow total = figures.figures(
-                        new FigureRequest(Optional.of(Period.yearTo(june30)), Optional.of(june30), List.of(), Map.of()))
+                        new Question(Optional.of(Period.yearTo(june30)), Optional.of(june30), List.of(), Map.of()))
                 .total();
         assertThat((double) report.count(WarningKind.OVERDUE_HAZARDS)).isEqualTo(total.value(Figure.OVERDUE));
     }

@@ -59,7 +59,7 @@ class DrillDownCountsTest {
         for (Period period : List.of(
                 new Period(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31")),
                 new Period(LocalDate.parse("2026-02-10"), LocalDate.parse("2026-09-17")))) {
-            FigureTable table = figures.figures(new FigureRequest(
+            FigureTable table = figures.figures(new Question(
                     Optional.of(period),
                     Optional.of(period.to()),
                     List.of(Dimension.DISTRICT, Dimension.SEVERITY),
@@ -91,7 +91,7 @@ class DrillDownCountsTest {
     void listsAsManyHazardsAsTheFigureCountsInEveryFoundMonth(HazardState state) {
         Period period = new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-06-30"));
         FigureTable table = figures.figures(
-                new FigureRequest(Optional.of(period), Optional.of(period.to()), List.of(Dimension.MONTH), Map.of()));
+                new Question(Optional.of(period), Optional.of(period.to()), List.of(Dimension.MONTH), Map.of()));
         for (FigureRow row : table.rows()) {
             HazardQuery cell = HazardQuery.in(state)
                     .at(period, period.to())

@@ -173,7 +173,7 @@ class DrillDownTest {
                         new SchoolRisk(
                                 SliceFixture.A2, ranking.get(1).schoolName(), XINFU, "忻府区", "JUNIOR", 1, 1, 0, 2));
         // risk_index of 忻府区 × PRIMARY (one school, A1) = 100 × 12 / 1; × JUNIOR (A2) = 100 × 2 / 1
-        FigureTable risk = figures.figures(new FigureRequest(
+        FigureTable risk = figures.figures(new Question(
                 Optional.of(YEAR_TO_D), Optional.of(D), List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE), Map.of()));
         assertThat(risk.row(XINFU, "PRIMARY").value(Figure.RISK_INDEX)).isEqualTo(100.0 * 12);
         assertThat(risk.row(XINFU, "JUNIOR").value(Figure.RISK_INDEX)).isEqualTo(100.0 * 2);
@@ -211,7 +211,7 @@ class DrillDownTest {
         assertThat(march.code()).isEqualTo("2026-03");
         assertThat(march.asOf()).isEqualTo(LocalDate.parse("2026-03-31"));
         assertThat(march.rows().get(0))
-                .isEqualTo(figures.figures(new FigureRequest(
+                .isEqualTo(figures.figures(new Question(
                                 Optional.of(march.period()), Optional.of(march.asOf()), List.of(), Map.of()))
                         .total());
     }

@@ -296,7 +296,7 @@ class FigureDefinitionsTest {
 
     @Test
     void theCubeAnswersMonthAlignedQuestionsExactlyAsEveryHazardDoes() {
-        List<FigureRequest> questions = List.of(
+        List<Question> questions = List.of(
                 question(H1_2026, JUNE_30),
                 question(H1_2026, JUNE_30).by(List.of(Dimension.DISTRICT, Dimension.CATEGORY)),
                 question(H1_2026, JUNE_30).by(List.of(Dimension.SEVERITY, Dimension.MONTH)),
@@ -305,7 +305,7 @@ class FigureDefinitionsTest {
                         .by(List.of(Dimension.INSPECTION_TYPE, Dimension.BOARDING))
                         .filtered(Dimension.SEVERITY, Set.of("MAJOR")));
         int compared = 0;
-        for (FigureRequest question : questions) {
+        for (Question question : questions) {
             FigureTable facts = figures.figures(question, FactSource.HAZARD_FACTS);
             for (FactSource cube : FactSource.values()) {
                 if (cube != FactSource.HAZARD_FACTS && cube.holds(question.mentioned())) {
@@ -342,8 +342,8 @@ class FigureDefinitionsTest {
         return figures.figures(question(period, asOf)).total();
     }
 
-    private static FigureRequest question(Period period, LocalDate asOf) {
-        return new FigureRequest(Optional.of(period), Optional.of(asOf), List.of(), Map.of());
+    private static Question question(Period period, LocalDate asOf) {
+        return new Question(Optional.of(period), Optional.of(asOf), List.of(), Map.of());
     }
 
     private static Period period(String from, String to) {

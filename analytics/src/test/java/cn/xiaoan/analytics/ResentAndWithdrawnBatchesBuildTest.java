@@ -152,7 +152,7 @@ class ResentAndWithdrawnBatchesBuildTest {
 
     private List<String> figures() {
         try (var figures = new FigureService(warehouse, REFERENCE, CLOCK)) {
-            FigureTable table = figures.figures(FigureRequest.total()
+            FigureTable table = figures.figures(Question.total()
                     .at(
                             new Period(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-10-31")),
                             LocalDate.parse("2026-10-31")));

@@ -102,8 +102,8 @@ class SchoolMoveModelTest {
 
     @Test
     void countsHazardsFoundBeforeTheMoveForTheOldDistrictInFiguresAndDrillLists() {
-        FigureTable byDistrict = figures.figures(
-                new FigureRequest(Optional.of(H1), Optional.of(D), List.of(Dimension.DISTRICT), Map.of()));
+        FigureTable byDistrict =
+                figures.figures(new Question(Optional.of(H1), Optional.of(D), List.of(Dimension.DISTRICT), Map.of()));
         assertThat(byDistrict.row(DINGXIANG).value(Figure.FOUND)).isEqualTo(1.0);
         assertThat(byDistrict.row(DINGXIANG).value(Figure.MAJOR_OPEN)).isEqualTo(1.0);
         assertThat(byDistrict.row(XINFU).value(Figure.FOUND)).isEqualTo(2.0);

@@ -105,7 +105,7 @@ class SparkFiguresParityTest {
         }
     }
 
-    private static void assertSameAnswers(Warehouse warehouse, List<FigureRequest> questions) {
+    private static void assertSameAnswers(Warehouse warehouse, List<Question> questions) {
         ModelVersion duckDbBuild = new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
         ModelVersion sparkBuild =
                 new ModelBuilder(warehouse, REFERENCE, CLOCK, SparkBuildEngine.choiceIn(SharedSpark.session())).build();
@@ -113,7 +113,7 @@ class SparkFiguresParityTest {
         var spark = new SparkFigures(SharedSpark.session(), warehouse, duckDbBuild.version());
         try (var duckDb = new FigureService(warehouse, REFERENCE, CLOCK)) {
             assertThat(duckDb.modelVersion()).contains(sparkBuild);
-            for (FigureRequest question : questions) {
+            for (Question question : questions) {
                 for (FactSource source : FactSource.values()) {
                     if (!source.holds(question.mentioned())
                             || (source != FactSource.HAZARD_FACTS
@@ -131,9 +131,9 @@ class SparkFiguresParityTest {
         }
     }
 
-    private static FigureRequest question(
+    private static Question question(
             String from, String to, String asOf, List<Dimension> by, Map<Dimension, Set<String>> filters) {
-        return new FigureRequest(
+        return new Question(
                 Optional.of(new Period(LocalDate.parse(from), LocalDate.parse(to))),
                 Optional.of(LocalDate.parse(asOf)),
                 by,

@@ -52,8 +52,9 @@ class SqlTemplateTest {
         for (Dimension rows : Dimension.values()) {
             for (Dimension columns : Dimension.values()) {
                 List<Dimension> by = rows == columns ? List.of(rows) : List.of(rows, columns);
-                var query =
-                        FigureQuery.of(by, Map.of(), period, LocalDate.parse("2026-06-30"), FactSource.HAZARD_FACTS);
+                var question =
+                        new ResolvedQuestion(new ResolvedDates(period, LocalDate.parse("2026-06-30")), by, Map.of());
+                var query = FigureQuery.of(question, FactSource.HAZARD_FACTS);
                 var sql = query.sql().positional();
                 assertThat(sql.parameterNames())
                         .containsOnly(

@@ -8,7 +8,6 @@ import cn.xiaoan.analytics.DistrictScope;
 import cn.xiaoan.analytics.Figure;
 import cn.xiaoan.analytics.FigureChange;
 import cn.xiaoan.analytics.FigureComparison;
-import cn.xiaoan.analytics.FigureRequest;
 import cn.xiaoan.analytics.FigureRow;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.FigureTable;
@@ -17,7 +16,9 @@ import cn.xiaoan.analytics.HazardPage;
 import cn.xiaoan.analytics.HazardQuery;
 import cn.xiaoan.analytics.HazardSort;
 import cn.xiaoan.analytics.HazardState;
+import cn.xiaoan.analytics.ModelSnapshot;
 import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.Question;
 import cn.xiaoan.analytics.SortDirection;
 import cn.xiaoan.analytics.TimeGrain;
 import cn.xiaoan.analytics.TrendRequest;
@@ -93,8 +94,10 @@ public final class ReportDataService {
         String area = district.map(District::nameZh)
                 .orElseGet(() -> reference.districts().all().get(0).cityZh());
 
+        // One model version for the whole report, whatever is published while it is gathered.
+        ModelSnapshot snapshot = figures.snapshot();
         // The latest report date in the model bounds every period: a report never speaks of days with no data yet.
-        LocalDate latest = figures.figures(FigureRequest.total()).asOf();
+        LocalDate latest = snapshot.defaultAsOf();
         Period span = span(request);
         LocalDate asOf = span.to().isAfter(latest) ? latest : span.to();
         if (asOf.isBefore(span.from())) {
@@ -103,26 +106,38 @@ public final class ReportDataService {
         }
         Period period = new Period(span.from(), asOf);
 
-        FigureTable totals = table(period, asOf, List.of(), scope);
+        FigureTable totals = table(snapshot, period, asOf, List.of(), scope);
         FigureRow total = totals.total();
         var comparisons = new ArrayList<Comparison>();
         switch (request.kind()) {
             case ANNUAL ->
                 comparisons.add(compare(
-                        "上年同期", "Same span last year", period.from().minusYears(1), asOf.minusYears(1), scope, total));
+                        snapshot,
+                        "上年同期",
+                        "Same span last year",
+                        period.from().minusYears(1),
+                        asOf.minusYears(1),
+                        scope,
+                        total));
             case MONTHLY -> {
                 YearMonth previous = YearMonth.from(period.from()).minusMonths(1);
-                comparisons.add(
-                        compare("上月", "Previous month", previous.atDay(1), previous.atEndOfMonth(), scope, total));
                 comparisons.add(compare(
-                        "上年同月", "Same month last year", period.from().minusYears(1), asOf.minusYears(1), scope, total));
+                        snapshot, "上月", "Previous month", previous.atDay(1), previous.atEndOfMonth(), scope, total));
+                comparisons.add(compare(
+                        snapshot,
+                        "上年同月",
+                        "Same month last year",
+                        period.from().minusYears(1),
+                        asOf.minusYears(1),
+                        scope,
+                        total));
             }
             case CAMPAIGN -> {
                 // the campaign is judged by its goals and its years, not against an earlier span
             }
         }
         Optional<FigureTable> byYear = request.kind() == ReportKind.CAMPAIGN
-                ? Optional.of(table(period, asOf, List.of(Dimension.YEAR), scope))
+                ? Optional.of(table(snapshot, period, asOf, List.of(Dimension.YEAR), scope))
                 : Optional.empty();
         DistrictScope districts =
                 district.map(d -> DistrictScope.of(Set.of(d.code()))).orElse(DistrictScope.city());
@@ -131,10 +146,11 @@ public final class ReportDataService {
         var members = new EnumMap<Dimension, List<cn.xiaoan.analytics.Member>>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             if (dimension.kind() != Dimension.Kind.TIME) {
-                members.put(dimension, figures.members(dimension));
+                members.put(dimension, snapshot.members(dimension));
             }
         }
         HazardPage majorOpen = hazards.first(
+                snapshot,
                 HazardQuery.in(HazardState.MAJOR_OPEN).at(period, asOf).sorted(HazardSort.DISTRICT, SortDirection.ASC),
                 districts,
                 LISTED_MAJOR);
@@ -145,15 +161,17 @@ public final class ReportDataService {
                 asOf,
                 total,
                 comparisons,
-                table(period, asOf, List.of(Dimension.CATEGORY), scope),
-                table(period, asOf, List.of(Dimension.DISTRICT), scope),
-                table(period, asOf, List.of(Dimension.SCHOOL_TYPE), scope),
-                table(period, asOf, List.of(Dimension.DISTRICT, Dimension.CATEGORY), scope),
+                table(snapshot, period, asOf, List.of(Dimension.CATEGORY), scope),
+                table(snapshot, period, asOf, List.of(Dimension.DISTRICT), scope),
+                table(snapshot, period, asOf, List.of(Dimension.SCHOOL_TYPE), scope),
+                table(snapshot, period, asOf, List.of(Dimension.DISTRICT, Dimension.CATEGORY), scope),
                 byYear,
                 trends.trend(
+                        snapshot,
                         new TrendRequest(TimeGrain.MONTH, Optional.of(period), Optional.of(asOf), List.of(), scope)),
-                goals.goals(Optional.of(asOf), districtCodes),
+                goals.goals(snapshot, Optional.of(asOf), districtCodes),
                 hazards.first(
+                        snapshot,
                         HazardQuery.in(HazardState.OVERDUE)
                                 .at(period, asOf)
                                 .sorted(HazardSort.DAYS_OVERDUE, SortDirection.DESC),
@@ -177,6 +195,7 @@ public final class ReportDataService {
     }
 
     private Comparison compare(
+            ModelSnapshot snapshot,
             String labelZh,
             String labelEn,
             LocalDate from,
@@ -184,7 +203,7 @@ public final class ReportDataService {
             Map<Dimension, Set<String>> scope,
             FigureRow current) {
         Period period = new Period(from, asOf);
-        FigureRow previous = table(period, asOf, List.of(), scope).total();
+        FigureRow previous = table(snapshot, period, asOf, List.of(), scope).total();
         var changes = new ArrayList<FigureChange>();
         for (Figure figure : KEY_FIGURES) {
             changes.add(comparison.change(figure, current, previous));
@@ -192,7 +211,12 @@ public final class ReportDataService {
         return new Comparison(labelZh, labelEn, period, asOf, previous, changes);
     }
 
-    private FigureTable table(Period period, LocalDate asOf, List<Dimension> by, Map<Dimension, Set<String>> scope) {
-        return figures.figures(new FigureRequest(Optional.of(period), Optional.of(asOf), by, scope));
+    private FigureTable table(
+            ModelSnapshot snapshot,
+            Period period,
+            LocalDate asOf,
+            List<Dimension> by,
+            Map<Dimension, Set<String>> scope) {
+        return figures.figures(snapshot, new Question(Optional.of(period), Optional.of(asOf), by, scope));
     }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureRequest;
 import cn.xiaoan.analytics.FigureRow;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.FigureTable;
 import cn.xiaoan.analytics.GeneratedWarehouse;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.Question;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
@@ -78,10 +78,10 @@ class ReportTest {
         ReportData data = reports.render(ReportRequest.annual(2026, Optional.empty(), ReportFormat.XLSX), out);
         Period period = data.period();
         FigureRow total = figures.figures(
-                        new FigureRequest(Optional.of(period), Optional.of(data.asOf()), List.of(), Map.of()))
+                        new Question(Optional.of(period), Optional.of(data.asOf()), List.of(), Map.of()))
                 .total();
-        FigureTable byDistrict = figures.figures(new FigureRequest(
-                Optional.of(period), Optional.of(data.asOf()), List.of(Dimension.DISTRICT), Map.of()));
+        FigureTable byDistrict = figures.figures(
+                new Question(Optional.of(period), Optional.of(data.asOf()), List.of(Dimension.DISTRICT), Map.of()));
 
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Map<String, Double> summary = column(workbook.getSheet("概况 Summary"), 2);
@@ -115,7 +115,7 @@ class ReportTest {
         var out = new ByteArrayOutputStream();
         ReportData data = reports.render(ReportRequest.annual(2026, Optional.empty(), ReportFormat.DOCX), out);
         FigureRow total = figures.figures(
-                        new FigureRequest(Optional.of(data.period()), Optional.of(data.asOf()), List.of(), Map.of()))
+                        new Question(Optional.of(data.period()), Optional.of(data.asOf()), List.of(), Map.of()))
                 .total();
         try (var doc = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
             String text = new XWPFWordExtractor(doc).getText();
@@ -171,7 +171,7 @@ class ReportTest {
                     }
                 }
             }
-            FigureRow xinfu = figures.figures(new FigureRequest(
+            FigureRow xinfu = figures.figures(new Question(
                             Optional.of(data.period()),
                             Optional.of(data.asOf()),
                             List.of(),
@@ -209,7 +209,7 @@ class ReportTest {
         var out = new ByteArrayOutputStream();
         ReportData data = reports.render(ReportRequest.monthly(YearMonth.of(2026, 9), Optional.empty()), out);
         assertThat(data.comparisons()).extracting(Comparison::labelZh).containsExactly("上月", "上年同月");
-        FigureRow august = figures.figures(new FigureRequest(
+        FigureRow august = figures.figures(new Question(
                         Optional.of(new Period(
                                 java.time.LocalDate.parse("2026-08-01"), java.time.LocalDate.parse("2026-08-31"))),
                         Optional.empty(),

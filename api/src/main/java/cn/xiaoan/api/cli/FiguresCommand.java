@@ -1,9 +1,9 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.FigureQuestionText;
-import cn.xiaoan.analytics.FigureRequest;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.analytics.Question;
+import cn.xiaoan.analytics.QuestionText;
 import cn.xiaoan.api.Components;
 import cn.xiaoan.api.output.FigureTableOutput;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,8 +79,13 @@ final class FiguresCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        FigureRequest request = FigureQuestionText.parse(
-                Optional.ofNullable(from), Optional.ofNullable(to), Optional.ofNullable(asOf), by, filters);
+        Question request = QuestionText.parse(
+                QuestionText.Spelling.COMMAND_LINE,
+                Optional.ofNullable(from),
+                Optional.ofNullable(to),
+                Optional.ofNullable(asOf),
+                by,
+                filters);
         try (var figures = new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
             FigureTable table = figures.figures(request);
             PrintWriter out = spec.commandLine().getOut();

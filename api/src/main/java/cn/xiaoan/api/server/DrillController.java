@@ -1,14 +1,14 @@
 package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.DistrictScope;
 import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureQuestionText;
+import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.HazardListService;
 import cn.xiaoan.analytics.HazardPage;
 import cn.xiaoan.analytics.HazardQuery;
 import cn.xiaoan.analytics.HazardSort;
 import cn.xiaoan.analytics.HazardState;
+import cn.xiaoan.analytics.ModelSnapshot;
 import cn.xiaoan.analytics.Period;
 import cn.xiaoan.analytics.SchoolProfile;
 import cn.xiaoan.analytics.SchoolProfileService;
@@ -25,7 +25,6 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +40,7 @@ final class DrillController {
     /** An export holds at most this many hazards (the title says when the list was longer). */
     static final int MAX_EXPORT_ROWS = 50_000;
 
+    private final FigureService figures;
     private final HazardListService hazards;
     private final TrendService trends;
     private final SchoolProfileService schools;
@@ -48,11 +48,13 @@ final class DrillController {
     private final JsonResponses json;
 
     DrillController(
+            FigureService figures,
             HazardListService hazards,
             TrendService trends,
             SchoolProfileService schools,
             Exports exports,
             JsonResponses json) {
+        this.figures = figures;
         this.hazards = hazards;
         this.trends = trends;
         this.schools = schools;
@@ -65,9 +67,9 @@ final class DrillController {
         var parameters = new QueryParameters(ctx);
         Scope scope = AccessControl.principal(ctx).scope();
         HazardQuery query = new HazardQuery(
-                period(parameters),
-                parameters.date("asOf"),
-                scoped(FigureQuestionText.filters(ctx.queryParams("filter")), scope),
+                parameters.period(),
+                parameters.asOf(),
+                Scoping.scoped(parameters.filters(), scope),
                 codes(ctx.queryParams("school")),
                 parameters.text("state").map(HazardState::fromCode).orElse(HazardState.ALL),
                 parameters.text("q").orElse(""),
@@ -76,11 +78,11 @@ final class DrillController {
                 parameters.integer("page").orElse(1),
                 parameters.integer("size").orElse(HazardQuery.DEFAULT_SIZE));
         if (export.isPresent()) {
-            HazardPage all = hazards.first(query, districts(scope), MAX_EXPORT_ROWS);
+            HazardPage all = hazards.first(query, Scoping.districts(scope), MAX_EXPORT_ROWS);
             exports.send(
                     ctx, DrillExports.hazards(all), export.get(), Exports.describe(ctx), all.modelVersion(), "隐患清单");
         } else {
-            json.send(ctx, DrillBodies.HazardPageBody.of(hazards.list(query, districts(scope))));
+            json.send(ctx, DrillBodies.HazardPageBody.of(hazards.list(query, Scoping.districts(scope))));
         }
     }
 
@@ -88,27 +90,25 @@ final class DrillController {
         Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
         var parameters = new QueryParameters(ctx);
         Scope scope = AccessControl.principal(ctx).scope();
-        List<Figure> figures = figures(ctx.queryParams("figure"));
-        // The figure question's parser reads by and filters, and refuses what a figure question cannot ask.
-        var question = FigureQuestionText.parse(
-                Optional.empty(), Optional.empty(), Optional.empty(), ctx.queryParams("by"), ctx.queryParams("filter"));
-        var request = new TrendRequest(
-                parameters.text("grain").map(TimeGrain::fromCode).orElse(TimeGrain.MONTH),
-                trendRange(parameters),
-                parameters.date("asOf"),
-                question.by(),
-                scoped(question.filters(), scope));
-        Trend trend = trends.trend(request);
+        List<Figure> shown = figures(ctx.queryParams("figure"));
+        TimeGrain grain = parameters.text("grain").map(TimeGrain::fromCode).orElse(TimeGrain.MONTH);
+        Optional<LocalDate> asOf = parameters.asOf();
+        List<Dimension> by = parameters.by();
+        Map<Dimension, Set<String>> filters = Scoping.scoped(parameters.filters(), scope);
+        // one model version for the range's default end and every point
+        ModelSnapshot snapshot = figures.snapshot();
+        var request = new TrendRequest(grain, trendRange(parameters, asOf, snapshot), asOf, by, filters);
+        Trend trend = trends.trend(snapshot, request);
         if (export.isPresent()) {
             exports.send(
                     ctx,
-                    DrillExports.trend(trend, figures),
+                    DrillExports.trend(trend, shown),
                     export.get(),
                     Exports.describe(ctx),
                     trend.modelVersion(),
                     "趋势");
         } else {
-            json.send(ctx, DrillBodies.TrendBody.of(trend, figures));
+            json.send(ctx, DrillBodies.TrendBody.of(trend, shown));
         }
     }
 
@@ -119,10 +119,10 @@ final class DrillController {
         json.send(
                 ctx,
                 schools.riskiest(
-                        parameters.date("asOf"),
-                        scoped(FigureQuestionText.filters(ctx.queryParams("filter")), scope),
+                        parameters.asOf(),
+                        Scoping.scoped(parameters.filters(), scope),
                         parameters.integer("limit").orElse(10),
-                        districts(scope)));
+                        Scoping.districts(scope)));
     }
 
     void school(Context ctx) throws IOException {
@@ -131,8 +131,8 @@ final class DrillController {
         try {
             SchoolProfile profile = schools.profile(
                     code,
-                    parameters.date("asOf"),
-                    districts(AccessControl.principal(ctx).scope()));
+                    parameters.asOf(),
+                    Scoping.districts(AccessControl.principal(ctx).scope()));
             json.send(ctx, DrillBodies.SchoolBody.of(profile));
         } catch (UnknownSchoolException e) {
             throw ApiException.notFound(
@@ -143,44 +143,18 @@ final class DrillController {
     }
 
     /** A trend's range: like a period, except that {@code from} alone runs to the as-of date. */
-    private Optional<Period> trendRange(QueryParameters parameters) {
+    private static Optional<Period> trendRange(
+            QueryParameters parameters, Optional<LocalDate> asOf, ModelSnapshot snapshot) {
         Optional<LocalDate> from = parameters.date("from");
         if (from.isPresent() && parameters.date("to").isEmpty()) {
-            LocalDate to = parameters.date("asOf").orElseGet(trends::defaultAsOf);
+            LocalDate to = asOf.orElseGet(snapshot::defaultAsOf);
             if (from.get().isAfter(to)) {
                 throw ApiException.badRequest(
                         "invalid_period", "from " + from.get() + " is after the as-of date " + to + " / 起始日期晚于统计日期");
             }
             return Optional.of(new Period(from.get(), to));
         }
-        return period(parameters);
-    }
-
-    private static Optional<Period> period(QueryParameters parameters) {
-        Optional<LocalDate> from = parameters.date("from");
-        Optional<LocalDate> to = parameters.date("to");
-        if (from.isPresent() != to.isPresent()) {
-            throw ApiException.badRequest(
-                    "incomplete_period",
-                    "Give both from and to (YYYY-MM-DD), or neither: the period then runs from 1 January of the"
-                            + " as-of date's year to the as-of date");
-        }
-        return from.map(start -> new Period(start, to.orElseThrow()));
-    }
-
-    /** The filters with the district narrowed to the caller's scope (403 when they ask for another district). */
-    private static Map<Dimension, Set<String>> scoped(Map<Dimension, Set<String>> filters, Scope scope) {
-        if (scope.isCity()) {
-            return filters;
-        }
-        var narrowed = new EnumMap<Dimension, Set<String>>(Dimension.class);
-        narrowed.putAll(filters);
-        narrowed.put(Dimension.DISTRICT, scope.narrow(filters.getOrDefault(Dimension.DISTRICT, Set.of())));
-        return narrowed;
-    }
-
-    private static DistrictScope districts(Scope scope) {
-        return scope.district().map(code -> DistrictScope.of(Set.of(code))).orElseGet(DistrictScope::city);
+        return parameters.period();
     }
 
     /** {@code figure=open&figure=found} or {@code figure=open,found}; every figure when none is named. */

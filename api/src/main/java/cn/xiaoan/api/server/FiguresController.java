@@ -3,11 +3,11 @@ package cn.xiaoan.api.server;
 import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.Figure;
 import cn.xiaoan.analytics.FigureComparison;
-import cn.xiaoan.analytics.FigureQuestionText;
-import cn.xiaoan.analytics.FigureRequest;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.FigureTable;
+import cn.xiaoan.analytics.ModelSnapshot;
 import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.Question;
 import cn.xiaoan.analytics.WarningRequest;
 import cn.xiaoan.analytics.WarningService;
 import cn.xiaoan.api.export.ExportFormat;
@@ -15,10 +15,8 @@ import cn.xiaoan.api.export.FigureExports;
 import cn.xiaoan.api.output.FigureTableOutput;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,12 +48,7 @@ final class FiguresController {
 
     void figures(Context ctx) throws IOException {
         Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
-        FigureRequest request = FigureQuestionText.parse(
-                Optional.ofNullable(ctx.queryParam("from")),
-                Optional.ofNullable(ctx.queryParam("to")),
-                Optional.ofNullable(ctx.queryParam("asOf")),
-                ctx.queryParams("by"),
-                ctx.queryParams("filter"));
+        Question request = new QueryParameters(ctx).question();
         FigureTable table = figures.figures(
                 Scoping.scoped(request, AccessControl.principal(ctx).scope()));
         if (export.isPresent()) {
@@ -76,19 +69,15 @@ final class FiguresController {
      * year earlier (同比), with each change as {@link FigureComparison} computes it in SQL.
      */
     void compare(Context ctx) throws IOException {
-        FigureRequest request = Scoping.scoped(
-                FigureQuestionText.parse(
-                        Optional.ofNullable(ctx.queryParam("from")),
-                        Optional.ofNullable(ctx.queryParam("to")),
-                        Optional.ofNullable(ctx.queryParam("asOf")),
-                        List.of(),
-                        ctx.queryParams("filter")),
+        Question request = Scoping.scoped(
+                new QueryParameters(ctx).questionOfTotals(),
                 AccessControl.principal(ctx).scope());
-        FigureTable current = figures.figures(request);
+        ModelSnapshot snapshot = figures.snapshot();
+        FigureTable current = figures.figures(snapshot, request);
         Period earlier = new Period(
                 current.period().from().minusYears(1), current.period().to().minusYears(1));
         FigureTable previous =
-                figures.figures(request.at(earlier, current.asOf().minusYears(1)));
+                figures.figures(snapshot, request.at(earlier, current.asOf().minusYears(1)));
         var changes = new ArrayList<JsonBodies.ChangeBody>();
         for (Figure figure : Figure.values()) {
             changes.add(JsonBodies.ChangeBody.of(comparison.change(figure, current.total(), previous.total())));
@@ -108,22 +97,16 @@ final class FiguresController {
     void goals(Context ctx) {
         var parameters = new QueryParameters(ctx);
         Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
-        ctx.json(JsonBodies.GoalsBody.of(goals.goals(parameters.date("asOf"), districts)));
+        ctx.json(JsonBodies.GoalsBody.of(goals.goals(figures.snapshot(), parameters.asOf(), districts)));
     }
 
     void warnings(Context ctx) {
         var parameters = new QueryParameters(ctx);
-        Optional<LocalDate> from = parameters.date("from");
-        Optional<LocalDate> to = parameters.date("to");
-        if (from.isPresent() != to.isPresent()) {
-            throw ApiException.badRequest(
-                    "incomplete_period",
-                    "Give both from and to (YYYY-MM-DD), or neither: the period then is the"
-                            + " as-of date's year to date");
-        }
-        Optional<Period> period = from.map(start -> new Period(start, to.orElseThrow()));
-        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
-        ctx.json(warnings.warnings(new WarningRequest(period, parameters.date("asOf"), districts)));
+        var request = new WarningRequest(
+                parameters.period(),
+                parameters.asOf(),
+                AccessControl.principal(ctx).scope().narrow(districts(ctx)));
+        ctx.json(warnings.warnings(figures.snapshot(), request));
     }
 
     /** {@code district=140902&district=140921} or {@code district=140902,140921}. */

@@ -2,20 +2,15 @@ package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureQuestionText;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.Heatmap;
 import cn.xiaoan.analytics.HeatmapRequest;
-import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.Question;
 import cn.xiaoan.api.export.ExportFormat;
 import cn.xiaoan.api.export.FigureExports;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** {@code GET /api/v1/heatmap}: a figure by two dimensions, defaulting to the risk index by district × category. */
 final class HeatmapController {
@@ -41,23 +36,11 @@ final class HeatmapController {
                         "unknown_metric",
                         "Unknown metric \"" + code + "\": use one of " + Figure.codes()))
                 .orElse(Figure.RISK_INDEX);
-        Optional<LocalDate> asOf = parameters.date("asOf");
-        Optional<LocalDate> from = parameters.date("from");
-        Optional<LocalDate> to = parameters.date("to");
-        if (from.isPresent() != to.isPresent()) {
-            throw ApiException.badRequest(
-                    "incomplete_period",
-                    "Give both from and to (YYYY-MM-DD), or neither: the period then runs from 1 January of the"
-                            + " as-of date's year to the as-of date");
-        }
-        Optional<Period> period = from.map(start -> new Period(start, to.orElseThrow()));
-        // filter=dimension=code[,code…], as for /api/v1/figures
-        Map<Dimension, Set<String>> filters = FigureQuestionText.parse(
-                        Optional.empty(), Optional.empty(), Optional.empty(), List.of(), ctx.queryParams("filter"))
-                .filters();
-        var request = new HeatmapRequest(rows, columns, metric, asOf, period, filters);
+        // period, as-of date and filters as for /api/v1/figures; rows and columns are its breakdown
+        Question question = Scoping.scoped(
+                parameters.questionOfTotals(), AccessControl.principal(ctx).scope());
         Heatmap heatmap = figures.heatmap(
-                Scoping.scoped(request, AccessControl.principal(ctx).scope()));
+                new HeatmapRequest(rows, columns, metric, question.asOf(), question.period(), question.filters()));
         if (export.isPresent()) {
             exports.send(
                     ctx,

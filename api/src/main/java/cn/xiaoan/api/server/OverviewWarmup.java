@@ -2,13 +2,13 @@ package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureRequest;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.FigureTable;
 import cn.xiaoan.analytics.HeatmapRequest;
 import cn.xiaoan.analytics.ModelNotBuiltException;
 import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.Question;
 import cn.xiaoan.analytics.TimeGrain;
 import cn.xiaoan.analytics.TrendRequest;
 import cn.xiaoan.analytics.TrendService;
@@ -75,7 +75,7 @@ final class OverviewWarmup implements AutoCloseable {
 
     /** The questions index.html asks with no filter (see dashboards/js/overview.js and FiguresController.compare). */
     private void warm() {
-        FigureRequest total = FigureRequest.total();
+        Question total = Question.total();
         FigureTable now = figures.figures(total);
         figures.figures(total.at(
                 new Period(now.period().from().minusYears(1), now.period().to().minusYears(1)),

@@ -1,11 +1,22 @@
 package cn.xiaoan.api.server;
 
+import cn.xiaoan.analytics.Dimension;
+import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.Question;
+import cn.xiaoan.analytics.QuestionText;
+import cn.xiaoan.analytics.QuestionText.Spelling;
 import io.javalin.http.Context;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Reads query parameters, turning malformed values into 400 errors that name the parameter and the expected form. */
+/**
+ * Reads query parameters, turning malformed values into 400 errors that name the parameter and the expected form. The
+ * question parameters ({@code from, to, asOf, by, filter}) go through {@link QuestionText}, the parser the command
+ * line uses too, so every route refuses the same mistake with the same code and message.
+ */
 final class QueryParameters {
     private final Context ctx;
 
@@ -28,15 +39,49 @@ final class QueryParameters {
         });
     }
 
+    /** A date parameter, YYYY-MM-DD (400 {@code invalid_date} otherwise). */
     Optional<LocalDate> date(String name) {
-        return text(name).map(value -> {
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                throw ApiException.badRequest(
-                        "invalid_date",
-                        "Parameter " + name + "=\"" + value + "\" is not a date: use YYYY-MM-DD, e.g. 2026-10-31");
-            }
-        });
+        return QuestionText.date(name, text(name));
+    }
+
+    Optional<LocalDate> asOf() {
+        return date(Spelling.URL.asOf());
+    }
+
+    /** {@code from} and {@code to}, both or neither (400 {@code incomplete_period} otherwise). */
+    Optional<Period> period() {
+        return QuestionText.period(Spelling.URL, text(Spelling.URL.from()), text(Spelling.URL.to()));
+    }
+
+    /** The whole question: period, as-of date, breakdown ({@code by}) and filters. */
+    Question question() {
+        return QuestionText.parse(
+                Spelling.URL,
+                text(Spelling.URL.from()),
+                text(Spelling.URL.to()),
+                text(Spelling.URL.asOf()),
+                ctx.queryParams("by"),
+                ctx.queryParams("filter"));
+    }
+
+    /** The question without a breakdown (a route whose shape is fixed, e.g. a comparison of totals). */
+    Question questionOfTotals() {
+        return QuestionText.parse(
+                Spelling.URL,
+                text(Spelling.URL.from()),
+                text(Spelling.URL.to()),
+                text(Spelling.URL.asOf()),
+                List.of(),
+                ctx.queryParams("filter"));
+    }
+
+    /** {@code filter=dimension=code[,code…]}, repeatable, time dimensions included (for drill-downs). */
+    Map<Dimension, Set<String>> filters() {
+        return QuestionText.filters(ctx.queryParams("filter"));
+    }
+
+    /** {@code by=district,category}, repeatable. */
+    List<Dimension> by() {
+        return QuestionText.dimensions(ctx.queryParams("by"));
     }
 }

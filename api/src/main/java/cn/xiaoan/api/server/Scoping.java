@@ -1,8 +1,8 @@
 package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.FigureRequest;
-import cn.xiaoan.analytics.HeatmapRequest;
+import cn.xiaoan.analytics.DistrictScope;
+import cn.xiaoan.analytics.Question;
 import cn.xiaoan.api.auth.Scope;
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,26 +10,33 @@ import java.util.Set;
 
 /**
  * Narrows questions to the caller's scope whatever they asked: a district user's question is filtered to their
- * district, and asking for another district by filter is refused ({@link Scope.ScopeViolation}, 403).
+ * district, and asking for another district by filter is refused ({@link Scope.ScopeViolation}, 403). The one place
+ * a caller's scope becomes a filter or a {@link DistrictScope}.
  */
 final class Scoping {
     private Scoping() {}
 
-    static FigureRequest scoped(FigureRequest request, Scope scope) {
+    static Question scoped(Question question, Scope scope) {
         if (scope.isCity()) {
-            return request;
+            return question;
         }
-        Set<String> asked = request.filters().getOrDefault(Dimension.DISTRICT, Set.of());
-        return request.filtered(Dimension.DISTRICT, scope.narrow(asked));
+        Set<String> asked = question.filters().getOrDefault(Dimension.DISTRICT, Set.of());
+        return question.filtered(Dimension.DISTRICT, scope.narrow(asked));
     }
 
-    static HeatmapRequest scoped(HeatmapRequest request, Scope scope) {
+    /** The filters with the district narrowed to the caller's scope. */
+    static Map<Dimension, Set<String>> scoped(Map<Dimension, Set<String>> filters, Scope scope) {
         if (scope.isCity()) {
-            return request;
+            return filters;
         }
-        Map<Dimension, Set<String>> filters = new EnumMap<>(Dimension.class);
-        filters.putAll(request.filters());
-        filters.put(Dimension.DISTRICT, scope.narrow(request.filters().getOrDefault(Dimension.DISTRICT, Set.of())));
-        return request.filtered(filters);
+        var narrowed = new EnumMap<Dimension, Set<String>>(Dimension.class);
+        narrowed.putAll(filters);
+        narrowed.put(Dimension.DISTRICT, scope.narrow(filters.getOrDefault(Dimension.DISTRICT, Set.of())));
+        return narrowed;
+    }
+
+    /** The districts the SQL of drill-downs and school pages keeps to, whatever their filters ask. */
+    static DistrictScope districts(Scope scope) {
+        return scope.district().map(code -> DistrictScope.of(Set.of(code))).orElseGet(DistrictScope::city);
     }
 }

@@ -9,6 +9,7 @@ import cn.xiaoan.analytics.HazardListService;
 import cn.xiaoan.analytics.ModelBuilder;
 import cn.xiaoan.analytics.ModelNotBuiltException;
 import cn.xiaoan.analytics.ModelRetention;
+import cn.xiaoan.analytics.QuestionTextException;
 import cn.xiaoan.analytics.QuestionTooLargeException;
 import cn.xiaoan.analytics.SchoolProfileService;
 import cn.xiaoan.analytics.ServingQueryTimeoutException;
@@ -110,7 +111,7 @@ public final class XiaoanServer implements AutoCloseable {
         var trends = new TrendService(figures);
         this.warmup = new OverviewWarmup(figures, trends);
         var drill = new DrillController(
-                hazardLists, trends, new SchoolProfileService(figures, hazardLists), exports, responses);
+                figures, hazardLists, trends, new SchoolProfileService(figures, hazardLists), exports, responses);
         var reports = new ReportController(
                 new ReportService(new ReportDataService(figures, services.reference(), services.clock())),
                 services.clock());
@@ -187,6 +188,10 @@ public final class XiaoanServer implements AutoCloseable {
         app.exception(
                 ServingQueryTimeoutException.class,
                 (e, ctx) -> error(ctx, HttpStatus.SERVICE_UNAVAILABLE.getCode(), "query_timeout", e.getMessage()));
+        // a mistyped question keeps its own code (invalid_date, incomplete_period) on every route
+        app.exception(
+                QuestionTextException.class,
+                (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST.getCode(), e.code(), e.getMessage()));
         app.exception(
                 IllegalArgumentException.class,
                 (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST.getCode(), "invalid_request", e.getMessage()));

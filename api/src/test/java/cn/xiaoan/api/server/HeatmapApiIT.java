@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,27 @@ class HeatmapApiIT {
                 "invalid_request",
                 "Cannot read filter \"district\": write dimension=code[,code…], e.g. district=140902 or"
                         + " severity=MAJOR");
+        // one parser for every route: the same mistake gets the same code and message, naming the parameter as sent
+        for (String route : List.of("figures", "figures/compare", "trends", "hazards", "warnings", "goals")) {
+            assertError(
+                    "/api/v1/" + route + "?asOf=2026-13-01",
+                    400,
+                    "invalid_date",
+                    "Parameter asOf=\"2026-13-01\" is not a date: use YYYY-MM-DD, e.g. 2026-10-31");
+        }
+        for (String route : List.of("figures", "figures/compare", "trends", "hazards", "warnings")) {
+            assertError(
+                    "/api/v1/" + route + "?to=2026-06-30",
+                    400,
+                    "incomplete_period",
+                    "Give both from and to (YYYY-MM-DD), or neither: the period then runs from 1 January of the"
+                            + " as-of date's year to the as-of date");
+        }
+        assertError(
+                "/api/v1/trends?from=2026-01-01&to=2026-1-31",
+                400,
+                "invalid_date",
+                "Parameter to=\"2026-1-31\" is not a date: use YYYY-MM-DD, e.g. 2026-10-31");
     }
 
     @Test

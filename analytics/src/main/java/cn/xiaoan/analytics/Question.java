@@ -13,13 +13,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A question for every figure: the period P and as-of date D, the breakdown dimensions (in column order) and the
+ * The question every figure, list and page answers, however it was asked (URL, command line, report): the period P and as-of date D, the breakdown dimensions (in column order) and the
  * filters (a dimension's allowed codes). An absent as-of date means the period's end, else the latest report date in
- * the model; an absent period means the as-of date's year up to that date.
+ * the model; an absent period means the as-of date's year up to that date ({@link #resolve}). A known-at date (what
+ * the ledgers said then) would join as one more optional component, resolved the same way.
  */
-public record FigureRequest(
+public record Question(
         Optional<Period> period, Optional<LocalDate> asOf, List<Dimension> by, Map<Dimension, Set<String>> filters) {
-    public FigureRequest {
+    public Question {
         requireNonNull(period, "period");
         requireNonNull(asOf, "asOf");
         by = List.copyOf(by);
@@ -47,27 +48,34 @@ public record FigureRequest(
         filters = Collections.unmodifiableMap(copied);
     }
 
+    /** The defaults filled in from the snapshot and the filter codes checked against its members: once per request. */
+    public ResolvedQuestion resolve(ModelSnapshot snapshot) {
+        var checked = new EnumMap<Dimension, Set<String>>(Dimension.class);
+        filters.forEach((dimension, codes) -> checked.put(dimension, snapshot.memberCodes(dimension, codes)));
+        return new ResolvedQuestion(snapshot.dates(period, asOf), by, checked);
+    }
+
     /** Every figure for the whole city, no breakdown, at the defaults. */
-    public static FigureRequest total() {
-        return new FigureRequest(Optional.empty(), Optional.empty(), List.of(), Map.of());
+    public static Question total() {
+        return new Question(Optional.empty(), Optional.empty(), List.of(), Map.of());
     }
 
     /** The same question broken down by these dimensions instead. */
-    public FigureRequest by(List<Dimension> dimensions) {
-        return new FigureRequest(period, asOf, dimensions, filters);
+    public Question by(List<Dimension> dimensions) {
+        return new Question(period, asOf, dimensions, filters);
     }
 
     /** The same question with one more filter (replacing any on that dimension). */
-    public FigureRequest filtered(Dimension dimension, Set<String> codes) {
+    public Question filtered(Dimension dimension, Set<String> codes) {
         var more = new EnumMap<Dimension, Set<String>>(Dimension.class);
         more.putAll(filters);
         more.put(dimension, codes);
-        return new FigureRequest(period, asOf, by, more);
+        return new Question(period, asOf, by, more);
     }
 
     /** The same question for another period and as-of date. */
-    public FigureRequest at(Period newPeriod, LocalDate newAsOf) {
-        return new FigureRequest(Optional.of(newPeriod), Optional.of(newAsOf), by, filters);
+    public Question at(Period newPeriod, LocalDate newAsOf) {
+        return new Question(Optional.of(newPeriod), Optional.of(newAsOf), by, filters);
     }
 
     private static String codes(List<Dimension> dimensions) {
