@@ -110,7 +110,12 @@ public final class FigureService implements AutoCloseable {
 
     /** The years the published model's calendar covers, oldest first (e.g. for a year picker). */
     public List<String> years() {
-        return select(model(), YEARS, Map.of(), result -> result.getString("year_code"));
+        return years(snapshot());
+    }
+
+    /** The years the snapshot's calendar covers, oldest first. */
+    public List<String> years(ModelSnapshot snapshot) {
+        return select(snapshot.model(), YEARS, Map.of(), result -> result.getString("year_code"));
     }
 
     /** The latest report date in the published model (the default as-of date). */

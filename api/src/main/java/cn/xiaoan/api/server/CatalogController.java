@@ -4,7 +4,7 @@ import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
 import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.ModelNotBuiltException;
-import cn.xiaoan.analytics.ModelVersion;
+import cn.xiaoan.analytics.ModelSnapshot;
 import cn.xiaoan.api.server.JsonBodies.FigureBody;
 import cn.xiaoan.api.server.JsonBodies.Named;
 import cn.xiaoan.api.server.JsonBodies.VersionBody;
@@ -42,35 +42,45 @@ final class CatalogController {
     }
 
     void catalog(Context ctx) {
-        Optional<ModelVersion> version = figures.modelVersion();
-        Optional<Long> number = version.map(ModelVersion::version);
+        // one model version for the members, years, latest report date and the version stamp
+        Optional<ModelSnapshot> snapshot = published();
+        Optional<Long> number = snapshot.map(s -> s.version().version());
         Cached known = cached;
         if (known == null || !known.version().equals(number)) {
-            known = new Cached(number, json.bytes(body(version)));
+            known = new Cached(number, json.bytes(body(snapshot)));
             cached = known;
         }
         ctx.contentType(ContentType.APPLICATION_JSON).result(known.body());
     }
 
-    private CatalogBody body(Optional<ModelVersion> version) {
+    private Optional<ModelSnapshot> published() {
+        try {
+            return Optional.of(figures.snapshot());
+        } catch (ModelNotBuiltException e) {
+            return Optional.empty();
+        }
+    }
+
+    private CatalogBody body(Optional<ModelSnapshot> published) {
         List<FigureBody> figureBodies =
                 Arrays.stream(Figure.values()).map(FigureBody::of).toList();
-        try {
+        if (published.isPresent()) {
+            ModelSnapshot snapshot = published.get();
             List<DimensionBody> dimensions = Arrays.stream(Dimension.values())
                     .map(dimension -> new DimensionBody(
                             dimension.code(),
                             dimension.nameZh(),
                             dimension.nameEn(),
                             dimension.kind().name().toLowerCase(java.util.Locale.ROOT),
-                            figures.members(dimension).stream().map(Named::of).toList()))
+                            snapshot.members(dimension).stream().map(Named::of).toList()))
                     .toList();
             return new CatalogBody(
                     figureBodies,
                     dimensions,
-                    figures.years(),
-                    figures.latestReportDate(),
-                    version.map(VersionBody::of).orElse(null));
-        } catch (ModelNotBuiltException e) {
+                    figures.years(snapshot),
+                    snapshot.defaultAsOf(),
+                    VersionBody.of(snapshot.version()));
+        } else {
             // before the first build the names are still useful; members and years come with the model
             return new CatalogBody(
                     figureBodies,
