@@ -164,8 +164,13 @@ public final class FigureService implements AutoCloseable {
 
     /** A figure by two dimensions over the published model; throws {@link ModelNotBuiltException} before a build. */
     public Heatmap heatmap(HeatmapRequest request) {
+        return heatmap(snapshot(), request);
+    }
+
+    /** A figure by two dimensions over the given snapshot. */
+    public Heatmap heatmap(ModelSnapshot snapshot, HeatmapRequest request) {
+        requireNonNull(snapshot, "snapshot");
         requireNonNull(request, "request");
-        ModelSnapshot snapshot = snapshot();
         FigureTable table = figures(
                 snapshot,
                 new Question(

@@ -6,6 +6,7 @@ import cn.xiaoan.analytics.FigureService;
 import cn.xiaoan.analytics.FigureTable;
 import cn.xiaoan.analytics.HeatmapRequest;
 import cn.xiaoan.analytics.ModelNotBuiltException;
+import cn.xiaoan.analytics.ModelSnapshot;
 import cn.xiaoan.analytics.ModelVersion;
 import cn.xiaoan.analytics.Period;
 import cn.xiaoan.analytics.Question;
@@ -57,7 +58,10 @@ final class OverviewWarmup implements AutoCloseable {
                 return;
             }
             long started = System.nanoTime();
-            warm();
+            ModelSnapshot snapshot = figures.snapshot();
+            // the version recorded is the one warmed, even when a build is published meanwhile
+            version = Optional.of(snapshot.version().version());
+            warm(snapshot);
             warmed = version;
             LOG.info(
                     "Overview answers of model version {} computed in {} ms",
@@ -74,22 +78,29 @@ final class OverviewWarmup implements AutoCloseable {
     }
 
     /** The questions index.html asks with no filter (see dashboards/js/overview.js and FiguresController.compare). */
-    private void warm() {
+    private void warm(ModelSnapshot snapshot) {
         Question total = Question.total();
-        FigureTable now = figures.figures(total);
-        figures.figures(total.at(
-                new Period(now.period().from().minusYears(1), now.period().to().minusYears(1)),
-                now.asOf().minusYears(1)));
-        figures.heatmap(new HeatmapRequest(
-                Dimension.DISTRICT,
-                Dimension.CATEGORY,
-                Figure.RISK_INDEX,
-                Optional.empty(),
-                Optional.empty(),
-                Map.of()));
-        trends.trend(new TrendRequest(TimeGrain.MONTH, Optional.empty(), Optional.empty(), List.of(), Map.of()));
-        figures.figures(total.by(List.of(Dimension.DISTRICT)));
-        figures.figures(total.by(List.of(Dimension.SCHOOL_TYPE)));
+        FigureTable now = figures.figures(snapshot, total);
+        figures.figures(
+                snapshot,
+                total.at(
+                        new Period(
+                                now.period().from().minusYears(1),
+                                now.period().to().minusYears(1)),
+                        now.asOf().minusYears(1)));
+        figures.heatmap(
+                snapshot,
+                new HeatmapRequest(
+                        Dimension.DISTRICT,
+                        Dimension.CATEGORY,
+                        Figure.RISK_INDEX,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of()));
+        trends.trend(
+                snapshot, new TrendRequest(TimeGrain.MONTH, Optional.empty(), Optional.empty(), List.of(), Map.of()));
+        figures.figures(snapshot, total.by(List.of(Dimension.DISTRICT)));
+        figures.figures(snapshot, total.by(List.of(Dimension.SCHOOL_TYPE)));
     }
 
     /** The model version whose overview answers are computed, if any. */

@@ -68,6 +68,19 @@ class FiguresCommandTest {
                 .contains("Cannot find dimension \"county\": expected one of district, school_type, boarding");
     }
 
+    @Test
+    void namesTheOptionAsTypedWhenADateOrThePeriodIsWrong() {
+        Run badDate = figures("--as-of", "2026-13-01");
+        assertThat(badDate.exit()).isNotZero();
+        assertThat(badDate.err())
+                .contains("Parameter --as-of=\"2026-13-01\" is not a date: use YYYY-MM-DD, e.g. 2026-10-31");
+
+        Run halfPeriod = figures("--from", "2026-01-01");
+        assertThat(halfPeriod.exit()).isNotZero();
+        assertThat(halfPeriod.err()).contains("Give both --from and --to (YYYY-MM-DD), or neither");
+        assertThat(halfPeriod.out()).isEmpty();
+    }
+
     private Run figures(String... arguments) {
         var out = new StringWriter();
         var err = new StringWriter();
