@@ -147,7 +147,7 @@ final class DrillController {
             QueryParameters parameters, Optional<LocalDate> asOf, ModelSnapshot snapshot) {
         Optional<LocalDate> from = parameters.date("from");
         if (from.isPresent() && parameters.date("to").isEmpty()) {
-            LocalDate to = asOf.orElseGet(snapshot::defaultAsOf);
+            LocalDate to = snapshot.dates(Optional.empty(), asOf).asOf();
             if (from.get().isAfter(to)) {
                 throw ApiException.badRequest(
                         "invalid_period", "from " + from.get() + " is after the as-of date " + to + " / 起始日期晚于统计日期");
