@@ -49,6 +49,8 @@ record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         var parameters = new HashMap<String, Object>();
         parameters.put("period_start", Date.valueOf(period.from()));
         parameters.put("period_end", Date.valueOf(period.to()));
+        // stock_flow's opening stock is the stock open at the end of the day before P
+        parameters.put("day_before_period", Date.valueOf(period.from().minusDays(1)));
         parameters.put("as_of", Date.valueOf(asOf));
         for (Dimension dimension : Dimension.values()) {
             if (dimension.filterable()) {
