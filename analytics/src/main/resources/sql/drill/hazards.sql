@@ -1,14 +1,15 @@
 -- The hazards behind a figure's cell (drill-down): one row per hazard in its current state, of a registered school
 -- (as hazard_facts), narrowed by the cell's codes, the hazard state the clicked figure counts, free text and the
--- caller's scope. The state predicates are those of sql/figures/figures.sql (hazard_states), word for word, so that
--- the number of hazards listed equals the figure of the same cell (DrillDownCountsTest keeps them equal):
+-- caller's scope. The state predicates are those of sql/figures/figures.sql (hazard_states), the open and overdue ones
+-- the same functions (sql/dialect/functions.sql), so that the number of hazards listed equals the figure of the same
+-- cell (DrillDownCountsTest checks it):
 --   found              found_date in P
 --   major_found        found with severity MAJOR
 --   rectified          found in P and rectified_date <= D
 --   open               found_date <= D and (rectified_date is null or > D)
 --   overdue            open and deadline < D
 --   major_open         open and severity MAJOR
---   legacy_major_open  major_open and found_date before the campaign baseline 2024-01-01
+--   legacy_major_open  major_open and found_date before the campaign baseline (campaign_baseline())
 --   all                every hazard (no state)
 -- Filters and the scope are bound text parameters, each ',CODE1,CODE2,' or '' for none; :scope_district is the
 -- caller's districts whatever the filters say. Time filters (:f_month, :f_quarter, :f_year) are by found month, as the
@@ -34,8 +35,7 @@ WITH listed AS (
         h.description,
         h.location,
         -- days past the deadline at D, for hazards overdue at D only
-        CASE WHEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
-                AND h.deadline < :as_of
+        CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
             THEN days_between(h.deadline, :as_of) END AS days_overdue,
         sev.sort_order AS severity_order,
         dis.sort_order AS district_order
@@ -66,14 +66,11 @@ WITH listed AS (
                 AND h.severity = 'MAJOR'
             WHEN 'rectified' THEN h.found_date >= :period_start AND h.found_date <= :period_end
                 AND h.rectified_date <= :as_of
-            WHEN 'open' THEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
-            WHEN 'overdue' THEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
-                AND h.deadline < :as_of
-            WHEN 'major_open' THEN h.found_date <= :as_of AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
-                AND h.severity = 'MAJOR'
-            WHEN 'legacy_major_open' THEN h.found_date <= :as_of
-                AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
-                AND h.severity = 'MAJOR' AND h.found_date < DATE '2024-01-01'
+            WHEN 'open' THEN is_open_at(h.found_date, h.rectified_date, :as_of)
+            WHEN 'overdue' THEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
+            WHEN 'major_open' THEN is_open_at(h.found_date, h.rectified_date, :as_of) AND h.severity = 'MAJOR'
+            WHEN 'legacy_major_open' THEN is_open_at(h.found_date, h.rectified_date, :as_of)
+                AND h.severity = 'MAJOR' AND h.found_date < campaign_baseline()
             WHEN 'all' THEN TRUE
             ELSE FALSE
         END

@@ -128,26 +128,25 @@ hazard_states AS (
         days_to_rectify,
         -- found: found_date in P
         CASE WHEN found_date >= :period_start AND found_date <= :period_end THEN 1 ELSE 0 END AS is_found,
-        -- open: found_date <= D and (rectified_date is null or > D); not limited to P
-        CASE WHEN found_date <= :as_of AND (rectified_date IS NULL OR rectified_date > :as_of)
-            THEN 1 ELSE 0 END AS is_open,
-        -- overdue when open and deadline < D; an item without a deadline is never overdue
-        CASE WHEN deadline < :as_of THEN 1 ELSE 0 END AS is_past_deadline,
+        -- open at D (dialect/functions.sql); not limited to P
+        CASE WHEN is_open_at(found_date, rectified_date, :as_of) THEN 1 ELSE 0 END AS is_open,
+        -- overdue at D: open and deadline < D; an item without a deadline is never overdue
+        CASE WHEN is_overdue_at(found_date, rectified_date, deadline, :as_of) THEN 1 ELSE 0 END AS is_overdue,
+        -- the risk weight of an open hazard (GENERAL 1, MAJOR 5, doubled when overdue)
+        risk_weight(severity, is_overdue_at(found_date, rectified_date, deadline, :as_of)) AS risk_weight,
         -- on_time_rate's population: deadline <= D
         CASE WHEN deadline <= :as_of THEN 1 ELSE 0 END AS is_due,
         -- rectified: rectified_date <= D
         CASE WHEN rectified_date <= :as_of THEN 1 ELSE 0 END AS is_rectified_by_as_of,
         CASE WHEN severity = 'MAJOR' THEN 1 ELSE 0 END AS is_major,
-        -- legacy: found before the campaign baseline 2024-01-01
-        CASE WHEN found_date < DATE '2024-01-01' THEN 1 ELSE 0 END AS is_legacy,
-        -- stock_flow opening: open at the day before P starts
-        CASE WHEN found_date < :period_start AND (rectified_date IS NULL OR rectified_date >= :period_start)
-            THEN 1 ELSE 0 END AS is_opening,
+        -- legacy: found before the campaign baseline
+        CASE WHEN found_date < campaign_baseline() THEN 1 ELSE 0 END AS is_legacy,
+        -- stock_flow opening: open at the day before P starts (:day_before_period)
+        CASE WHEN is_open_at(found_date, rectified_date, :day_before_period) THEN 1 ELSE 0 END AS is_opening,
         -- stock_flow resolved: rectified_date in P
         CASE WHEN rectified_date >= :period_start AND rectified_date <= :period_end THEN 1 ELSE 0 END AS is_resolved,
         -- stock_flow closing: open at the end of P
-        CASE WHEN found_date <= :period_end AND (rectified_date IS NULL OR rectified_date > :period_end)
-            THEN 1 ELSE 0 END AS is_closing
+        CASE WHEN is_open_at(found_date, rectified_date, :period_end) THEN 1 ELSE 0 END AS is_closing
     FROM facts
 ),
 hazard_groups AS (
@@ -163,11 +162,10 @@ hazard_groups AS (
         -- found by 自查 (self_hazards counts those)
         SUM(self_hazards * is_found) AS self_found,
         SUM(hazards * is_open) AS open_hazards,
-        SUM(hazards * is_open * is_past_deadline) AS overdue,
+        SUM(hazards * is_overdue) AS overdue,
         SUM(hazards * is_open * is_major) AS major_open,
         SUM(hazards * is_open * is_major * is_legacy) AS legacy_major_open,
-        -- risk weight: GENERAL 1, MAJOR 5, doubled when overdue
-        SUM(hazards * is_open * (1 + 4 * is_major) * (1 + is_past_deadline)) AS risk_points,
+        SUM(hazards * is_open * risk_weight) AS risk_points,
         SUM(hazards * is_opening) AS opening,
         SUM(hazards * is_resolved) AS resolved,
         SUM(hazards * is_closing) AS closing

@@ -13,12 +13,12 @@ SELECT
     h.responsible_person,
     h.temporary_measures,
     h.description,
-    CASE WHEN h.deadline < :as_of THEN days_between(h.deadline, :as_of) ELSE 0 END AS days_overdue
+    CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
+        THEN days_between(h.deadline, :as_of) ELSE 0 END AS days_overdue
 FROM current_hazards h
 JOIN dim_school s ON s.school_code = h.school_code
 WHERE h.severity = 'MAJOR'
-    AND h.found_date <= :as_of
-    AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
+    AND is_open_at(h.found_date, h.rectified_date, :as_of)
     AND (h.temporary_measures IS NULL OR trim(h.temporary_measures) = '')
     AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
 ORDER BY h.found_date, h.district_code, h.school_code, h.hazard_id

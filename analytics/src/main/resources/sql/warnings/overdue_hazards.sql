@@ -16,8 +16,6 @@ SELECT
     days_between(h.deadline, :as_of) AS days_overdue
 FROM current_hazards h
 JOIN dim_school s ON s.school_code = h.school_code
-WHERE h.found_date <= :as_of
-    AND (h.rectified_date IS NULL OR h.rectified_date > :as_of)
-    AND h.deadline < :as_of
+WHERE is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
     AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
 ORDER BY days_overdue DESC, h.severity DESC, h.district_code, h.school_code, h.hazard_id

@@ -91,11 +91,13 @@ async function load() {
   failure = null;
   draw();
   const end = asOf || undefined;
+  const catalogAnswer = api.catalog();
   await whenSettled([
-    api.catalog().then((answer) => { catalog = answer; }, () => {}),
+    catalogAnswer.then((answer) => { catalog = answer; }, () => {}),
     api.goals({ asOf: end }).then((answer) => { goals = answer; }, (error) => { failure = error; }),
-    api.trends({ grain: 'month', from: '2024-01-01', to: end ?? '2026-12-31', asOf: end,
-      figure: ['major_open', 'legacy_major_open', 'major_found'] })
+    // the trend starts at the campaign baseline, which the catalog (GET /api/v1/meta) states
+    catalogAnswer.then((answer) => api.trends({ grain: 'month', from: answer.campaignBaseline,
+      to: end ?? '2026-12-31', asOf: end, figure: ['major_open', 'legacy_major_open', 'major_found'] }))
       .then((answer) => { trend = answer; }, () => { trend = null; }),
   ], draw);
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * this class only chooses the periods and compares the numbers with the goal.
  */
 public final class CampaignGoalService {
-    private static final LocalDate BASELINE = LocalDate.of(2024, 1, 1);
+    private static final LocalDate BASELINE = Campaign.BASELINE;
     private static final LocalDate YEAR_2025 = LocalDate.of(2025, 1, 1);
     private static final LocalDate YEAR_2026 = LocalDate.of(2026, 1, 1);
 

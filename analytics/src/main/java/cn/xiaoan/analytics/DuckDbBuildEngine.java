@@ -35,8 +35,9 @@ final class DuckDbBuildEngine implements BuildEngine {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB for the model build: " + e.getMessage(), e);
         }
-        // the few functions the engine-neutral SQL spells the same on both engines (sql/dialect/)
+        // the functions the engine-neutral SQL calls: DuckDB's spelling of days_between, then the shared definitions
         execute(SqlTemplate.load("dialect/duckdb.sql").positional().sql());
+        SqlFunctions.duckDb().forEach(this::execute);
     }
 
     /**

@@ -32,7 +32,7 @@ public enum Figure {
             "存量重大隐患未整改",
             "Legacy major open",
             FigureUnit.COUNT,
-            "major_open with found_date before the campaign baseline (2024-01-01)"),
+            "major_open with found_date before the campaign baseline (" + Campaign.BASELINE + ")"),
     DAYS_TO_RECTIFY(
             "days_to_rectify",
             "平均整改天数",

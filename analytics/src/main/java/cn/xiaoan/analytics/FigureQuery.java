@@ -1,5 +1,6 @@
 package cn.xiaoan.analytics;
 
+import java.sql.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,9 @@ record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
 
         var parameters = new HashMap<String, Object>();
         question.bind(parameters);
+        // stock_flow's opening stock is the stock open at the end of the day before P
+        parameters.put(
+                "day_before_period", Date.valueOf(question.period().from().minusDays(1)));
         return new FigureQuery(
                 SqlTemplate.load("figures/figures.sql").withIdentifiers(identifiers), Map.copyOf(parameters));
     }

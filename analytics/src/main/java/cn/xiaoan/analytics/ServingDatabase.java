@@ -43,9 +43,13 @@ final class ServingDatabase implements AutoCloseable {
                     // DuckDB creates the directory when it first spills, so a read-only warehouse still serves.
                     statement.execute("SET temp_directory = " + DuckDbBuildEngine.quote(tempDirectory.toString()));
                 }
-                // The dialect's functions (e.g. days_between) live in main, which every search path below includes.
+                // The dialect's functions (days_between, is_open_at, ...) live in main, which every search path
+                // below includes, so every session duplicated from this root sees them.
                 statement.execute(
                         SqlTemplate.load("dialect/duckdb.sql").positional().sql());
+                for (String function : SqlFunctions.duckDb()) {
+                    statement.execute(function);
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB for serving figures: " + e.getMessage(), e);

@@ -35,7 +35,7 @@ import org.apache.spark.sql.types.StructType;
  * directory of Parquet part files, which later tables then read back instead of recomputing.
  */
 final class SparkBuildEngine implements BuildEngine {
-    /** Engine-specific definitions the model SQL relies on (e.g. {@code days_between}), run before any table. */
+    /** Spark's spelling of the engine-specific functions (e.g. {@code days_between}), defined before any table. */
     static final String DIALECT_RESOURCE = "/sql/dialect/spark.sql";
 
     private final SparkSession spark;
@@ -45,7 +45,7 @@ final class SparkBuildEngine implements BuildEngine {
     private SparkBuildEngine(SparkSession spark, boolean ownsSession) {
         this.spark = spark;
         this.ownsSession = ownsSession;
-        runDialect();
+        defineFunctions(spark);
     }
 
     /** A new session on {@code master}, with its shuffle spill in {@code scratch}; stopped on {@link #close()}. */
@@ -225,10 +225,16 @@ final class SparkBuildEngine implements BuildEngine {
         return StructType.fromDDL(ddl.substring(open + 1, close));
     }
 
-    private void runDialect() {
+    /**
+     * Defines in {@code spark} the functions the engine-neutral SQL calls: Spark's spelling of the engine-specific ones
+     * ({@link #DIALECT_RESOURCE}) and the shared definitions of {@link SqlFunctions}. Temporary functions live as long
+     * as the session, so every session that runs model or figure SQL needs this once.
+     */
+    static void defineFunctions(SparkSession spark) {
         try (InputStream in = SparkBuildEngine.class.getResourceAsStream(DIALECT_RESOURCE)) {
             if (in == null) {
-                return;
+                throw new IllegalStateException(
+                        "Cannot define Spark's SQL functions: " + DIALECT_RESOURCE + " is not on the classpath");
             }
             String text = SqlTemplate.of(DIALECT_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .text();
@@ -240,5 +246,6 @@ final class SparkBuildEngine implements BuildEngine {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + DIALECT_RESOURCE, e);
         }
+        SqlFunctions.spark().forEach(spark::sql);
     }
 }

@@ -17,9 +17,13 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkFigures {
     private final SparkSession spark;
 
-    /** Registers the version's tables (a Parquet file or a directory of part files each) as Spark temp views. */
+    /**
+     * Registers the version's tables (a Parquet file or a directory of part files each) as Spark temp views, and the
+     * SQL functions figures.sql calls.
+     */
     public SparkFigures(SparkSession spark, Warehouse warehouse, long version) {
         this.spark = requireNonNull(spark, "spark");
+        SparkBuildEngine.defineFunctions(spark);
         Path directory = warehouse.model(version);
         for (ModelTable table : ModelTable.values()) {
             Path location = ModelFiles.location(directory, table);

@@ -61,6 +61,8 @@ class SqlTemplateTest {
                                 "as_of",
                                 "period_start",
                                 "period_end",
+                                // the opening stock's as-of date, derived from the period
+                                "day_before_period",
                                 "f_district",
                                 "f_school_type",
                                 "f_boarding",

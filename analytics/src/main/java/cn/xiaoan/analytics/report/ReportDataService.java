@@ -2,6 +2,7 @@ package cn.xiaoan.analytics.report;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.Campaign;
 import cn.xiaoan.analytics.CampaignGoalService;
 import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.DistrictScope;
@@ -46,7 +47,7 @@ public final class ReportDataService {
 
     static final int OVERDUE_IN_DOCUMENT = 200;
     static final int LISTED_MAJOR = 5_000;
-    static final LocalDate CAMPAIGN_START = LocalDate.of(2024, 1, 1);
+    static final LocalDate CAMPAIGN_START = Campaign.BASELINE;
     static final LocalDate CAMPAIGN_END = LocalDate.of(2026, 12, 31);
 
     /** The figures a report compares between periods, in the order the summary shows them. */

@@ -1,5 +1,6 @@
 package cn.xiaoan.api.server;
 
+import cn.xiaoan.analytics.Campaign;
 import cn.xiaoan.analytics.Dimension;
 import cn.xiaoan.analytics.Figure;
 import cn.xiaoan.analytics.FigureService;
@@ -34,6 +35,8 @@ final class CatalogController {
             List<DimensionBody> dimensions,
             List<String> years,
             LocalDate latestReportDate,
+            // the legacy stock's cut-off, so the dashboards need not spell it again
+            LocalDate campaignBaseline,
             VersionBody modelVersion) {}
 
     CatalogController(FigureService figures, JsonResponses json) {
@@ -79,6 +82,7 @@ final class CatalogController {
                     dimensions,
                     figures.years(snapshot),
                     snapshot.defaultAsOf(),
+                    Campaign.BASELINE,
                     VersionBody.of(snapshot.version()));
         } else {
             // before the first build the names are still useful; members and years come with the model
@@ -94,6 +98,7 @@ final class CatalogController {
                             .toList(),
                     List.of(),
                     null,
+                    Campaign.BASELINE,
                     null);
         }
     }
