@@ -6,6 +6,7 @@ import cn.xiaoan.analytics.FigureRow;
 import cn.xiaoan.analytics.FigureTable;
 import cn.xiaoan.analytics.FigureUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,10 @@ public final class FigureTableOutput {
     /** The JSON document: what made the table (period, as-of date, filters, model version, source) and its rows. */
     public static Map<String, Object> json(FigureTable table) {
         var document = new LinkedHashMap<String, Object>();
+        // ordered maps throughout: Map.of iterates in a per-JVM order, so scripts would see keys move between runs
         document.put(
                 "period",
-                Map.of(
+                ordered(
                         "from",
                         table.period().from().toString(),
                         "to",
@@ -32,18 +34,23 @@ public final class FigureTableOutput {
         document.put("asOf", table.asOf().toString());
         document.put("by", table.by().stream().map(Dimension::code).toList());
         var filters = new LinkedHashMap<String, List<String>>();
-        table.filters().forEach((dimension, codes) -> filters.put(dimension.code(), List.copyOf(codes)));
+        for (Dimension dimension : Dimension.values()) {
+            Collection<String> codes = table.filters().get(dimension);
+            if (codes != null) {
+                filters.put(dimension.code(), codes.stream().sorted().toList());
+            }
+        }
         document.put("filters", filters);
         document.put(
                 "modelVersion",
-                Map.of(
+                ordered(
                         "version", table.modelVersion().version(),
                         "batchIds", table.modelVersion().batchIds(),
                         "builtAt", table.modelVersion().builtAt().toString()));
         document.put("source", table.source().name().toLowerCase(Locale.ROOT));
-        var figures = new ArrayList<Map<String, String>>();
+        var figures = new ArrayList<Map<String, Object>>();
         for (Figure figure : Figure.values()) {
-            figures.add(Map.of(
+            figures.add(ordered(
                     "code", figure.code(),
                     "nameZh", figure.nameZh(),
                     "nameEn", figure.nameEn(),
@@ -52,6 +59,15 @@ public final class FigureTableOutput {
         document.put("figures", figures);
         document.put("rows", table.rows().stream().map(row -> row(table, row)).toList());
         return document;
+    }
+
+    /** A map that keeps its keys in the order given ({@code keysAndValues}: key, value, key, value …). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        var map = new LinkedHashMap<String, Object>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     /** The rows as CSV (RFC 4180, UTF-8 without BOM): a header of dimension and figure codes, empty where null. */

@@ -60,6 +60,36 @@ class FiguresCommandTest {
     }
 
     @Test
+    void writesJsonKeysInOneOrderEveryRun() throws Exception {
+        Run run = figures(
+                "--from",
+                "2026-01-01",
+                "--to",
+                "2026-10-31",
+                "--filter",
+                "severity=MAJOR,GENERAL",
+                "--filter",
+                "category=FIRE",
+                "--format",
+                "json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode table = new ObjectMapper().readTree(run.out());
+        assertThat(fieldNames(table.get("period"))).containsExactly("from", "to");
+        assertThat(fieldNames(table.get("modelVersion"))).containsExactly("version", "batchIds", "builtAt");
+        assertThat(fieldNames(table.get("figures").get(0))).containsExactly("code", "nameZh", "nameEn", "unit");
+        // filters in dimension order, codes sorted, whatever order they were given in
+        assertThat(fieldNames(table.get("filters"))).containsExactly("category", "severity");
+        assertThat(table.at("/filters/severity").toString()).isEqualTo("[\"GENERAL\",\"MAJOR\"]");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        var names = new ArrayList<String>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     void explainsAQuestionItCannotAnswer() {
         Run run = figures("--filter", "county=1");
 
