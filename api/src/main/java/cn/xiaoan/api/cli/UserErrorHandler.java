@@ -13,7 +13,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
         String message = exception.getMessage() != null
                 ? exception.getMessage()
                 : exception.getClass().getSimpleName();
-        commandLine.getErr().println("xiaoan " + commandLine.getCommandName() + ": " + message);
+        // the full command path (xiaoan batches withdraw), so the message says which subcommand refused
+        commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
         if (System.getenv("XIAOAN_DEBUG") != null) {
             exception.printStackTrace(commandLine.getErr());
         }

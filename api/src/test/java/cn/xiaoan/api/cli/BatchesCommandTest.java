@@ -49,7 +49,10 @@ class BatchesCommandTest {
 
         Run twice = run("batches", "withdraw", "2", "--reason", "again", "--warehouse", warehouse.toString());
         assertThat(twice.exit()).isNotZero();
-        assertThat(twice.err()).contains("already withdrawn").contains("已于");
+        assertThat(twice.err())
+                .startsWith("xiaoan batches withdraw: ")
+                .contains("already withdrawn")
+                .contains("已于");
 
         Run list = run("batches", "list", "--warehouse", warehouse.toString());
         assertThat(list.exit()).isZero();
