@@ -1,5 +1,6 @@
 package cn.xiaoan.api.cli;
 
+import cn.xiaoan.analytics.QuestionText;
 import cn.xiaoan.api.Components;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.ingest.SchoolMove;
@@ -9,7 +10,6 @@ import cn.xiaoan.ingest.SchoolOwnership;
 import cn.xiaoan.ingest.Submitter;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -129,13 +129,7 @@ final class SchoolsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Optional<LocalDate> effectiveFrom;
-            try {
-                effectiveFrom = Optional.ofNullable(effective).map(text -> LocalDate.parse(text.strip()));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(
-                        "--effective \"" + effective + "\" is not a date like 2026-09-01 / 生效日期格式应为 YYYY-MM-DD");
-            }
+            Optional<LocalDate> effectiveFrom = QuestionText.date("--effective", Optional.ofNullable(effective));
             if (by.isBlank()) {
                 throw new IllegalArgumentException("--by is blank: give who moves the school / 请填写操作人");
             }

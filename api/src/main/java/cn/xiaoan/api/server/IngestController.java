@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 
@@ -149,7 +148,7 @@ final class IngestController {
     void upload(Context ctx) {
         Principal principal = AccessControl.principal(ctx);
         Dataset dataset = Dataset.fromDirectory(ctx.pathParam("dataset"));
-        Optional<LocalDate> reportDate = reportDate(ctx.queryParam("reportDate"));
+        Optional<LocalDate> reportDate = new QueryParameters(ctx).date("reportDate");
         try {
             // refused before the upload is read: nothing is received, nothing written
             reportDate.ifPresent(date -> reportDates.check(date, ReportDateSource.FLAG));
@@ -317,19 +316,6 @@ final class IngestController {
     private static boolean visible(Principal principal, BatchRecord batch) {
         return principal.scope().district().isEmpty()
                 || principal.scope().district().equals(batch.submitter().district());
-    }
-
-    private static Optional<LocalDate> reportDate(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value.strip()));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(
-                    "invalid_report_date",
-                    "reportDate \"" + value + "\" is not a date like 2026-11-20 / 填报日期格式应为 YYYY-MM-DD");
-        }
     }
 
     private static String message(IngestResult result) {

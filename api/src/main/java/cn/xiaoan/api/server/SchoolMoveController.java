@@ -2,6 +2,7 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.QuestionText;
 import cn.xiaoan.api.auth.Principal;
 import cn.xiaoan.domain.WarehouseBusyException;
 import cn.xiaoan.ingest.SchoolMove;
@@ -11,7 +12,6 @@ import cn.xiaoan.ingest.SchoolMoves;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
@@ -58,7 +58,7 @@ final class SchoolMoveController {
                 ctx.pathParam("code"),
                 body.to(),
                 body.reason() == null ? "" : body.reason(),
-                effectiveFrom(body.effectiveFrom()),
+                QuestionText.date("effectiveFrom", Optional.ofNullable(body.effectiveFrom())),
                 principal.username());
         SchoolMove move;
         try {
@@ -86,19 +86,6 @@ final class SchoolMoveController {
                         move.movedBy(),
                         move.movedAt(),
                         model));
-    }
-
-    private static Optional<LocalDate> effectiveFrom(String value) {
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value.strip()));
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(
-                    "invalid_effective_from",
-                    "effectiveFrom \"" + value + "\" is not a date like 2026-09-01 / 生效日期格式应为 YYYY-MM-DD");
-        }
     }
 
     private static String usage() {
