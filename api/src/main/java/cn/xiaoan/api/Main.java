@@ -1,6 +1,6 @@
 package cn.xiaoan.api;
 
-import cn.xiaoan.api.cli.XiaoanCommand;
+import cn.xiaoan.api.cli.Components;
 
 /** Entry point of the {@code xiaoan} command: builds the composition root and hands over to picocli. */
 public final class Main {

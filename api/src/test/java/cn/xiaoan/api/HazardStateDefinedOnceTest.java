@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HazardStateDefinedOnceTest {
     private static final String FUNCTIONS = "analytics/src/main/resources/sql/dialect/functions.sql";
-    private static final String CAMPAIGN = "analytics/src/main/java/cn/xiaoan/analytics/Campaign.java";
+    private static final String CAMPAIGN = "analytics/src/main/java/cn/xiaoan/analytics/figure/Campaign.java";
 
     /** Spelled-out copies in SQL (comments are words, not code, and are left out). */
     private static final Map<String, Pattern> SQL_COPIES = Map.of(

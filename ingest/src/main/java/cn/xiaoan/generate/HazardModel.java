@@ -16,7 +16,9 @@ final class HazardModel {
     private static final double[] CAMPAIGN_TYPE_WEIGHTS = {0.45, 0.35, 0.06, 0.05, 0.03, 0.03, 0.03};
     private static final int[] GENERAL_DEADLINES = {7, 10, 15, 15, 20, 30, 30, 30, 30, 45, 60, 60, 90};
     private static final int[] MAJOR_DEADLINES = {7, 10, 15, 15, 20, 30, 30};
-    private static final int BASELINE = DemoCalendar.day(LocalDate.of(2024, 1, 1));
+    /** When the simulated bureaus start clearing their backlog; the figures take the baseline from the campaign. */
+    private static final int CLEAR_BACKLOG_FROM = DemoCalendar.day(LocalDate.of(2024, 1, 1));
+
     private static final int GUIDE_PUBLISHED = DemoCalendar.day(LocalDate.of(2024, 5, 1));
 
     private final SchoolPanel panel;
@@ -134,9 +136,9 @@ final class HazardModel {
         double w = rng.nextDouble();
         if (u < stuckShare) {
             // Never rectified; older ones were partly cleared by the 2024 campaign against the legacy stock.
-            if (found < BASELINE && v < 0.75 / panel.stuck[s]) {
-                hazard.progressDay = BASELINE + (int) (w * 60);
-                hazard.rectifiedDay = BASELINE + 30 + (int) (v * 300);
+            if (found < CLEAR_BACKLOG_FROM && v < 0.75 / panel.stuck[s]) {
+                hazard.progressDay = CLEAR_BACKLOG_FROM + (int) (w * 60);
+                hazard.rectifiedDay = CLEAR_BACKLOG_FROM + 30 + (int) (v * 300);
                 hazard.closedDay = hazard.rectifiedDay + 1 + (int) (w * 20);
             } else {
                 hazard.progressDay = v < 0.5 ? found + 3 + (int) (w * 60) : DemoCalendar.NEVER;

@@ -34,7 +34,7 @@ import java.util.function.DoubleSupplier;
  * so little is left to convert once reading ends. While rows are read DuckDB leaves one core to the validating
  * thread; the last part gets every core.
  */
-final class BatchWriter implements AutoCloseable {
+public final class BatchWriter implements AutoCloseable {
     /** Matches every part file of a batch. */
     static final String PART_FILES = "part-*.parquet";
 
@@ -144,7 +144,7 @@ final class BatchWriter implements AutoCloseable {
         return parsed;
     }
 
-    static String sqlString(String text) {
+    public static String sqlString(String text) {
         return text.replace("'", "''");
     }
 

@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * that have no manifest, which were never visible. A manifest that cannot be read puts its batch in quarantine
  * ({@link Quarantine}) instead of failing every later ingest.
  */
-final class Batches {
+public final class Batches {
     private static final Logger LOG = LoggerFactory.getLogger(Batches.class);
 
     /** Present when the caller holds the writer lock: only then are leftovers removed and bad batches quarantined. */
@@ -162,7 +162,7 @@ final class Batches {
         return paths;
     }
 
-    static void deleteRecursively(Path path) throws IOException {
+    public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }
@@ -184,7 +184,7 @@ final class Batches {
         });
     }
 
-    static void deleteQuietly(Path path) {
+    public static void deleteQuietly(Path path) {
         try {
             deleteRecursively(path);
         } catch (IOException | UncheckedIOException e) {

@@ -1,9 +1,9 @@
 package cn.xiaoan.analytics.report;
 
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureChange;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureChange;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.Period;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,14 +1,14 @@
 package cn.xiaoan.analytics.report;
 
-import cn.xiaoan.analytics.CampaignGoal;
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.GoalMeasure;
-import cn.xiaoan.analytics.GoalProgress;
-import cn.xiaoan.analytics.HazardItem;
-import cn.xiaoan.analytics.TrendPoint;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.service.CampaignGoal;
+import cn.xiaoan.analytics.service.GoalMeasure;
+import cn.xiaoan.analytics.service.GoalProgress;
+import cn.xiaoan.analytics.service.HazardItem;
+import cn.xiaoan.analytics.service.TrendPoint;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;

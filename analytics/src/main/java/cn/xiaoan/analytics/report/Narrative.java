@@ -1,8 +1,8 @@
 package cn.xiaoan.analytics.report;
 
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureChange;
-import cn.xiaoan.analytics.FigureRow;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureChange;
+import cn.xiaoan.analytics.figure.FigureRow;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;

@@ -1,14 +1,14 @@
 package cn.xiaoan.analytics.report;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.GoalReport;
-import cn.xiaoan.analytics.HazardPage;
-import cn.xiaoan.analytics.Member;
-import cn.xiaoan.analytics.ModelVersion;
-import cn.xiaoan.analytics.Period;
-import cn.xiaoan.analytics.Trend;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Member;
+import cn.xiaoan.analytics.figure.ModelVersion;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.service.GoalReport;
+import cn.xiaoan.analytics.service.HazardPage;
+import cn.xiaoan.analytics.service.Trend;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -2,28 +2,28 @@ package cn.xiaoan.analytics.report;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.Campaign;
-import cn.xiaoan.analytics.CampaignGoalService;
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.DistrictScope;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureChange;
-import cn.xiaoan.analytics.FigureComparison;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.HazardListService;
-import cn.xiaoan.analytics.HazardPage;
-import cn.xiaoan.analytics.HazardQuery;
-import cn.xiaoan.analytics.HazardSort;
-import cn.xiaoan.analytics.HazardState;
-import cn.xiaoan.analytics.ModelSnapshot;
-import cn.xiaoan.analytics.Period;
-import cn.xiaoan.analytics.Question;
-import cn.xiaoan.analytics.SortDirection;
-import cn.xiaoan.analytics.TimeGrain;
-import cn.xiaoan.analytics.TrendRequest;
-import cn.xiaoan.analytics.TrendService;
+import cn.xiaoan.analytics.figure.Campaign;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.DistrictScope;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureChange;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.figure.SortDirection;
+import cn.xiaoan.analytics.figure.TimeGrain;
+import cn.xiaoan.analytics.service.CampaignGoalService;
+import cn.xiaoan.analytics.service.FigureComparison;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.HazardListService;
+import cn.xiaoan.analytics.service.HazardPage;
+import cn.xiaoan.analytics.service.HazardQuery;
+import cn.xiaoan.analytics.service.HazardSort;
+import cn.xiaoan.analytics.service.HazardState;
+import cn.xiaoan.analytics.service.TrendRequest;
+import cn.xiaoan.analytics.service.TrendService;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import java.time.Clock;
@@ -144,7 +144,7 @@ public final class ReportDataService {
                 district.map(d -> DistrictScope.of(Set.of(d.code()))).orElse(DistrictScope.city());
         Set<String> districtCodes = district.map(d -> Set.of(d.code())).orElse(Set.of());
 
-        var members = new EnumMap<Dimension, List<cn.xiaoan.analytics.Member>>(Dimension.class);
+        var members = new EnumMap<Dimension, List<cn.xiaoan.analytics.figure.Member>>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
             if (dimension.kind() != Dimension.Kind.TIME) {
                 members.put(dimension, snapshot.members(dimension));

@@ -1,7 +1,7 @@
 package cn.xiaoan.analytics.report;
 
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureUnit;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureUnit;
 import java.util.Locale;
 
 /** How a figure's value is shown in a report: counts whole, rates as percent with one decimal, "—" when undefined. */

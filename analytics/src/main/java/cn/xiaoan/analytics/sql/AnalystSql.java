@@ -2,7 +2,7 @@ package cn.xiaoan.analytics.sql;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.PublishedModel;
+import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.analytics.sql.SqlRejectedException.Reason;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;

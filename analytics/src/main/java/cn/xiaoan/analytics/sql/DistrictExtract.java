@@ -1,5 +1,6 @@
 package cn.xiaoan.analytics.sql;
 
+import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.domain.DurableFiles;
 import cn.xiaoan.domain.Warehouse;
 import java.io.IOException;
@@ -77,7 +78,7 @@ final class DistrictExtract {
                 }
                 Path file = staging.resolve(table.name() + ".parquet");
                 try (PreparedStatement copy = connection.prepareStatement("COPY (SELECT * FROM "
-                        + table.readExpression() + filter + ") TO " + ParquetTable.quote(file.toString())
+                        + table.readExpression() + filter + ") TO " + SqlTemplate.quote(file.toString())
                         + " (FORMAT parquet)")) {
                     if (!filter.isEmpty()) {
                         copy.setString(1, districtCode);

@@ -2,8 +2,9 @@ package cn.xiaoan.analytics.sql;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.ModelPins;
-import cn.xiaoan.analytics.PublishedModel;
+import cn.xiaoan.analytics.figure.SqlTemplate;
+import cn.xiaoan.analytics.publish.ModelPins;
+import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.domain.DurableFiles;
 import cn.xiaoan.domain.Warehouse;
 import java.io.IOException;
@@ -127,11 +128,11 @@ public final class DuckDbExport {
                         + warehouse.pins().resolve("v=" + version) + "/… is deleted or this file is exported again"
                         + " / 该版本已为本文件固定保留，直至删除该固定记录或重新导出";
         statement.execute("CREATE TABLE xiaoan_export (key VARCHAR, value VARCHAR)");
-        statement.execute("INSERT INTO xiaoan_export VALUES ('model_version', " + ParquetTable.quote("" + version)
-                + "), ('warehouse', " + ParquetTable.quote(warehouse.root().toString()) + "), ('needs', "
-                + ParquetTable.quote(needs) + "), ('kept', " + ParquetTable.quote(kept) + ")");
+        statement.execute("INSERT INTO xiaoan_export VALUES ('model_version', " + SqlTemplate.quote("" + version)
+                + "), ('warehouse', " + SqlTemplate.quote(warehouse.root().toString()) + "), ('needs', "
+                + SqlTemplate.quote(needs) + "), ('kept', " + SqlTemplate.quote(kept) + ")");
         statement.execute("COMMENT ON TABLE xiaoan_export IS "
-                + ParquetTable.quote("What this export holds or needs (model v" + version + ") / 本导出文件的说明"));
+                + SqlTemplate.quote("What this export holds or needs (model v" + version + ") / 本导出文件的说明"));
     }
 
     private void comment(Statement statement, ParquetTable table, long version) throws SQLException {
@@ -140,7 +141,7 @@ public final class DuckDbExport {
         String tableComment =
                 documented.map(DataDictionary.Table::comment).orElse("未收入数据字典 / not in the data dictionary");
         statement.execute("COMMENT ON " + kind + " " + table.name() + " IS "
-                + ParquetTable.quote(tableComment + " (model v" + version + ")"));
+                + SqlTemplate.quote(tableComment + " (model v" + version + ")"));
         if (documented.isEmpty()) {
             return;
         }
@@ -156,7 +157,7 @@ public final class DuckDbExport {
                 continue;
             }
             statement.execute("COMMENT ON COLUMN " + table.name() + "." + column.name() + " IS "
-                    + ParquetTable.quote(column.comment()));
+                    + SqlTemplate.quote(column.comment()));
         }
     }
 

@@ -2,6 +2,7 @@ package cn.xiaoan.analytics.sql;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.figure.SqlTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,10 +54,6 @@ record ParquetTable(String name, Path path) {
      */
     String readExpression() {
         String files = Files.isDirectory(path) ? path.resolve("*.parquet").toString() : path.toString();
-        return "read_parquet(" + quote(files) + ", hive_partitioning = false)";
-    }
-
-    static String quote(String text) {
-        return "'" + text.replace("'", "''") + "'";
+        return "read_parquet(" + SqlTemplate.quote(files) + ", hive_partitioning = false)";
     }
 }

@@ -1,5 +1,7 @@
 package cn.xiaoan.analytics.sql;
 
+import cn.xiaoan.analytics.figure.SqlFunctions;
+import cn.xiaoan.analytics.figure.SqlTemplate;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,7 +35,7 @@ final class ScopedDatabase {
     static ScopedDatabase open(long version, Path directory, int threads, String maxMemory) {
         List<ParquetTable> tables = ParquetTable.discover(directory);
         var properties = new Properties();
-        properties.setProperty("allowed_directories", "[" + ParquetTable.quote(directory + "/") + "]");
+        properties.setProperty("allowed_directories", "[" + SqlTemplate.quote(directory + "/") + "]");
         properties.setProperty("enable_external_access", "false");
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
@@ -50,6 +52,11 @@ final class ScopedDatabase {
         try (Statement statement = root.createStatement()) {
             for (ParquetTable table : tables) {
                 statement.execute("CREATE VIEW " + table.name() + " AS SELECT * FROM " + table.readExpression());
+            }
+            // The figures' own hazard-state functions (is_open_at, is_overdue_at, risk_weight, …), so an analyst's
+            // "open at D" means exactly what the figures mean
+            for (String function : SqlFunctions.duckDb()) {
+                statement.execute(function);
             }
             statement.execute("SET lock_configuration = true");
         } catch (SQLException e) {

@@ -3,15 +3,15 @@ package cn.xiaoan.analytics.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.GeneratedWarehouse;
-import cn.xiaoan.analytics.ModelBuilder;
-import cn.xiaoan.analytics.Period;
-import cn.xiaoan.analytics.Question;
+import cn.xiaoan.analytics.bench.GeneratedWarehouse;
+import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
@@ -303,6 +303,6 @@ class ReportTest {
         if (value == null) {
             return null;
         }
-        return figure.unit() == cn.xiaoan.analytics.FigureUnit.COUNT ? (double) Math.round(value) : value;
+        return figure.unit() == cn.xiaoan.analytics.figure.FigureUnit.COUNT ? (double) Math.round(value) : value;
     }
 }

@@ -107,6 +107,17 @@ class AnalystSqlTest {
     }
 
     @Test
+    void offersTheFiguresHazardStateFunctions() {
+        // HX1 found 03-01, HX2 05-10, HX3 05-11, HD1 04-01, none rectified: three open on 05-10
+        assertThat(column(
+                        CITY,
+                        "SELECT count(*) FROM current_hazards"
+                                + " WHERE is_open_at(found_date, rectified_date, DATE '2026-05-10')"))
+                .containsExactly("3");
+        assertThat(column(CITY, "SELECT risk_weight('MAJOR', true)")).containsExactly("10");
+    }
+
+    @Test
     void capsRowsAndSaysTheResultWasTruncated() {
         QueryResult capped = sql.run(new AnalystQuery(
                 "analyst-1", CITY, "SELECT * FROM range(1000000000)", new QueryLimits(10, Duration.ofSeconds(10))));
@@ -341,7 +352,7 @@ class AnalystSqlTest {
                             "2026-09-30",
                             List.of(cn.xiaoan.analytics.fixture.RawHazard.open(
                                     "HX4", TwoDistrictModel.X1, "FIRE", "GENERAL", "2026-09-01", null)));
-            new cn.xiaoan.analytics.ModelBuilder(changing).build();
+            new cn.xiaoan.analytics.build.ModelBuilder(changing).build();
 
             QueryResult after = analyst.run(count);
             assertThat(after.modelVersion()).isEqualTo(2);

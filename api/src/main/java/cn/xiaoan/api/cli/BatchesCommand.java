@@ -1,6 +1,5 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.Warehouse;
 import cn.xiaoan.ingest.BatchHistory;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"报送批次：查看与撤回", "Batches: list them, withdraw one"},
         subcommands = {BatchesCommand.ListBatches.class, BatchesCommand.Withdraw.class})
-final class BatchesCommand implements Runnable {
+public final class BatchesCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,10 +1,9 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.BuildEngineChoice;
-import cn.xiaoan.analytics.ModelBuilder;
-import cn.xiaoan.analytics.ModelRetention;
-import cn.xiaoan.analytics.ModelVersion;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.analytics.build.BuildEngineChoice;
+import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.figure.ModelVersion;
+import cn.xiaoan.analytics.publish.ModelRetention;
 import cn.xiaoan.domain.Warehouse;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Build the model (current state of every hazard, dimensions) as a new version and publish it;"
                     + " with DuckDB in-process, or with Spark (--engine spark) on any master"
         })
-final class BuildCommand implements Callable<Integer> {
+public final class BuildCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

@@ -1,8 +1,7 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.ModelBuilder;
-import cn.xiaoan.analytics.ModelVersion;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.api.auth.UserStore;
@@ -29,7 +28,7 @@ import picocli.CommandLine.Spec;
             "演示：首次运行时生成演示数据，导入仓库，用 DuckDB 构建模型，并在 http://127.0.0.1:7070 提供风险热力图",
             "Demo: generate demo data if absent, ingest it, build the model with DuckDB and serve the heatmap"
         })
-final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand implements Callable<Integer> {
     static final String DEMO_ADMIN = "admin";
 
     private final Components components;

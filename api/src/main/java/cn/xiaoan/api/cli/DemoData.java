@@ -1,6 +1,5 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.domain.Warehouse;
 import cn.xiaoan.generate.Generator;
@@ -21,18 +20,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** Generated CSV returns, made once and ingested idempotently: the data of {@code demo} and of the benchmarks. */
-final class DemoData {
+public final class DemoData {
     private final Components components;
 
-    DemoData(Components components) {
+    public DemoData(Components components) {
         this.components = components;
     }
 
     /** One generated file to ingest, as listed in {@code generated.json}. */
-    record DemoFile(Dataset dataset, Path path, LocalDate reportDate) {}
+    public record DemoFile(Dataset dataset, Path path, LocalDate reportDate) {}
 
     /** Generates CSV returns into {@code data} unless its {@code generated.json} exists; lists the files. */
-    List<DemoFile> generateIfAbsent(Path data, GeneratorOptions options, PrintWriter out) throws Exception {
+    public List<DemoFile> generateIfAbsent(Path data, GeneratorOptions options, PrintWriter out) throws Exception {
         Path index = data.resolve(Generator.MANIFEST);
         if (!Files.exists(index)) {
             out.printf("生成演示数据 generating demo data into %s ...%n", data);
@@ -67,7 +66,7 @@ final class DemoData {
     }
 
     /** Ingests every file; already-ingested files are recognised by their bytes. Returns whether anything was new. */
-    boolean ingestAll(Warehouse warehouse, List<DemoFile> files, PrintWriter out) {
+    public boolean ingestAll(Warehouse warehouse, List<DemoFile> files, PrintWriter out) {
         var ingestor = new Ingestor(warehouse, components.reference(), components.clock());
         boolean changed = false;
         for (DemoFile file : files) {

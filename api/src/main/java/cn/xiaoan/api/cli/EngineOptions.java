@@ -1,6 +1,7 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.BuildEngineChoice;
+import cn.xiaoan.analytics.build.BuildEngineChoice;
+import cn.xiaoan.analytics.build.spark.SparkEngineChoice;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -23,14 +24,14 @@ final class EngineOptions {
     @Option(
             names = "--master",
             paramLabel = "URL",
-            defaultValue = BuildEngineChoice.DEFAULT_SPARK_MASTER,
+            defaultValue = SparkEngineChoice.DEFAULT_MASTER,
             description = "Spark 主节点 Spark master URL, e.g. local[2], spark://host:7077 (default: ${DEFAULT-VALUE})")
     String master;
 
     BuildEngineChoice choice() {
         return switch (engine) {
             case DUCKDB -> BuildEngineChoice.duckDb();
-            case SPARK -> BuildEngineChoice.spark(master);
+            case SPARK -> SparkEngineChoice.on(master);
         };
     }
 

@@ -2,7 +2,6 @@ package cn.xiaoan.api.cli;
 
 import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.analytics.sql.DuckDbExport;
-import cn.xiaoan.api.Components;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
             "Export a DuckDB database file: views over the current model's Parquet, dimension tables copied in,"
                     + " data-dictionary comments on every table and column; open it read-only with any client"
         })
-final class ExportDuckDbCommand implements Callable<Integer> {
+public final class ExportDuckDbCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

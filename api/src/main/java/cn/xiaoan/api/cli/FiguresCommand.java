@@ -1,10 +1,9 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.Question;
-import cn.xiaoan.analytics.QuestionText;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.figure.QuestionText;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.api.output.FigureTableOutput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
@@ -26,7 +25,7 @@ import picocli.CommandLine.Spec;
             "Compute every figure for a period and as-of date, broken down and filtered (the rows /api/v1/figures"
                     + " serves)"
         })
-final class FiguresCommand implements Callable<Integer> {
+public final class FiguresCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format {
         json,

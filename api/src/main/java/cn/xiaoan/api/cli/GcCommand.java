@@ -1,9 +1,8 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.ModelRetention;
-import cn.xiaoan.analytics.ModelRetention.Plan;
-import cn.xiaoan.analytics.ModelRetention.Removal;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.analytics.publish.ModelRetention;
+import cn.xiaoan.analytics.publish.ModelRetention.Plan;
+import cn.xiaoan.analytics.publish.ModelRetention.Removal;
 import cn.xiaoan.domain.Warehouse;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
             "Remove old model versions: keep the published one, the --keep before it and those pinned by reports or"
                     + " exports, remove the rest with their district extracts; --dry-run only lists them"
         })
-final class GcCommand implements Callable<Integer> {
+public final class GcCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

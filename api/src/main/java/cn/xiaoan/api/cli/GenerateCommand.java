@@ -1,6 +1,5 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
 import cn.xiaoan.generate.GenerationSummary;
 import cn.xiaoan.generate.Generator;
 import cn.xiaoan.generate.GeneratorOptions;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
             "生成演示数据：学校名册、隐患台账快照、检查记录、安防设施调查、演练记录（同一种子生成相同字节）",
             "Generate deterministic data for every dataset (same seed, same bytes)"
         })
-final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

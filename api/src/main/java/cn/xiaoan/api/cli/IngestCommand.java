@@ -1,6 +1,5 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
 import cn.xiaoan.domain.Dataset;
 import cn.xiaoan.ingest.IngestRequest;
 import cn.xiaoan.ingest.IngestResult;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Spec;
                     + " the same file for the same report date is a no-op, for another date it records that date's"
                     + " submission without storing the rows again"
         })
-final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

@@ -1,6 +1,6 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.ModelRetention;
+import cn.xiaoan.analytics.publish.ModelRetention;
 import picocli.CommandLine.Option;
 
 /** {@code --keep}: how many model versions before the published one are kept by gc and after each build. */

@@ -1,6 +1,6 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.ServingLimits;
+import cn.xiaoan.analytics.serving.ServingLimits;
 import cn.xiaoan.api.auth.SessionPolicy;
 import cn.xiaoan.api.server.ServerSettings;
 import java.time.Duration;

@@ -1,14 +1,13 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.ModelPins;
+import cn.xiaoan.analytics.publish.ModelPins;
 import cn.xiaoan.analytics.report.ReportData;
 import cn.xiaoan.analytics.report.ReportDataService;
 import cn.xiaoan.analytics.report.ReportFormat;
 import cn.xiaoan.analytics.report.ReportKind;
 import cn.xiaoan.analytics.report.ReportRequest;
 import cn.xiaoan.analytics.report.ReportService;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.domain.DurableFiles;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +32,7 @@ import picocli.CommandLine.Spec;
             "生成报告：年度工作总结（annual）、三年行动评估报告（campaign）、月报（monthly，仅 xlsx）",
             "Write a report: the annual work summary, the 2024–2026 campaign evaluation, or the monthly brief (xlsx)"
         })
-final class ReportCommand implements Callable<Integer> {
+public final class ReportCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

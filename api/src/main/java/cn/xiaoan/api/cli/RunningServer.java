@@ -1,8 +1,7 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.sql.AnalystSql;
-import cn.xiaoan.api.Components;
 import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.api.server.ServerServices;
@@ -11,7 +10,7 @@ import cn.xiaoan.api.server.XiaoanServer;
 import cn.xiaoan.domain.Warehouse;
 
 /** The server with the services it owns, started over one warehouse (for serve and the benchmarks). */
-final class RunningServer implements AutoCloseable {
+public final class RunningServer implements AutoCloseable {
     private final FigureService figures;
     private final AnalystSql analystSql;
     private final XiaoanServer server;
@@ -22,7 +21,8 @@ final class RunningServer implements AutoCloseable {
         this.server = server;
     }
 
-    static RunningServer start(Components components, Warehouse warehouse, UserStore users, ServerSettings settings) {
+    public static RunningServer start(
+            Components components, Warehouse warehouse, UserStore users, ServerSettings settings) {
         var figures = new FigureService(warehouse, components.reference(), components.clock(), settings.serving());
         var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
         var server = new XiaoanServer(
@@ -40,7 +40,7 @@ final class RunningServer implements AutoCloseable {
         return new RunningServer(figures, analystSql, server);
     }
 
-    FigureService figures() {
+    public FigureService figures() {
         return figures;
     }
 
@@ -48,7 +48,7 @@ final class RunningServer implements AutoCloseable {
         return server.port();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
 

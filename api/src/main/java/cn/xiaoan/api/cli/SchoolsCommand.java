@@ -1,7 +1,6 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.analytics.QuestionText;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.analytics.figure.QuestionText;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.ingest.SchoolMove;
 import cn.xiaoan.ingest.SchoolMoveRequest;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"学校归属区县：查看与迁移（市级操作）", "Which district owns a school; move a school (city level)"},
         subcommands = {SchoolsCommand.Move.class, SchoolsCommand.Moves.class, SchoolsCommand.Show.class})
-final class SchoolsCommand implements Runnable {
+public final class SchoolsCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -1,6 +1,5 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.api.server.ServerSettings;
 import cn.xiaoan.domain.Warehouse;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Spec;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = {"启动服务：HTTP 接口与数据看板", "Serve the HTTP API and the dashboards"})
-final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

@@ -5,7 +5,6 @@ import cn.xiaoan.analytics.sql.AnalystScope;
 import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.analytics.sql.QueryLimits;
 import cn.xiaoan.analytics.sql.QueryResult;
-import cn.xiaoan.api.Components;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,7 +26,7 @@ import picocli.CommandLine.Spec;
             "Run one read-only SELECT over the published model (tables and columns: docs/DATA_DICTIONARY.md),"
                     + " optionally limited to one district"
         })
-final class SqlCommand implements Callable<Integer> {
+public final class SqlCommand implements Callable<Integer> {
     private final Components components;
 
     @Spec

@@ -6,7 +6,7 @@ import picocli.CommandLine;
  * Prints a failed command's message without a stack trace: the messages are written for the user and say what to do.
  * Set {@code XIAOAN_DEBUG=1} for the trace.
  */
-final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
+public final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(
             Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult) {

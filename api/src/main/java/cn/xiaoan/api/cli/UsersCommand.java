@@ -1,6 +1,5 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.api.auth.UserAccount;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Spec;
             UsersCommand.Tokens.class,
             UsersCommand.Revoke.class
         })
-final class UsersCommand implements Runnable {
+public final class UsersCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

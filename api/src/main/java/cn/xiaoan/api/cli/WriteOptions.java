@@ -1,6 +1,5 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
 import cn.xiaoan.domain.LockWait;
 import cn.xiaoan.domain.WarehouseLocks;
 import java.io.PrintWriter;

@@ -1,13 +1,13 @@
 package cn.xiaoan.api.export;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.FigureUnit;
-import cn.xiaoan.analytics.HazardItem;
-import cn.xiaoan.analytics.HazardPage;
-import cn.xiaoan.analytics.Trend;
-import cn.xiaoan.analytics.TrendPoint;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureUnit;
+import cn.xiaoan.analytics.service.HazardItem;
+import cn.xiaoan.analytics.service.HazardPage;
+import cn.xiaoan.analytics.service.Trend;
+import cn.xiaoan.analytics.service.TrendPoint;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

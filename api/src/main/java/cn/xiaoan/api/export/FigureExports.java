@@ -1,12 +1,12 @@
 package cn.xiaoan.api.export;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.FigureUnit;
-import cn.xiaoan.analytics.Heatmap;
-import cn.xiaoan.analytics.Member;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.FigureUnit;
+import cn.xiaoan.analytics.figure.Member;
+import cn.xiaoan.analytics.service.Heatmap;
 import cn.xiaoan.analytics.sql.QueryResult;
 import cn.xiaoan.analytics.sql.ResultColumn;
 import java.util.ArrayList;

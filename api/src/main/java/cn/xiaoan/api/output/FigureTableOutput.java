@@ -1,10 +1,10 @@
 package cn.xiaoan.api.output;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureRow;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.FigureUnit;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.FigureUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

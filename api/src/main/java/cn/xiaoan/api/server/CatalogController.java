@@ -1,11 +1,11 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.Campaign;
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.ModelNotBuiltException;
-import cn.xiaoan.analytics.ModelSnapshot;
+import cn.xiaoan.analytics.figure.Campaign;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.publish.ModelNotBuiltException;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.api.server.JsonBodies.FigureBody;
 import cn.xiaoan.api.server.JsonBodies.Named;
 import cn.xiaoan.api.server.JsonBodies.VersionBody;

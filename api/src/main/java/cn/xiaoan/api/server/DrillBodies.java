@@ -1,12 +1,12 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.HazardItem;
-import cn.xiaoan.analytics.HazardPage;
-import cn.xiaoan.analytics.SchoolProfile;
-import cn.xiaoan.analytics.Trend;
-import cn.xiaoan.analytics.TrendPoint;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.service.HazardItem;
+import cn.xiaoan.analytics.service.HazardPage;
+import cn.xiaoan.analytics.service.SchoolProfile;
+import cn.xiaoan.analytics.service.Trend;
+import cn.xiaoan.analytics.service.TrendPoint;
 import cn.xiaoan.api.output.FigureTableOutput;
 import cn.xiaoan.api.server.JsonBodies.FigureBody;
 import cn.xiaoan.api.server.JsonBodies.PeriodBody;

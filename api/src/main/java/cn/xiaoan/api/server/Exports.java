@@ -2,7 +2,7 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.ModelVersion;
+import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.api.auth.Principal;
 import cn.xiaoan.api.export.ExportFormat;
 import cn.xiaoan.api.export.ExportTable;

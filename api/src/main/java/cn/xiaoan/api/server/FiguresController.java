@@ -1,15 +1,15 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.CampaignGoalService;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureComparison;
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.FigureTable;
-import cn.xiaoan.analytics.ModelSnapshot;
-import cn.xiaoan.analytics.Period;
-import cn.xiaoan.analytics.Question;
-import cn.xiaoan.analytics.WarningRequest;
-import cn.xiaoan.analytics.WarningService;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.service.CampaignGoalService;
+import cn.xiaoan.analytics.service.FigureComparison;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.WarningRequest;
+import cn.xiaoan.analytics.service.WarningService;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.api.export.ExportFormat;
 import cn.xiaoan.api.export.FigureExports;
 import cn.xiaoan.api.output.FigureTableOutput;

@@ -1,6 +1,6 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.service.FigureService;
 import io.javalin.http.Context;
 
 /** {@code GET /api/v1/health}: the server is up, and which model version it serves (none before a build). */

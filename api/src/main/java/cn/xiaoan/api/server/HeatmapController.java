@@ -1,11 +1,11 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.Heatmap;
-import cn.xiaoan.analytics.HeatmapRequest;
-import cn.xiaoan.analytics.Question;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.Heatmap;
+import cn.xiaoan.analytics.service.HeatmapRequest;
 import cn.xiaoan.api.export.ExportFormat;
 import cn.xiaoan.api.export.FigureExports;
 import io.javalin.http.Context;

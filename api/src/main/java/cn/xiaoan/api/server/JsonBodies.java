@@ -1,15 +1,15 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.Cell;
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Figure;
-import cn.xiaoan.analytics.GoalMeasure;
-import cn.xiaoan.analytics.GoalProgress;
-import cn.xiaoan.analytics.GoalReport;
-import cn.xiaoan.analytics.Heatmap;
-import cn.xiaoan.analytics.Member;
-import cn.xiaoan.analytics.ModelVersion;
-import cn.xiaoan.analytics.Period;
+import cn.xiaoan.analytics.figure.Cell;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.Member;
+import cn.xiaoan.analytics.figure.ModelVersion;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.service.GoalMeasure;
+import cn.xiaoan.analytics.service.GoalProgress;
+import cn.xiaoan.analytics.service.GoalReport;
+import cn.xiaoan.analytics.service.Heatmap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +51,7 @@ final class JsonBodies {
 
     record ChangeBody(
             String code, String nameZh, String nameEn, String unit, Double current, Double previous, Double change) {
-        static ChangeBody of(cn.xiaoan.analytics.FigureChange change) {
+        static ChangeBody of(cn.xiaoan.analytics.figure.FigureChange change) {
             Figure figure = change.figure();
             return new ChangeBody(
                     figure.code(),

@@ -2,8 +2,8 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.ModelBuilder;
-import cn.xiaoan.analytics.ModelVersion;
+import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.figure.ModelVersion;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -1,10 +1,10 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.Period;
-import cn.xiaoan.analytics.Question;
-import cn.xiaoan.analytics.QuestionText;
-import cn.xiaoan.analytics.QuestionText.Spelling;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.figure.QuestionText;
+import cn.xiaoan.analytics.figure.QuestionText.Spelling;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.util.List;

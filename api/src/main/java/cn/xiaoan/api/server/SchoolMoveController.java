@@ -2,7 +2,7 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.QuestionText;
+import cn.xiaoan.analytics.figure.QuestionText;
 import cn.xiaoan.api.auth.Principal;
 import cn.xiaoan.domain.WarehouseBusyException;
 import cn.xiaoan.ingest.SchoolMove;

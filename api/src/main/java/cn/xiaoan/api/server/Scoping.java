@@ -1,8 +1,8 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.Dimension;
-import cn.xiaoan.analytics.DistrictScope;
-import cn.xiaoan.analytics.Question;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.DistrictScope;
+import cn.xiaoan.analytics.figure.Question;
 import cn.xiaoan.api.auth.Scope;
 import java.util.EnumMap;
 import java.util.Map;

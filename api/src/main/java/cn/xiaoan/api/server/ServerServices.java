@@ -2,7 +2,7 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.FigureService;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.auth.SessionStore;
 import cn.xiaoan.api.auth.UserStore;

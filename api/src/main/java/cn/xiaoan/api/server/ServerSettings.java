@@ -2,8 +2,8 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.ModelRetention;
-import cn.xiaoan.analytics.ServingLimits;
+import cn.xiaoan.analytics.publish.ModelRetention;
+import cn.xiaoan.analytics.serving.ServingLimits;
 import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.SessionPolicy;
 import java.time.Duration;

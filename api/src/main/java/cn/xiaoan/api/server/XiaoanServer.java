@@ -2,21 +2,15 @@ package cn.xiaoan.api.server;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.BuildEngineChoice;
-import cn.xiaoan.analytics.CampaignGoalService;
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.HazardListService;
-import cn.xiaoan.analytics.ModelBuilder;
-import cn.xiaoan.analytics.ModelNotBuiltException;
-import cn.xiaoan.analytics.ModelRetention;
-import cn.xiaoan.analytics.QuestionTextException;
-import cn.xiaoan.analytics.QuestionTooLargeException;
-import cn.xiaoan.analytics.SchoolProfileService;
-import cn.xiaoan.analytics.ServingQueryTimeoutException;
-import cn.xiaoan.analytics.TrendService;
-import cn.xiaoan.analytics.WarningService;
-import cn.xiaoan.analytics.report.ReportDataService;
-import cn.xiaoan.analytics.report.ReportService;
+import cn.xiaoan.analytics.Analytics;
+import cn.xiaoan.analytics.build.BuildEngineChoice;
+import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.figure.QuestionTextException;
+import cn.xiaoan.analytics.figure.QuestionTooLargeException;
+import cn.xiaoan.analytics.publish.ModelNotBuiltException;
+import cn.xiaoan.analytics.publish.ModelRetention;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.serving.ServingQueryTimeoutException;
 import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
@@ -102,19 +96,15 @@ public final class XiaoanServer implements AutoCloseable {
         var schoolMoves = new SchoolMoveController(
                 new SchoolMoves(services.warehouse(), services.reference(), services.clock(), locks), refresher);
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
+        var analytics = new Analytics(figures, services.reference(), services.clock());
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
         var catalog = new CatalogController(figures, responses);
-        var figureTables = new FiguresController(
-                figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
-        var hazardLists = new HazardListService(figures);
-        var trends = new TrendService(figures);
-        this.warmup = new OverviewWarmup(figures, trends);
+        var figureTables = new FiguresController(figures, analytics.goals(), analytics.warnings(), exports, responses);
+        this.warmup = new OverviewWarmup(figures, analytics.trends());
         var drill = new DrillController(
-                figures, hazardLists, trends, new SchoolProfileService(figures, hazardLists), exports, responses);
-        var reports = new ReportController(
-                new ReportService(new ReportDataService(figures, services.reference(), services.clock())),
-                services.clock());
+                figures, analytics.hazards(), analytics.trends(), analytics.schools(), exports, responses);
+        var reports = new ReportController(analytics.reports(), services.clock());
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;

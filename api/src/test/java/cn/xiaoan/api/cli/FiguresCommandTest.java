@@ -2,10 +2,10 @@ package cn.xiaoan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.analytics.ModelBuilder;
+import cn.xiaoan.analytics.build.ModelBuilder;
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.analytics.fixture.ReferenceGridFixture;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.api.XiaoanCommand;
 import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

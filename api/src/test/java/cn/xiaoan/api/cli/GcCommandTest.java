@@ -2,7 +2,7 @@ package cn.xiaoan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.Components;
+import cn.xiaoan.api.XiaoanCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package cn.xiaoan.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.xiaoan.analytics.ServingLimits;
+import cn.xiaoan.analytics.serving.ServingLimits;
 import cn.xiaoan.api.auth.SessionPolicy;
 import cn.xiaoan.api.server.ServerSettings;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package cn.xiaoan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.analytics.ModelRetention;
+import cn.xiaoan.analytics.publish.ModelRetention;
 import cn.xiaoan.domain.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package cn.xiaoan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.Components;
+import cn.xiaoan.api.XiaoanCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;

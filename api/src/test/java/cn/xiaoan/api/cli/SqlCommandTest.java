@@ -3,7 +3,7 @@ package cn.xiaoan.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xiaoan.analytics.fixture.TwoDistrictModel;
-import cn.xiaoan.api.Components;
+import cn.xiaoan.api.XiaoanCommand;
 import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package cn.xiaoan.api.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.Components;
+import cn.xiaoan.api.XiaoanCommand;
 import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.UserStore;
 import java.io.ByteArrayInputStream;

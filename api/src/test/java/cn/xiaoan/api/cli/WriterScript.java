@@ -1,6 +1,6 @@
 package cn.xiaoan.api.cli;
 
-import cn.xiaoan.api.Components;
+import cn.xiaoan.api.XiaoanCommand;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -2,7 +2,7 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.analytics.Figure;
+import cn.xiaoan.analytics.figure.Figure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;

@@ -1,9 +1,9 @@
 package cn.xiaoan.api.server;
 
-import cn.xiaoan.analytics.FigureService;
-import cn.xiaoan.analytics.ModelBuilder;
+import cn.xiaoan.analytics.build.ModelBuilder;
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.analytics.fixture.ReferenceGridFixture;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.sql.AnalystSql;
 import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.Role;

@@ -1,0 +1,71 @@
+package cn.xiaoan.analytics;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.analytics.report.ReportDataService;
+import cn.xiaoan.analytics.report.ReportService;
+import cn.xiaoan.analytics.service.CampaignGoalService;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.HazardListService;
+import cn.xiaoan.analytics.service.SchoolProfileService;
+import cn.xiaoan.analytics.service.TrendService;
+import cn.xiaoan.analytics.service.WarningService;
+import cn.xiaoan.domain.ReferenceData;
+import java.time.Clock;
+
+/**
+ * What the API serves from: every question service over one serving model ({@link FigureService}), wired once. Closing
+ * it closes the serving model.
+ */
+public final class Analytics implements AutoCloseable {
+    private final FigureService figures;
+    private final TrendService trends;
+    private final CampaignGoalService goals;
+    private final WarningService warnings;
+    private final HazardListService hazards;
+    private final SchoolProfileService schools;
+    private final ReportService reports;
+
+    public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
+        this.figures = requireNonNull(figures, "figures");
+        this.trends = new TrendService(figures);
+        this.goals = new CampaignGoalService(figures);
+        this.warnings = new WarningService(figures);
+        this.hazards = new HazardListService(figures);
+        this.schools = new SchoolProfileService(figures, hazards);
+        this.reports = new ReportService(new ReportDataService(figures, reference, clock));
+    }
+
+    public FigureService figures() {
+        return figures;
+    }
+
+    public TrendService trends() {
+        return trends;
+    }
+
+    public CampaignGoalService goals() {
+        return goals;
+    }
+
+    public WarningService warnings() {
+        return warnings;
+    }
+
+    public HazardListService hazards() {
+        return hazards;
+    }
+
+    public SchoolProfileService schools() {
+        return schools;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    @Override
+    public void close() {
+        figures.close();
+    }
+}

@@ -1,0 +1,60 @@
+package cn.xiaoan.analytics.publish;
+
+import cn.xiaoan.analytics.figure.SqlTemplate;
+import cn.xiaoan.domain.TaxonomyKind;
+import java.util.Map;
+
+/**
+ * The tables of a model version, in build order (a table may read those before it), each defined by one SQL resource
+ * under {@code sql/model/} over the raw datasets ({@code raw_<dataset>}) and the reference data ({@code ref_*}).
+ */
+public enum ModelTable {
+    DIM_DISTRICT("dim_district", "model/dim_district.sql", Map.of()),
+    DIM_CATEGORY("dim_category", TaxonomyKind.CATEGORY),
+    DIM_SCHOOL_TYPE("dim_school_type", TaxonomyKind.SCHOOL_TYPE),
+    DIM_INSPECTION_TYPE("dim_inspection_type", TaxonomyKind.INSPECTION_TYPE),
+    DIM_SEVERITY("dim_severity", TaxonomyKind.SEVERITY),
+    DIM_STATUS("dim_status", TaxonomyKind.STATUS),
+    DIM_BOARDING("dim_boarding", "model/dim_boarding.sql", Map.of()),
+    DIM_MONTH("dim_month", "model/dim_month.sql", Map.of()),
+    SCHOOL_DISTRICT_PERIODS("school_district_periods", "model/school_district_periods.sql", Map.of()),
+    DIM_SCHOOL("dim_school", "model/dim_school.sql", Map.of()),
+    CURRENT_HAZARDS("current_hazards", "model/current_hazards.sql", Map.of()),
+    HAZARD_FACTS("hazard_facts", "model/hazard_facts.sql", Map.of()),
+    HAZARD_CUBE("hazard_cube", "model/hazard_cube.sql", Map.of()),
+    HAZARD_CUBE_DISTRICT_CATEGORY("hazard_cube_district_category", "model/hazard_cube_district_category.sql", Map.of()),
+    HAZARD_CUBE_DISTRICT("hazard_cube_district", "model/hazard_cube_district.sql", Map.of()),
+    INSPECTIONS("inspections", "model/inspections.sql", Map.of()),
+    SURVEYS("surveys", "model/surveys.sql", Map.of()),
+    DRILLS("drills", "model/drills.sql", Map.of()),
+    SUPERVISION_EVENTS("supervision_events", "model/supervision_events.sql", Map.of()),
+    LEDGER_SUBMISSIONS("ledger_submissions", "model/ledger_submissions.sql", Map.of());
+
+    private final String tableName;
+    private final String sqlResource;
+    private final Map<String, String> parameters;
+
+    ModelTable(String tableName, String sqlResource, Map<String, String> parameters) {
+        this.tableName = tableName;
+        this.sqlResource = sqlResource;
+        this.parameters = parameters;
+    }
+
+    ModelTable(String tableName, TaxonomyKind kind) {
+        this(tableName, "model/taxonomy_dimension.sql", Map.of("kind", kind.fileKind()));
+    }
+
+    /** The table's name in the model, also its Parquet file name ({@code <name>.parquet}). */
+    public String tableName() {
+        return tableName;
+    }
+
+    public SqlTemplate.PositionalSql query() {
+        return SqlTemplate.load(sqlResource).positional();
+    }
+
+    /** The values of the query's parameters (only the taxonomy dimensions have one: the kind). */
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+}

@@ -1,0 +1,435 @@
+package cn.xiaoan.analytics.service;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.analytics.figure.Cell;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.FactSource;
+import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureQuery;
+import cn.xiaoan.analytics.figure.FigureRow;
+import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Member;
+import cn.xiaoan.analytics.figure.ModelVersion;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.figure.QuestionSize;
+import cn.xiaoan.analytics.figure.ResolvedQuestion;
+import cn.xiaoan.analytics.figure.SqlTemplate;
+import cn.xiaoan.analytics.figure.TimeGrain;
+import cn.xiaoan.analytics.publish.ModelNotBuiltException;
+import cn.xiaoan.analytics.publish.PublishedModel;
+import cn.xiaoan.analytics.serving.AnswerCache;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
+import cn.xiaoan.analytics.serving.ServingDatabase;
+import cn.xiaoan.analytics.serving.ServingLimits;
+import cn.xiaoan.analytics.serving.ServingModel;
+import cn.xiaoan.analytics.serving.ServingQueryTimeoutException;
+import cn.xiaoan.analytics.serving.ServingSession;
+import cn.xiaoan.domain.District;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.Warehouse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves figures from the published model with DuckDB in-process: one in-memory database holds views over each model
+ * version's Parquet files; each request runs on its own duplicate of the root connection. When {@code model/CURRENT}
+ * changes, the next request opens the new version; requests already running finish on the old one. Bounded by
+ * {@link ServingLimits}: a question larger than the cell budget is refused before it runs, a statement running past
+ * the timeout is cancelled, DuckDB keeps to its memory limit (spilling to {@code tmp/serving} under the warehouse) and
+ * the cache of answers to its byte budget.
+ */
+public final class FigureService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FigureService.class);
+
+    private final Warehouse warehouse;
+    private final ReferenceData reference;
+    private final Clock clock;
+    private final ServingDatabase database;
+    private final ServingLimits limits;
+    /** Cancels statements that run past {@link ServingLimits#queryTimeout()}. */
+    private final ScheduledExecutorService timeouts;
+    /** More heavy queries at once than cores only slows each down (docs/OPERATIONS.md): the rest wait their turn. */
+    private final Semaphore queries;
+
+    private ServingModel serving;
+    /** The CURRENT pointer as last read and the model it named: the lock-free fast path of {@link #published()}. */
+    private volatile PointerSeen seen;
+
+    private final AnswerCache answers;
+    private static final SqlTemplate YEARS = SqlTemplate.load("drill/years.sql");
+
+    public FigureService(Warehouse warehouse, ReferenceData reference) {
+        this(warehouse, reference, Clock.systemDefaultZone());
+    }
+
+    public FigureService(Warehouse warehouse, ReferenceData reference, Clock clock) {
+        this(warehouse, reference, clock, ServingLimits.defaults());
+    }
+
+    public FigureService(Warehouse warehouse, ReferenceData reference, Clock clock, ServingLimits limits) {
+        this.warehouse = requireNonNull(warehouse, "warehouse");
+        this.reference = requireNonNull(reference, "reference");
+        this.clock = requireNonNull(clock, "clock");
+        this.limits = requireNonNull(limits, "limits");
+        this.database = new ServingDatabase(
+                limits.memoryLimit(), warehouse.root().resolve("tmp").resolve("serving"));
+        this.answers = new AnswerCache(limits.answerCacheBytes());
+        this.queries = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.timeouts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "xiaoan-serving-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The limits this service answers within. */
+    public ServingLimits limits() {
+        return limits;
+    }
+
+    /** The published model version, or empty when no model has been built yet. */
+    public Optional<ModelVersion> modelVersion() {
+        return published().map(ServingModel::version);
+    }
+
+    /**
+     * The published model, read once: a request takes it at its start and hands it to every service it calls, so
+     * all its defaults and figures come from one version; throws {@link ModelNotBuiltException} before a build.
+     */
+    public ModelSnapshot snapshot() {
+        ServingModel model = model();
+        return new ModelSnapshot(model, model.latestReportDate().orElseGet(() -> LocalDate.now(clock)));
+    }
+
+    /** The members of a closed dimension in display order (empty for time dimensions), from the published model. */
+    public List<Member> members(Dimension dimension) {
+        return model().members(dimension);
+    }
+
+    /** The years the published model's calendar covers, oldest first (e.g. for a year picker). */
+    public List<String> years() {
+        return years(snapshot());
+    }
+
+    /** The years the snapshot's calendar covers, oldest first. */
+    public List<String> years(ModelSnapshot snapshot) {
+        return select(snapshot.model(), YEARS, Map.of(), result -> result.getString("year_code"));
+    }
+
+    /** The latest report date in the published model (the default as-of date). */
+    public LocalDate latestReportDate() {
+        return snapshot().defaultAsOf();
+    }
+
+    /** Every figure for every cell of the request's breakdown, from the published model. */
+    public FigureTable figures(Question request) {
+        return figures(snapshot(), request);
+    }
+
+    /** Every figure for every cell of the request's breakdown, from the cube whenever it answers exactly. */
+    public FigureTable figures(ModelSnapshot snapshot, Question request) {
+        ResolvedQuestion resolved = request.resolve(snapshot);
+        size(snapshot, resolved).checkWithin(limits.cellBudget());
+        return run(
+                snapshot.model(),
+                resolved,
+                FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned()));
+    }
+
+    /**
+     * Every figure, read from the given source (for benchmarks and the cube's exactness tests); the cube only answers
+     * periods of whole months as of a month's last day.
+     */
+    public FigureTable figures(Question request, FactSource source) {
+        ModelSnapshot snapshot = snapshot();
+        ResolvedQuestion resolved = request.resolve(snapshot);
+        if (source != FactSource.HAZARD_FACTS && !FactSource.answersExactly(resolved.period(), resolved.asOf())) {
+            throw new IllegalArgumentException("Cannot read the cube for " + resolved.period() + " as of "
+                    + resolved.asOf() + ": it answers whole months as of a month's last day only");
+        }
+        if (!source.holds(request.mentioned())) {
+            throw new IllegalArgumentException(
+                    "Cannot read " + source.table() + " for " + request.mentioned() + ": it lacks a dimension");
+        }
+        return run(snapshot.model(), resolved, source);
+    }
+
+    /** The answer computed afresh, never from the cache of answers (for benchmarks). */
+    public FigureTable figuresUncached(Question request, FactSource source) {
+        ModelSnapshot snapshot = snapshot();
+        return compute(snapshot.model(), request.resolve(snapshot), source);
+    }
+
+    /** A figure by two dimensions over the published model; throws {@link ModelNotBuiltException} before a build. */
+    public Heatmap heatmap(HeatmapRequest request) {
+        return heatmap(snapshot(), request);
+    }
+
+    /** A figure by two dimensions over the given snapshot. */
+    public Heatmap heatmap(ModelSnapshot snapshot, HeatmapRequest request) {
+        requireNonNull(snapshot, "snapshot");
+        requireNonNull(request, "request");
+        FigureTable table = figures(
+                snapshot,
+                new Question(
+                        request.period(),
+                        request.asOf(),
+                        List.of(request.rows(), request.columns()),
+                        request.filters()));
+        var rows = new LinkedHashMap<String, Member>();
+        var columns = new LinkedHashMap<String, Member>();
+        var cells = new ArrayList<Cell>(table.rows().size());
+        for (FigureRow row : table.rows()) {
+            String rowCode = row.keys().get(0);
+            String columnCode = row.keys().get(1);
+            rows.computeIfAbsent(rowCode, code -> member(snapshot, request.rows(), code));
+            columns.computeIfAbsent(columnCode, code -> member(snapshot, request.columns(), code));
+            cells.add(new Cell(rowCode, columnCode, row.value(request.metric())));
+        }
+        return new Heatmap(
+                request.rows(),
+                request.columns(),
+                request.metric(),
+                table.asOf(),
+                table.period(),
+                List.copyOf(rows.values()),
+                List.copyOf(columns.values()),
+                cells,
+                table.modelVersion());
+    }
+
+    @Override
+    public void close() {
+        timeouts.shutdownNow();
+        database.close();
+    }
+
+    /**
+     * The cells of an answer broken down by {@code by}: the members of each dimension (only the filtered ones when
+     * filtered; the period's months, quarters or years for time) times the figures. Only the model's member lists are
+     * read, which are loaded once per model version.
+     */
+    QuestionSize size(ModelSnapshot snapshot, ResolvedQuestion question) {
+        Map<Dimension, Set<String>> filters = question.filters();
+        Period period = question.period();
+        var factors = new ArrayList<QuestionSize.Factor>();
+        for (Dimension dimension : question.by()) {
+            long count = dimension.kind() == Dimension.Kind.TIME
+                    ? units(timeGrain(dimension), period)
+                    : filters.containsKey(dimension)
+                            ? filters.get(dimension).size()
+                            : snapshot.members(dimension).size();
+            factors.add(new QuestionSize.Factor(count, dimension.nameZh(), dimension.code()));
+        }
+        factors.add(new QuestionSize.Factor(Figure.values().length, "指标", "figures"));
+        return new QuestionSize(factors);
+    }
+
+    /** Refuses a question larger than the cell budget, before anything runs. */
+    void checkWithinBudget(QuestionSize size) {
+        size.checkWithin(limits.cellBudget());
+    }
+
+    private static TimeGrain timeGrain(Dimension dimension) {
+        return switch (dimension) {
+            case MONTH -> TimeGrain.MONTH;
+            case QUARTER -> TimeGrain.QUARTER;
+            default -> TimeGrain.YEAR;
+        };
+    }
+
+    /** How many months (quarters, years) the period touches. */
+    private static long units(TimeGrain grain, Period period) {
+        long units = 0;
+        for (LocalDate start = grain.unitStart(period.from());
+                !start.isAfter(period.to());
+                start = grain.unitEnd(start).plusDays(1)) {
+            units++;
+        }
+        return units;
+    }
+
+    private FigureTable run(ServingModel model, ResolvedQuestion resolved, FactSource source) {
+        var question = new AnswerCache.Key(
+                model.version().version(),
+                resolved.by(),
+                resolved.filters(),
+                resolved.period(),
+                resolved.asOf(),
+                source);
+        return answers.answer(question, () -> compute(model, resolved, source));
+    }
+
+    private FigureTable compute(ServingModel model, ResolvedQuestion resolved, FactSource source) {
+        FigureQuery query = FigureQuery.of(resolved, source);
+        List<FigureRow> rows = select(model, query.sql(), query.parameters(), result -> row(result, resolved.by()));
+        return new FigureTable(
+                resolved.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
+    }
+
+    /** Reads one row of a query's result. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    /** A list (not a figure) from a {@code .sql} resource over the given model version, e.g. a warning list. */
+    <T> List<T> select(ServingModel model, SqlTemplate template, Map<String, Object> parameters, RowReader<T> reader) {
+        SqlTemplate.PositionalSql sql = template.positional();
+        List<Object> values = sql.values(parameters);
+        var rows = new ArrayList<T>();
+        queries.acquireUninterruptibly();
+        ServingSession session = null;
+        boolean healthy = false;
+        var timedOut = new AtomicBoolean();
+        try {
+            session = database.borrow(model.schema());
+            PreparedStatement statement = session.prepare(sql.sql());
+            for (int i = 0; i < values.size(); i++) {
+                statement.setObject(i + 1, values.get(i));
+            }
+            ScheduledFuture<?> cancel = timeouts.schedule(
+                    () -> {
+                        timedOut.set(true);
+                        try {
+                            statement.cancel();
+                        } catch (SQLException ignored) {
+                            // the statement finished meanwhile: nothing left to cancel
+                        }
+                    },
+                    limits.queryTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    rows.add(reader.read(result));
+                }
+            } finally {
+                cancel.cancel(false);
+            }
+            // A cancel that arrived just after the statement finished could linger on the connection: start afresh.
+            healthy = !timedOut.get();
+        } catch (SQLException e) {
+            if (timedOut.get()) {
+                // DuckDB closed the interrupted statement, which the session caches: the session is replaced (its
+                // connection would still answer, see BoundedQuestionsTest).
+                throw new ServingQueryTimeoutException(sql.name(), limits.queryTimeout(), e);
+            }
+            throw new IllegalStateException(
+                    "Cannot run " + sql.name() + " on model version "
+                            + model.version().version() + ": " + e.getMessage(),
+                    e);
+        } finally {
+            if (session != null) {
+                database.giveBack(session, healthy);
+            }
+            queries.release();
+        }
+        return rows;
+    }
+
+    private static FigureRow row(ResultSet result, List<Dimension> by) throws SQLException {
+        var keys = new ArrayList<String>(by.size());
+        for (Dimension dimension : by) {
+            keys.add(result.getString("k_" + dimension.code()));
+        }
+        var values = new ArrayList<Double>(Figure.values().length);
+        for (Figure figure : Figure.values()) {
+            Object value = result.getObject(figure.column());
+            values.add(value == null ? null : ((Number) value).doubleValue());
+        }
+        return new FigureRow(keys, values);
+    }
+
+    private static Member member(ModelSnapshot snapshot, Dimension dimension, String code) {
+        return snapshot.members(dimension).stream()
+                .filter(member -> member.code().equals(code))
+                .findFirst()
+                .orElseGet(() -> new Member(code, code, code));
+    }
+
+    private ServingModel model() {
+        return published().orElseThrow(() -> new ModelNotBuiltException(warehouse.root()));
+    }
+
+    private record PointerSeen(Object fileKey, FileTime modified, ServingModel model) {}
+
+    /**
+     * The model CURRENT points at, opened on first use. A publish renames a new file over CURRENT, so its identity and
+     * time tell whether it changed: a stat per call instead of reading it under a lock, and a new build is still
+     * picked up by the next call.
+     */
+    private Optional<ServingModel> published() {
+        BasicFileAttributes pointer;
+        try {
+            pointer = Files.readAttributes(warehouse.currentModelPointer(), BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + warehouse.currentModelPointer(), e);
+        }
+        PointerSeen last = seen;
+        if (last != null
+                && pointer.fileKey() != null
+                && pointer.fileKey().equals(last.fileKey())
+                && pointer.lastModifiedTime().equals(last.modified())) {
+            return Optional.of(last.model());
+        }
+        return reread(pointer);
+    }
+
+    private synchronized Optional<ServingModel> reread(BasicFileAttributes pointer) {
+        OptionalLong current = PublishedModel.currentVersion(warehouse);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        if (serving == null || serving.version().version() != current.getAsLong()) {
+            ServingModel previous = serving;
+            serving = ServingModel.open(database, warehouse, current.getAsLong());
+            if (previous != null) {
+                answers.clear();
+                database.retire(previous.schema());
+            }
+            warnIfReferenceDiffers(serving);
+        }
+        seen = new PointerSeen(pointer.fileKey(), pointer.lastModifiedTime(), serving);
+        return Optional.of(serving);
+    }
+
+    private void warnIfReferenceDiffers(ServingModel model) {
+        List<String> modelDistricts =
+                model.members(Dimension.DISTRICT).stream().map(Member::code).toList();
+        List<String> referenceDistricts =
+                reference.districts().all().stream().map(District::code).toList();
+        if (!modelDistricts.equals(referenceDistricts)) {
+            LOG.warn(
+                    "Model version {} was built with other districts than the reference data; run bin/xiaoan build",
+                    model.version().version());
+        }
+    }
+}

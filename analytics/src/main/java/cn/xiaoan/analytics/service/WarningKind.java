@@ -1,0 +1,50 @@
+package cn.xiaoan.analytics.service;
+
+/** The warning lists (预警) leaders check every morning, each defined by one {@code sql/warnings/*.sql} query. */
+public enum WarningKind {
+    OVERDUE_HAZARDS(
+            "overdue_hazards", "超期未整改隐患", "Overdue hazards", "open at the as-of date with the deadline before it"),
+    MAJOR_WITHOUT_MEASURES(
+            "major_without_measures",
+            "未落实临时管控措施的重大隐患",
+            "Open major hazards without temporary measures",
+            "MAJOR, open at the as-of date, no temporary measures in the ledger"),
+    SILENT_SCHOOLS(
+            "silent_schools",
+            "本月未报送台账的学校",
+            "Schools with no ledger submission this month",
+            "registered schools with no ledger row reported in the month of the as-of date"),
+    WEAK_SELF_INSPECTION(
+            "weak_self_inspection",
+            "自查发现明显少于督查的学校",
+            "Schools whose self-inspection finds far less than supervision",
+            "in the period: at least 3 hazards found by supervision and fewer than half as many self-found");
+
+    private final String code;
+    private final String nameZh;
+    private final String nameEn;
+    private final String definition;
+
+    WarningKind(String code, String nameZh, String nameEn, String definition) {
+        this.code = code;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.definition = definition;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    public String definition() {
+        return definition;
+    }
+}

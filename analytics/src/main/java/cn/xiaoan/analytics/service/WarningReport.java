@@ -1,0 +1,38 @@
+package cn.xiaoan.analytics.service;
+
+import cn.xiaoan.analytics.figure.ModelVersion;
+import cn.xiaoan.analytics.figure.Period;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+
+/** Every warning list for one question, with what made it. */
+public record WarningReport(
+        Period period,
+        LocalDate asOf,
+        YearMonth submissionMonth,
+        Set<String> districts,
+        ModelVersion modelVersion,
+        List<HazardWarning> overdueHazards,
+        List<HazardWarning> majorWithoutMeasures,
+        List<SilentSchool> silentSchools,
+        List<WeakSelfInspection> weakSelfInspection) {
+    public WarningReport {
+        districts = Set.copyOf(districts);
+        overdueHazards = List.copyOf(overdueHazards);
+        majorWithoutMeasures = List.copyOf(majorWithoutMeasures);
+        silentSchools = List.copyOf(silentSchools);
+        weakSelfInspection = List.copyOf(weakSelfInspection);
+    }
+
+    /** How many entries a list has. */
+    public int count(WarningKind kind) {
+        return switch (kind) {
+            case OVERDUE_HAZARDS -> overdueHazards.size();
+            case MAJOR_WITHOUT_MEASURES -> majorWithoutMeasures.size();
+            case SILENT_SCHOOLS -> silentSchools.size();
+            case WEAK_SELF_INSPECTION -> weakSelfInspection.size();
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package cn.xiaoan.analytics.service;
+
+import static java.util.Objects.requireNonNull;
+
+import cn.xiaoan.analytics.figure.CodeList;
+import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Period;
+import cn.xiaoan.analytics.figure.ResolvedDates;
+import cn.xiaoan.analytics.figure.SqlTemplate;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
+import cn.xiaoan.analytics.serving.ServingModel;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The warning lists (预警) over the published model, one {@code sql/warnings/*.sql} query each. */
+public final class WarningService {
+    /** Supervision must have found at least this many hazards at a school before self-inspection is judged. */
+    static final int MIN_SUPERVISION_FOUND = 3;
+    /** Self-inspection is weak when it found fewer than this share of what supervision found. */
+    static final double WEAK_SELF_RATIO = 0.5;
+
+    private final FigureService figures;
+
+    public WarningService(FigureService figures) {
+        this.figures = requireNonNull(figures, "figures");
+    }
+
+    public WarningReport warnings(WarningRequest request) {
+        return warnings(figures.snapshot(), request);
+    }
+
+    public WarningReport warnings(ModelSnapshot snapshot, WarningRequest request) {
+        ResolvedDates dates = snapshot.dates(request.period(), request.asOf());
+        ServingModel model = snapshot.model();
+        LocalDate asOf = dates.asOf();
+        Period period = dates.period();
+        Set<String> districts = snapshot.memberCodes(Dimension.DISTRICT, request.districts());
+        YearMonth month = YearMonth.from(asOf);
+
+        var parameters = new HashMap<String, Object>();
+        dates.bind(parameters);
+        parameters.put("month_start", Date.valueOf(month.atDay(1)));
+        parameters.put("month_end", Date.valueOf(month.atEndOfMonth()));
+        parameters.put("f_district", CodeList.of(districts));
+        parameters.put("min_supervision", MIN_SUPERVISION_FOUND);
+        parameters.put("ratio", WEAK_SELF_RATIO);
+        Map<String, Object> bound = Map.copyOf(parameters);
+
+        return new WarningReport(
+                period,
+                asOf,
+                month,
+                districts,
+                snapshot.version(),
+                figures.select(model, sql("overdue_hazards"), bound, WarningService::hazard),
+                figures.select(model, sql("major_without_measures"), bound, WarningService::hazard),
+                figures.select(model, sql("silent_schools"), bound, WarningService::silentSchool),
+                figures.select(model, sql("weak_self_inspection"), bound, WarningService::weakSelfInspection));
+    }
+
+    private static SqlTemplate sql(String name) {
+        return SqlTemplate.load("warnings/" + name + ".sql");
+    }
+
+    private static HazardWarning hazard(ResultSet row) throws SQLException {
+        return new HazardWarning(
+                row.getString("hazard_id"),
+                row.getString("school_code"),
+                row.getString("school_name"),
+                row.getString("district_code"),
+                row.getString("category"),
+                row.getString("severity"),
+                row.getString("inspection_type"),
+                date(row, "found_date"),
+                date(row, "deadline"),
+                row.getString("responsible_person"),
+                row.getString("temporary_measures"),
+                row.getString("description"),
+                row.getInt("days_overdue"));
+    }
+
+    private static SilentSchool silentSchool(ResultSet row) throws SQLException {
+        return new SilentSchool(
+                row.getString("school_code"),
+                row.getString("school_name"),
+                row.getString("district_code"),
+                row.getString("school_type"),
+                date(row, "last_report_date"));
+    }
+
+    private static WeakSelfInspection weakSelfInspection(ResultSet row) throws SQLException {
+        return new WeakSelfInspection(
+                row.getString("school_code"),
+                row.getString("school_name"),
+                row.getString("district_code"),
+                row.getString("school_type"),
+                row.getLong("self_found"),
+                row.getLong("supervision_found"));
+    }
+
+    private static LocalDate date(ResultSet row, String column) throws SQLException {
+        Date date = row.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,53 @@
+package cn.xiaoan.analytics.serving;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * What one figure question may cost the server: at most {@code cellBudget} cells (breakdown members × figures ×
+ * points, counted before anything runs), {@code queryTimeout} per serving statement (then it is cancelled), a DuckDB
+ * memory limit for the serving database (it spills to the warehouse's {@code tmp/serving} beyond it), and at most
+ * {@code answerCacheBytes} of cached answers.
+ */
+public record ServingLimits(long cellBudget, Duration queryTimeout, String memoryLimit, long answerCacheBytes) {
+    private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
+
+    public ServingLimits {
+        requireNonNull(queryTimeout, "queryTimeout");
+        requireNonNull(memoryLimit, "memoryLimit");
+        if (cellBudget < 1) {
+            throw new IllegalArgumentException(
+                    "Cannot set the cell budget to " + cellBudget + ": it must be at least 1");
+        }
+        if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "Cannot set the query timeout to " + queryTimeout + ": it must be positive");
+        }
+        if (!MEMORY.matcher(memoryLimit.strip()).matches()) {
+            throw new IllegalArgumentException("Cannot set the serving memory limit to \"" + memoryLimit
+                    + "\": write a size such as 512MB or 2GB");
+        }
+        if (answerCacheBytes < 0) {
+            throw new IllegalArgumentException("Cannot set the answer cache to " + answerCacheBytes + " bytes");
+        }
+    }
+
+    /** 100,000 cells, 10 s per statement, 2 GB of DuckDB memory, 64 MiB of cached answers. */
+    public static ServingLimits defaults() {
+        return new ServingLimits(100_000, Duration.ofSeconds(10), "2GB", 64L * 1024 * 1024);
+    }
+
+    public ServingLimits withCellBudget(long cells) {
+        return new ServingLimits(cells, queryTimeout, memoryLimit, answerCacheBytes);
+    }
+
+    public ServingLimits withQueryTimeout(Duration timeout) {
+        return new ServingLimits(cellBudget, timeout, memoryLimit, answerCacheBytes);
+    }
+
+    public ServingLimits withMemoryLimit(String limit) {
+        return new ServingLimits(cellBudget, queryTimeout, limit, answerCacheBytes);
+    }
+}

@@ -1,0 +1,61 @@
+package cn.xiaoan.api;
+
+import cn.xiaoan.api.cli.BatchesCommand;
+import cn.xiaoan.api.cli.BuildCommand;
+import cn.xiaoan.api.cli.Components;
+import cn.xiaoan.api.cli.ComponentsFactory;
+import cn.xiaoan.api.cli.DemoCommand;
+import cn.xiaoan.api.cli.ExportDuckDbCommand;
+import cn.xiaoan.api.cli.FiguresCommand;
+import cn.xiaoan.api.cli.GcCommand;
+import cn.xiaoan.api.cli.GenerateCommand;
+import cn.xiaoan.api.cli.IngestCommand;
+import cn.xiaoan.api.cli.ReportCommand;
+import cn.xiaoan.api.cli.SchoolsCommand;
+import cn.xiaoan.api.cli.ServeCommand;
+import cn.xiaoan.api.cli.SqlCommand;
+import cn.xiaoan.api.cli.UserErrorHandler;
+import cn.xiaoan.api.cli.UsersCommand;
+import cn.xiaoan.api.cli.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level {@code xiaoan} command. */
+@Command(
+        name = "xiaoan",
+        mixinStandardHelpOptions = true,
+        version = "xiaoan 0.1.0",
+        description = {"校安：学校安全隐患排查整治数据仓库与分析服务", "xiaoan: school safety hazard analytics warehouse"},
+        subcommands = {
+            DemoCommand.class,
+            GenerateCommand.class,
+            IngestCommand.class,
+            BuildCommand.class,
+            FiguresCommand.class,
+            ReportCommand.class,
+            BatchesCommand.class,
+            UsersCommand.class,
+            SchoolsCommand.class,
+            ServeCommand.class,
+            BenchCommand.class,
+            SqlCommand.class,
+            ExportDuckDbCommand.class,
+            GcCommand.class,
+            CommandLine.HelpCommand.class
+        })
+public final class XiaoanCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A command line whose commands receive the composition root through their constructors. */
+    public static CommandLine commandLine(Components components) {
+        var commandLine = new CommandLine(new XiaoanCommand(), new ComponentsFactory(components));
+        commandLine.setExecutionExceptionHandler(new UserErrorHandler());
+        return commandLine;
+    }
+}
