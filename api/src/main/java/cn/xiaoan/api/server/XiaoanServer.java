@@ -105,6 +105,7 @@ public final class XiaoanServer implements AutoCloseable {
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
         var catalog = new CatalogController(figures, responses);
+        var names = new NamesController(services.reference(), responses);
         var figureTables = new FiguresController(
                 figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
         var hazardLists = new HazardListService(figures);
@@ -148,6 +149,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/me", auth::me, Role.LEADER, Role.CLERK);
         app.post("/api/v1/users/{name}/password", auth::resetPassword, Role.ADMIN);
         app.get("/api/v1/meta", catalog::catalog, Role.LEADER, Role.CLERK);
+        app.get("/api/v1/names", names::names, Role.LEADER, Role.CLERK);
         app.get("/api/v1/figures", gate.around(figureTables::figures), Role.LEADER);
         app.get("/api/v1/heatmap", gate.around(heatmap::heatmap), Role.LEADER);
         app.get("/api/v1/goals", gate.around(figureTables::goals), Role.LEADER);
