@@ -167,9 +167,10 @@ export class DateField {
 
   render() {
     const text = TEXT[this.language] ?? TEXT.zh;
+    // pattern attributes are compiled with the v flag: punctuation inside a class must be escaped
     this.input.pattern = this.kind === 'month'
-      ? '\\s*\\d{4}\\s*([-/.年]\\s*\\d{1,2}\\s*月?|\\d{2})\\s*'
-      : '\\s*\\d{4}\\s*([-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?|\\d{4})\\s*';
+      ? String.raw`\s*\d{4}\s*([\-\/\.年]\s*\d{1,2}\s*月?|\d{2})\s*`
+      : String.raw`\s*\d{4}\s*([\-\/\.年]\s*\d{1,2}\s*[\-\/\.月]\s*\d{1,2}\s*日?|\d{4})\s*`;
     this.input.placeholder = this.kind === 'month' ? displayOf('month', '2026-10', this.language) : 'YYYY-MM-DD';
     this.input.title = text.invalid[this.kind];
     this.input.dataset.value = this.chosen;

@@ -93,9 +93,15 @@ function describeTotal(page) {
     case 'rectified':
       return t({ zh: `${from} 至 ${to} 发现、截至 ${page.asOf} 已整改的隐患共 ${count} 项`,
         en: `${count} hazards found from ${from} to ${to} and rectified by ${page.asOf}` });
-    default:
-      return t({ zh: `截至 ${page.asOf}，${state.zh}：共 ${count} 项`,
-        en: `As of ${page.asOf}, ${state.en.toLowerCase()}: ${count} hazards` });
+    default: {
+      const what = {
+        open: { zh: '未整改的隐患', en: 'open hazards' },
+        overdue: { zh: '超期未整改的隐患', en: 'overdue hazards' },
+        major_open: { zh: '未整改的重大隐患', en: 'open major hazards' },
+        legacy_major_open: { zh: '未整改的存量重大隐患', en: 'open legacy major hazards' },
+      }[page.state] ?? { zh: state.zh, en: state.en };
+      return t({ zh: `截至 ${page.asOf} ${what.zh}共 ${count} 项`, en: `${count} ${what.en} as of ${page.asOf}` });
+    }
   }
 }
 

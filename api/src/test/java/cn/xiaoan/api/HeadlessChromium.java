@@ -72,6 +72,16 @@ public final class HeadlessChromium implements AutoCloseable {
         return new HeadlessChromium(profile, new ChromeDriver(service, options));
     }
 
+    /**
+     * Sets the page's viewport to exactly width × height CSS pixels (the window size includes the browser's frame, so
+     * a 1920×1080 window shows less than 1080 pixels of page).
+     */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

@@ -58,7 +58,7 @@ class CodeLeakIT {
     }
 
     @Test
-    void showsNamesNotCodesOnEveryLeaderPageInBothLanguages() {
+    void showsNamesNotCodesOnEveryLeaderPageInBothLanguages() throws IOException {
         signInAs("leader");
         List<String> pages = List.of(
                 "/index.html",
@@ -73,7 +73,7 @@ class CodeLeakIT {
     }
 
     @Test
-    void showsADistrictUsersScopeByItsName() {
+    void showsADistrictUsersScopeByItsName() throws IOException {
         signInAs("xinfu");
         assertThat(leaksOn(List.of("/index.html", "/hazards.html?state=open", "/reports.html")))
                 .isEmpty();
@@ -84,7 +84,7 @@ class CodeLeakIT {
     }
 
     @Test
-    void showsNamesNotCodesOnTheClerksPage() {
+    void showsNamesNotCodesOnTheClerksPage() throws IOException {
         signInAs("clerk");
         assertThat(leaksOn(List.of("/upload.html"))).isEmpty();
     }
@@ -96,15 +96,21 @@ class CodeLeakIT {
     }
 
     /** Opens each page in Chinese and in English and returns every visible text that is a bare code. */
-    private static List<String> leaksOn(List<String> pages) {
+    private static List<String> leaksOn(List<String> pages) throws IOException {
         var leaks = new ArrayList<String>();
         for (String page : pages) {
             for (String language : List.of("zh", "en")) {
                 String url = server.url(page + (page.contains("?") ? "&" : "?") + "lang=" + language);
+                // Chinese at a laptop's 1366×768, English at a meeting room's 1920×1080
+                boolean chinese = language.equals("zh");
+                chromium.viewport(chinese ? 1366 : 1920, chinese ? 768 : 1080);
                 chromium.open(url);
                 if (!browser.findElements(By.cssSelector("[data-chart-state]")).isEmpty()) {
                     chromium.waitForChartsFinished();
                 }
+                chromium.screenshot(
+                        "names-" + page.replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + "-" + language
+                                + (chinese ? "-1366x768" : "-1920x1080") + ".png");
                 List<Visible> texts = visibleTexts();
                 assertThat(texts).as("texts read on %s", url).isNotEmpty();
                 texts.stream()
