@@ -21,6 +21,7 @@ import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.export.CodeNames;
 import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchWithdrawer;
@@ -112,7 +113,13 @@ public final class XiaoanServer implements AutoCloseable {
         var trends = new TrendService(figures);
         this.warmup = new OverviewWarmup(figures, trends);
         var drill = new DrillController(
-                figures, hazardLists, trends, new SchoolProfileService(figures, hazardLists), exports, responses);
+                figures,
+                hazardLists,
+                trends,
+                new SchoolProfileService(figures, hazardLists),
+                exports,
+                responses,
+                new CodeNames(services.reference()));
         var reports = new ReportController(
                 new ReportService(new ReportDataService(figures, services.reference(), services.clock())),
                 services.clock());

@@ -89,6 +89,22 @@ class CodeLeakIT {
         assertThat(leaksOn(List.of("/upload.html"))).isEmpty();
     }
 
+    @Test
+    void exportsHazardsWithNamesInTheirCells() throws Exception {
+        java.net.http.HttpResponse<byte[]> export = server.getBytes("leader", "/api/v1/hazards?state=open&format=csv");
+        assertThat(export.statusCode()).isEqualTo(200);
+        List<String> cells = new String(export.body(), StandardCharsets.UTF_8)
+                .lines()
+                .flatMap(line -> java.util.Arrays.stream(line.split(",")))
+                .map(cell -> cell.replace("\"", "").strip())
+                .toList();
+        List<String> codes = FixtureServer.REFERENCE.taxonomy().terms(cn.xiaoan.domain.TaxonomyKind.CATEGORY).stream()
+                .map(cn.xiaoan.domain.Term::code)
+                .toList();
+        assertThat(cells).doesNotContainAnyElementsOf(codes).doesNotContain("OPEN", "GENERAL", "MAJOR", "SELF");
+        assertThat(cells).contains("消防安全", "未整改", "一般隐患");
+    }
+
     private static void signInAs(String user) {
         browser.manage().deleteAllCookies();
         chromium.signIn(server.url("/"), user, FixtureServer.PASSWORD);
