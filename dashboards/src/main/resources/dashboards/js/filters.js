@@ -154,6 +154,14 @@ export class FilterBar {
 
   set(key, value) {
     this.values[key] = value;
+    // one end of the period chosen: the other end shown (the server's default) is taken as chosen too
+    const other = { from: 'to', to: 'from' }[key];
+    if (other && value && !this.values[other] && this.defaults[other]) {
+      this.values[other] = this.defaults[other];
+      if (this.dateFields[other]) {
+        this.dateFields[other].value = this.values[other];
+      }
+    }
     const next = new URL(location.href);
     for (const [name, current] of Object.entries(this.values)) {
       if (current) {

@@ -93,6 +93,9 @@ class DateFieldsIT {
         WebElement from = browser.findElement(By.id("filter-from"));
         from.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026/3/1", Keys.ENTER);
         assertThat(from.getDomProperty("value")).isEqualTo("2026-03-01");
+        // the period's other end, shown as the default, is taken with it
+        chromium.waitForReady();
+        assertThat(browser.getCurrentUrl()).contains("from=2026-03-01").contains("to=" + asOf());
         WebElement to = browser.findElement(By.id("filter-to"));
         to.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026年6月30日", Keys.ENTER);
         chromium.waitForReady();
