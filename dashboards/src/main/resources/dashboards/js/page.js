@@ -186,7 +186,27 @@ export function shareLink(language) {
   return link.toString();
 }
 
+/** The local time as 2026-10-31 14:05, whatever the browser's locale. */
+function stamp(date) {
+  const two = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** On paper, under the title: the link to this view and when it was printed, so a printout can be traced back. */
+function addPrintSource(context) {
+  const line = document.createElement('p');
+  line.className = 'print-only print-source';
+  document.querySelector('#shell .titles').append(line);
+  const update = () => {
+    line.textContent = tr({ zh: `打印自 ${shareLink(context.language)} · ${stamp(new Date())}`,
+      en: `Printed from ${shareLink(context.language)} · ${stamp(new Date())}` }, context.language);
+  };
+  window.addEventListener('beforeprint', update);
+  return update;
+}
+
 function addShareButton(context) {
+  const printSource = addPrintSource(context);
   const box = document.querySelector('#shell .user-box');
   const button = document.createElement('button');
   button.type = 'button';
@@ -198,6 +218,7 @@ function addShareButton(context) {
   status.setAttribute('role', 'status');
   box.prepend(button, status);
   context.drawShare = () => {
+    printSource();
     button.textContent = tr({ zh: '复制链接', en: 'Copy link' }, context.language);
     button.title = tr({ zh: '复制带有当前筛选条件的链接', en: 'Copy a link to this view with its filters' }, context.language);
   };

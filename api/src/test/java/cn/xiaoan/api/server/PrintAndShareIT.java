@@ -189,10 +189,20 @@ class PrintAndShareIT {
             assertThat(browser.findElement(By.id("page-title")).isDisplayed())
                     .as(page)
                     .isTrue();
+            // the printout says where it came from
+            assertThat(browser.findElement(By.cssSelector(".print-source")).getText())
+                    .as(page)
+                    .startsWith("打印自 http://")
+                    .contains(page.substring(0, page.indexOf('.')));
             for (WebElement control : browser.findElements(By.cssSelector(".filters, .toolbar, #copy-link"))) {
                 assertThat(control.isDisplayed())
                         .as("%s prints no controls", page)
                         .isFalse();
+            }
+            for (WebElement header : browser.findElements(By.cssSelector("table.data thead th"))) {
+                assertThat(header.getText())
+                        .as("%s prints every column's name", page)
+                        .isNotBlank();
             }
             for (WebElement summary : browser.findElements(By.cssSelector(".print-summary"))) {
                 assertThat(summary.isDisplayed()).as(page).isTrue();
