@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { ChartBox, FONT, BLUES } from './chartbox.js';
 import { fillTable, formatValue } from './format.js';
-import { asOfControl, describeError, startPage, tr, whenSettled } from './page.js';
+import { asOfField, describeError, startPage, tr, whenSettled } from './page.js';
 
 let asOf = '';
 let goals = null;
@@ -14,7 +14,8 @@ let failure = null;
 const context = await startPage({
   title: { zh: '校安 · 三年行动目标', en: 'xiaoan · Campaign goals' },
   active: 'goals.html',
-  onLanguage: () => draw(),
+  onLanguage: () => { asOfInput.setLanguage(context.language); draw(); },
+  share: true,
 });
 const chart = new ChartBox(document.getElementById('goal-trend'));
 
@@ -22,7 +23,8 @@ function t(text) {
   return tr(text, context.language);
 }
 
-asOf = asOfControl(document.getElementById('as-of'), (value) => { asOf = value; load(); });
+const asOfInput = asOfField(document.getElementById('as-of'), context.language, (value) => { asOf = value; load(); });
+asOf = asOfInput.value;
 
 function districtName(code) {
   const member = catalog?.dimensions?.find((d) => d.code === 'district')?.members?.find((m) => m.code === code);
@@ -46,6 +48,7 @@ function draw() {
     chart.loading(status.textContent);
     return;
   }
+  asOfInput.setDefault(goals.asOf);
   status.textContent = t({ zh: `截至 ${goals.asOf} · 模型版本 v${goals.modelVersion.version}`,
     en: `As of ${goals.asOf} · model v${goals.modelVersion.version}` });
   fillTable(document.getElementById('goals'), [

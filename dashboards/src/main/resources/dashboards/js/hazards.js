@@ -3,6 +3,7 @@
 import { api, queryString } from './api.js';
 import { FilterBar } from './filters.js';
 import { fillTable } from './format.js';
+import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
 const STATES = [
@@ -31,6 +32,7 @@ const context = await startPage({
   title: { zh: '校安 · 隐患清单', en: 'xiaoan · Hazards' },
   active: 'hazards.html',
   onLanguage: () => { filters.setLanguage(context.language); load(); },
+  share: true,
 });
 let catalog = null;
 try {
@@ -38,6 +40,7 @@ try {
 } catch {
   catalog = null;
 }
+const names = await loadNames(catalog);
 const filters = new FilterBar(document.getElementById('filters'), catalog, {
   dimensions: [...(context.me?.scope === 'city' ? ['district'] : []), 'category', 'severity', 'school_type', 'boarding',
     'inspection_type'],
@@ -66,9 +69,40 @@ function params() {
     size: SIZE, school: list.school };
 }
 
-function name(dimension, code) {
-  const member = catalog?.dimensions?.find((d) => d.code === dimension)?.members?.find((m) => m.code === code);
-  return member ? (context.language === 'en' ? member.nameEn : member.nameZh) : code;
+function name(kind, code) {
+  return names.name(kind, code, context.language);
+}
+
+/**
+ * What the total counts, in words: a state tied to the period (found, rectified) counts hazards found in it; one tied
+ * to the as-of date (open, overdue) counts those open then; 全部 counts every hazard whatever its date (the filters
+ * still apply).
+ */
+function describeTotal(page) {
+  const state = STATES.find((s) => s.code === page.state) ?? STATES[0];
+  const { from, to } = page.period;
+  const count = page.total.toLocaleString(context.language === 'en' ? 'en-GB' : 'zh-CN');
+  switch (page.state) {
+    case 'all':
+      return t({ zh: `全部隐患共 ${count} 项（不限发现日期，不受统计期限制；超期天数按截至 ${page.asOf} 计算）`,
+        en: `${count} hazards in all, whatever their found date and the period (days overdue as of ${page.asOf})` });
+    case 'found':
+    case 'major_found':
+      return t({ zh: `${from} 至 ${to} 发现的${state.code === 'major_found' ? '重大' : ''}隐患共 ${count} 项`,
+        en: `${count} ${state.code === 'major_found' ? 'major ' : ''}hazards found from ${from} to ${to}` });
+    case 'rectified':
+      return t({ zh: `${from} 至 ${to} 发现、截至 ${page.asOf} 已整改的隐患共 ${count} 项`,
+        en: `${count} hazards found from ${from} to ${to} and rectified by ${page.asOf}` });
+    default: {
+      const what = {
+        open: { zh: '未整改的隐患', en: 'open hazards' },
+        overdue: { zh: '超期未整改的隐患', en: 'overdue hazards' },
+        major_open: { zh: '未整改的重大隐患', en: 'open major hazards' },
+        legacy_major_open: { zh: '未整改的存量重大隐患', en: 'open legacy major hazards' },
+      }[page.state] ?? { zh: state.zh, en: state.en };
+      return t({ zh: `截至 ${page.asOf} ${what.zh}共 ${count} 项`, en: `${count} ${what.en} as of ${page.asOf}` });
+    }
+  }
 }
 
 function drawControls() {
@@ -142,8 +176,8 @@ async function load() {
 function draw(page) {
   const total = document.getElementById('total');
   total.dataset.total = String(page.total);
-  total.textContent = t({ zh: `共 ${page.total} 项隐患（截至 ${page.asOf}，统计期 ${page.period.from} 至 ${page.period.to}）`,
-    en: `${page.total} hazards (as of ${page.asOf}, period ${page.period.from} to ${page.period.to})` });
+  total.textContent = describeTotal(page);
+  filters.showDefaults({ from: page.period.from, to: page.period.to, asOf: page.asOf });
   document.getElementById('page-info').textContent = t({ zh: `第 ${page.page} / ${Math.max(1, page.pages)} 页`,
     en: `Page ${page.page} of ${Math.max(1, page.pages)}` });
   document.getElementById('previous').disabled = page.page <= 1;
@@ -163,7 +197,7 @@ function draw(page) {
     { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: (row) => name('severity', row.severity) },
     { key: 'foundDate', label: t({ zh: '发现日期', en: 'Found' }) },
     { key: 'deadline', label: t({ zh: '整改期限', en: 'Deadline' }) },
-    { key: 'status', label: t({ zh: '状态', en: 'Status' }) },
+    { key: 'status', label: t({ zh: '状态', en: 'Status' }), format: (row) => name('status', row.status) },
     { key: 'daysOverdue', label: t({ zh: '超期天数', en: 'Days overdue' }), numeric: true },
     { key: 'responsiblePerson', label: t({ zh: '责任人', en: 'Responsible' }) },
   ], page.items, { rowKey: (row) => `${row.schoolCode}/${row.hazardId}` });

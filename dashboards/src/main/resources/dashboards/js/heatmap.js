@@ -57,8 +57,7 @@ export function buildOption(heatmap, language) {
         const column = rowsOnY ? xMembers[x] : yMembers[y];
         const shown = formatValue(value === '-' ? null : value, unit, language);
         return `<strong>${escapeHtml(nameOf(row, language))} · ${escapeHtml(nameOf(column, language))}</strong><br>`
-          + `${escapeHtml(metricName)}：<strong>${escapeHtml(shown)}</strong>`
-          + `<br><span style="color:#7b8794">${escapeHtml(row.code)} · ${escapeHtml(column.code)}</span>`;
+          + `${escapeHtml(metricName)}：<strong>${escapeHtml(shown)}</strong>`;
       },
     },
     grid: { left: 8, right: 96, top: 8, bottom: 8, containLabel: true },

@@ -6,6 +6,7 @@ import { ChartBox, FONT, BLUES } from './chartbox.js';
 import { FilterBar } from './filters.js';
 import { fillTable, formatChange, formatValue, nameOf } from './format.js';
 import { buildOption, cellsWithData } from './heatmap.js';
+import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
 const KPIS = ['found', 'rectification_rate', 'on_time_rate', 'open', 'overdue', 'major_open', 'legacy_major_open'];
@@ -22,6 +23,7 @@ const context = await startPage({
   title: district ? { zh: '校安 · 县区页', en: 'xiaoan · District' } : { zh: '校安 · 总览', en: 'xiaoan · Overview' },
   active: 'index.html',
   onLanguage: () => { filters.setLanguage(context.language); drawAll(); },
+  share: true,
 });
 let catalog = null;
 try {
@@ -29,6 +31,7 @@ try {
 } catch {
   catalog = null; // each chart reports the failure of its own request
 }
+const names = await loadNames(catalog);
 const cityUser = context.me?.scope === 'city';
 const filters = new FilterBar(document.getElementById('filters'), catalog, {
   dimensions: [...(cityUser ? ['district'] : []), 'school_type', 'boarding', 'severity', 'inspection_type'],
@@ -138,6 +141,7 @@ function drawKpis() {
       className: 'status-line error', textContent: describeError(answers.compareError, context.language) }));
     return;
   }
+  filters.showDefaults({ from: comparison.period.from, to: comparison.period.to, asOf: comparison.asOf });
   document.getElementById('meta').textContent = t({
     zh: `模型版本 v${comparison.modelVersion.version} · 截至 ${comparison.asOf} · 统计期 ${comparison.period.from} 至 ${comparison.period.to} · 对比 ${comparison.previousPeriod.from} 至 ${comparison.previousPeriod.to}`,
     en: `Model v${comparison.modelVersion.version} · as of ${comparison.asOf} · period ${comparison.period.from} to ${comparison.period.to} · against ${comparison.previousPeriod.from} to ${comparison.previousPeriod.to}`,
@@ -228,11 +232,7 @@ function drawRate(key, dimension) {
     chart.error(describeError(answers[`${key}Error`], context.language));
     return;
   }
-  const members = catalog?.dimensions?.find((d) => d.code === dimension)?.members ?? [];
-  const name = (code) => {
-    const member = members.find((m) => m.code === code);
-    return member ? nameOf(member, context.language) : code;
-  };
+  const name = (code) => names.name(dimension, code, context.language);
   const rows = table.rows;
   if (rows.every((row) => row.rectification_rate === null)) {
     chart.empty(t({ zh: '所选期间没有发现隐患，整改率无法计算。', en: 'No hazards found in this period: no rate to show.' }));

@@ -1,6 +1,8 @@
 // The frame every page shares: title, navigation by role, current user and scope, language switch, sign-out.
 // Chinese is the default; ?lang=en (remembered in the URL and locally) switches every page to English.
 import { api, logout } from './api.js';
+import { DateField } from './datefield.js';
+import { loadNames } from './names.js';
 
 const NAV = [
   { page: 'index.html', zh: '总览', en: 'Overview', roles: ['LEADER'] },
@@ -54,7 +56,7 @@ export function pageLink(page, params = {}, language) {
  * Draws the header into <header id="shell"> and reads who is signed in. onLanguage(language) is called after a
  * switch so the page redraws its own text. Resolves with { me, language }.
  */
-export async function startPage({ title, active, onLanguage }) {
+export async function startPage({ title, active, onLanguage, share = false }) {
   const shell = document.getElementById('shell');
   shell.classList.add('page-header');
   shell.innerHTML = `
@@ -89,9 +91,11 @@ export async function startPage({ title, active, onLanguage }) {
         }
         return link;
       }));
+    context.drawShare?.();
     if (context.me) {
       const me = context.me;
-      const scope = me.scope === 'city' ? tr({ zh: '全市', en: 'whole city' }, language) : me.scope;
+      const scope = me.scope === 'city' ? tr({ zh: '全市', en: 'whole city' }, language)
+        : (context.names?.name('district', me.scope, language) ?? me.scope);
       document.getElementById('user').textContent =
         `${me.username} · ${language === 'en' ? me.roleEn : me.roleZh} · ${scope}`;
     }
@@ -106,11 +110,17 @@ export async function startPage({ title, active, onLanguage }) {
     onLanguage?.(context.language);
   });
   document.getElementById('logout').addEventListener('click', () => logout());
+  if (share) {
+    addShareButton(context);
+  }
   draw();
   try {
     context.me = await api.me();
   } catch {
     context.me = null; // the page's own requests report the failure (or send the visitor to sign in)
+  }
+  if (context.me && context.me.scope !== 'city') {
+    context.names = await loadNames(); // a district user's scope is shown by its name
   }
   draw();
   return context;
@@ -140,20 +150,117 @@ export function describeError(error, language) {
   return prefix + (error?.message ?? String(error)) + id;
 }
 
-/** Wires an as-of date input (its value in the URL as asOf) that calls onChange(value) when changed. */
-export function asOfControl(input, onChange) {
-  const url = new URL(location.href);
-  input.value = url.searchParams.get('asOf') ?? '';
-  input.addEventListener('change', () => {
-    const next = new URL(location.href);
-    if (input.value) {
-      next.searchParams.set('asOf', input.value);
-    } else {
-      next.searchParams.delete('asOf');
+// --- Share and print (issue 22) -----------------------------------------------------------------------------------
+// Every page keeps its filters in the URL; "copy link" copies that URL (with the language) so a colleague opens the
+// same view. navigator.clipboard needs a secure context (https or localhost): elsewhere the older copy command is
+// used, and failing both the link is shown selected for Ctrl+C.
+
+/** Copies text; resolves true when the clipboard took it. */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.append(area);
+    area.select();
+    let copied = false;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
     }
-    history.replaceState(null, '', next);
-    onChange(input.value);
+    area.remove();
+    return copied;
+  }
+}
+
+/** The link to this view: the page, its filters (all in the URL) and the language. */
+export function shareLink(language) {
+  const link = new URL(location.href);
+  link.searchParams.set('lang', language);
+  return link.toString();
+}
+
+/** The local time as 2026-10-31 14:05, whatever the browser's locale. */
+function stamp(date) {
+  const two = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}
+
+/** On paper, under the title: the link to this view and when it was printed, so a printout can be traced back. */
+function addPrintSource(context) {
+  const line = document.createElement('p');
+  line.className = 'print-only print-source';
+  document.querySelector('#shell .titles').append(line);
+  const update = () => {
+    line.textContent = tr({ zh: `打印自 ${shareLink(context.language)} · ${stamp(new Date())}`,
+      en: `Printed from ${shareLink(context.language)} · ${stamp(new Date())}` }, context.language);
+  };
+  window.addEventListener('beforeprint', update);
+  return update;
+}
+
+function addShareButton(context) {
+  const printSource = addPrintSource(context);
+  const box = document.querySelector('#shell .user-box');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.id = 'copy-link';
+  button.className = 'share';
+  const status = document.createElement('span');
+  status.id = 'copy-status';
+  status.className = 'copy-status';
+  status.setAttribute('role', 'status');
+  box.prepend(button, status);
+  context.drawShare = () => {
+    printSource();
+    button.textContent = tr({ zh: '复制链接', en: 'Copy link' }, context.language);
+    button.title = tr({ zh: '复制带有当前筛选条件的链接', en: 'Copy a link to this view with its filters' }, context.language);
+  };
+  button.addEventListener('click', async () => {
+    const link = shareLink(context.language);
+    button.dataset.link = link;
+    const copied = await copyText(link);
+    status.dataset.copied = String(copied);
+    if (copied) {
+      status.textContent = tr({ zh: '已复制链接', en: 'Link copied' }, context.language);
+    } else {
+      status.textContent = '';
+      const field = document.createElement('input');
+      field.value = link;
+      field.readOnly = true;
+      field.size = 40;
+      field.setAttribute('aria-label', tr({ zh: '本页链接，请按 Ctrl+C 复制', en: 'Link to this view: press Ctrl+C' }, context.language));
+      status.append(field);
+      field.select();
+    }
+    clearTimeout(status.timer);
+    status.timer = setTimeout(() => { status.textContent = ''; }, 6000);
   });
+}
+
+/**
+ * Makes an as-of date input a date field (2026-10-31 whatever the browser locale) whose value lives in the URL as
+ * asOf; onChange(value) after a choice. The page shows the as-of date its answer used with field.setDefault(date).
+ */
+export function asOfField(input, language, onChange) {
+  const url = new URL(location.href);
+  const field = new DateField(input, { kind: 'date', language, value: url.searchParams.get('asOf') ?? '',
+    onChange: (value) => {
+      const next = new URL(location.href);
+      if (value) {
+        next.searchParams.set('asOf', value);
+      } else {
+        next.searchParams.delete('asOf');
+      }
+      history.replaceState(null, '', next);
+      onChange(value);
+    } });
   input.form?.addEventListener('submit', (event) => event.preventDefault());
-  return input.value;
+  return field;
 }

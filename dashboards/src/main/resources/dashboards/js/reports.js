@@ -1,6 +1,8 @@
 // 报告 Reports: choose the report, year or month, district and format, and download it from /api/v1/reports (the
 // server keeps a district user to their district whatever is chosen here).
 import { api, queryString } from './api.js';
+import { DateField } from './datefield.js';
+import { loadNames } from './names.js';
 import { startPage, tr, whenSettled } from './page.js';
 
 const KINDS = [
@@ -11,10 +13,34 @@ const KINDS = [
 const context = await startPage({
   title: { zh: '校安 · 报告', en: 'xiaoan · Reports' },
   active: 'reports.html',
-  onLanguage: () => draw(),
+  onLanguage: () => { monthField.setLanguage(context.language); draw(); },
+  share: true,
 });
 let catalog = null;
-const choice = { kind: 'annual', year: '', month: '', district: '', format: 'docx' };
+let names = null;
+// the choice lives in the URL, so "copy link" shares it and a reload keeps it
+const asked = new URL(location.href).searchParams;
+const choice = {
+  kind: KINDS.some((k) => k.code === asked.get('kind')) ? asked.get('kind') : 'annual',
+  year: asked.get('year') ?? '',
+  month: asked.get('month') ?? '',
+  district: asked.get('district') ?? '',
+  format: asked.get('format') ?? 'docx',
+};
+const monthField = new DateField(document.getElementById('month'), { kind: 'month', language: context.language,
+  value: choice.month, onChange: (value) => { choice.month = value; draw(); } });
+
+function remember() {
+  const next = new URL(location.href);
+  for (const [key, value] of Object.entries(choice)) {
+    if (value) {
+      next.searchParams.set(key, value);
+    } else {
+      next.searchParams.delete(key);
+    }
+  }
+  history.replaceState(null, '', next);
+}
 
 function t(text) {
   return tr(text, context.language);
@@ -43,20 +69,22 @@ function draw() {
   document.getElementById('format-label').textContent = t({ zh: '格式', en: 'Format' });
   options(document.getElementById('kind'), KINDS.map((k) => [k.code, tr(k, context.language)]), choice.kind);
   const years = catalog?.years ?? [];
-  choice.year ||= years[years.length - 1] ?? '';
+  // the latest year with data (that of the model's as-of date), not the calendar's next year
+  const latestYear = catalog?.latestReportDate?.slice(0, 4);
+  choice.year ||= years.includes(latestYear) ? latestYear : (years[years.length - 1] ?? '');
   options(document.getElementById('year'), years.map((y) => [y, y]), choice.year);
   const cityUser = context.me?.scope === 'city';
   const districts = catalog?.dimensions?.find((d) => d.code === 'district')?.members ?? [];
   options(document.getElementById('district'), cityUser
     ? [['', t({ zh: '全市', en: 'Whole city' })], ...districts.map((d) => [d.code, context.language === 'en' ? d.nameEn : d.nameZh])]
-    : [[context.me?.scope ?? '', context.me?.scope ?? '']], choice.district);
+    : [[context.me?.scope ?? '', names?.name('district', context.me?.scope, context.language) ?? '']], choice.district);
   options(document.getElementById('format'), kind.formats.map((f) => [f, f === 'docx' ? 'Word (DOCX)' : 'Excel (XLSX)']), choice.format);
   document.getElementById('year-field').hidden = choice.kind !== 'annual';
   document.getElementById('month-field').hidden = choice.kind !== 'monthly';
   if (!choice.month && catalog?.latestReportDate) {
     choice.month = catalog.latestReportDate.slice(0, 7);
   }
-  document.getElementById('month').value = choice.month;
+  monthField.value = choice.month;
   const params = { format: choice.format, district: cityUser ? choice.district : undefined };
   if (choice.kind === 'annual') {
     params.year = choice.year;
@@ -66,6 +94,7 @@ function draw() {
   }
   const link = document.getElementById('download');
   link.href = `/api/v1/reports/${choice.kind}${queryString(params)}`;
+  remember();
   link.textContent = t({ zh: '下载报告', en: 'Download the report' });
   document.getElementById('report-note').textContent = t({
     zh: '报告中的每个数字都取自当前模型版本的指标定义，文件注明所用模型版本；生成大约需要几秒。',
@@ -73,7 +102,7 @@ function draw() {
   });
 }
 
-for (const id of ['kind', 'year', 'month', 'district', 'format']) {
+for (const id of ['kind', 'year', 'district', 'format']) {
   document.getElementById(id).addEventListener('change', (event) => {
     choice[id] = event.target.value;
     draw();
@@ -81,4 +110,5 @@ for (const id of ['kind', 'year', 'month', 'district', 'format']) {
 }
 document.getElementById('report-form').addEventListener('submit', (event) => event.preventDefault());
 
-await whenSettled([api.catalog().then((answer) => { catalog = answer; }, () => { catalog = null; })], draw);
+await whenSettled([api.catalog().then((answer) => { catalog = answer; }, () => { catalog = null; }),
+  loadNames().then((answer) => { names = answer; })], draw);

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { ChartBox, FONT, BLUES } from './chartbox.js';
 import { fillTable } from './format.js';
+import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
 const url = new URL(location.href);
@@ -15,7 +16,9 @@ const context = await startPage({
   title: { zh: '校安 · 学校', en: 'xiaoan · School' },
   active: '',
   onLanguage: () => draw(),
+  share: true,
 });
+const names = await loadNames();
 const history = new ChartBox(document.getElementById('history'));
 
 function t(text) {
@@ -54,8 +57,8 @@ function draw() {
   document.title = `${t({ zh: '校安', en: 'xiaoan' })} · ${school.name}`;
   document.getElementById('page-title').textContent = document.title;
   document.getElementById('school-info').textContent = t({
-    zh: `${school.districtNameZh ?? school.districtCode} · ${school.schoolType} · ${school.boarding === 'Y' ? '寄宿制' : '非寄宿制'} · 在校生 ${school.students ?? '—'} 人 · 截至 ${profile.asOf} · 模型版本 v${profile.modelVersion.version}`,
-    en: `${school.districtNameEn ?? school.districtCode} · ${school.schoolType} · ${school.boarding === 'Y' ? 'boarding' : 'day school'} · ${school.students ?? '—'} students · as of ${profile.asOf} · model v${profile.modelVersion.version}`,
+    zh: `${school.districtNameZh ?? school.districtCode} · ${names.name('school_type', school.schoolType, 'zh')} · ${school.boarding === 'Y' ? '寄宿制' : '非寄宿制'} · 在校生 ${school.students ?? '—'} 人 · 截至 ${profile.asOf} · 模型版本 v${profile.modelVersion.version}`,
+    en: `${school.districtNameEn ?? school.districtCode} · ${names.name('school_type', school.schoolType, 'en')} · ${school.boarding === 'Y' ? 'boarding' : 'day school'} · ${school.students ?? '—'} students · as of ${profile.asOf} · model v${profile.modelVersion.version}`,
   });
   const cards = [
     ['found', { zh: `${profile.period.from.slice(0, 4)}年发现`, en: `Found in ${profile.period.from.slice(0, 4)}` }, 'found'],
@@ -98,8 +101,8 @@ function draw() {
   }
   fillTable(document.getElementById('open-items'), [
     { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }) },
-    { key: 'category', label: t({ zh: '类别', en: 'Category' }) },
-    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }) },
+    { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: (row) => names.name('category', row.category, context.language) },
+    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: (row) => names.name('severity', row.severity, context.language) },
     { key: 'foundDate', label: t({ zh: '发现日期', en: 'Found' }) },
     { key: 'deadline', label: t({ zh: '整改期限', en: 'Deadline' }) },
     { key: 'daysOverdue', label: t({ zh: '超期天数', en: 'Days overdue' }), numeric: true },

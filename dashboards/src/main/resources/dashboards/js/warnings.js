@@ -2,7 +2,8 @@
 // schools that sent no ledger this month, schools whose self-inspection finds far less than supervision.
 import { api } from './api.js';
 import { fillTable } from './format.js';
-import { asOfControl, describeError, pageLink, startPage, tr, whenSettled } from './page.js';
+import { loadNames } from './names.js';
+import { asOfField, describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
 let asOf = '';
 let report = null;
@@ -11,14 +12,21 @@ let failure = null;
 const context = await startPage({
   title: { zh: '校安 · 预警', en: 'xiaoan · Warnings' },
   active: 'warnings.html',
-  onLanguage: () => draw(),
+  onLanguage: () => { asOfInput.setLanguage(context.language); draw(); },
+  share: true,
 });
+const names = await loadNames();
 
 function t(text) {
   return tr(text, context.language);
 }
 
-asOf = asOfControl(document.getElementById('as-of'), (value) => { asOf = value; load(); });
+const asOfInput = asOfField(document.getElementById('as-of'), context.language, (value) => { asOf = value; load(); });
+asOf = asOfInput.value;
+
+function named(kind, key) {
+  return (row) => names.name(kind, row[key], context.language);
+}
 
 function schoolLink(row) {
   const link = document.createElement('a');
@@ -31,9 +39,9 @@ function hazardColumns(withDays) {
   return [
     { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }) },
     { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
-    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }) },
-    { key: 'category', label: t({ zh: '类别', en: 'Category' }) },
-    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }) },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }), format: named('district', 'districtCode') },
+    { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: named('category', 'category') },
+    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: named('severity', 'severity') },
     { key: 'foundDate', label: t({ zh: '发现日期', en: 'Found' }) },
     { key: 'deadline', label: t({ zh: '整改期限', en: 'Deadline' }) },
     ...(withDays ? [{ key: 'daysOverdue', label: t({ zh: '超期天数', en: 'Days overdue' }), numeric: true }] : []),
@@ -59,6 +67,7 @@ function draw() {
     status.textContent = t({ zh: '正在加载…', en: 'Loading…' });
     return;
   }
+  asOfInput.setDefault(report.asOf);
   status.textContent = t({ zh: `截至 ${report.asOf}；报送月份 ${report.submissionMonth}；模型版本 v${report.modelVersion.version}`,
     en: `As of ${report.asOf}; submission month ${report.submissionMonth}; model v${report.modelVersion.version}` });
   const lists = {
@@ -76,13 +85,13 @@ function draw() {
   fillTable(document.getElementById('major'), hazardColumns(false), lists.major, { rowKey: (r) => r.hazardId });
   fillTable(document.getElementById('silent'), [
     { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
-    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }) },
-    { key: 'schoolType', label: t({ zh: '学校类型', en: 'School type' }) },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }), format: named('district', 'districtCode') },
+    { key: 'schoolType', label: t({ zh: '学校类型', en: 'School type' }), format: named('school_type', 'schoolType') },
     { key: 'lastReportDate', label: t({ zh: '最近报送', en: 'Last report' }) },
   ], lists.silent, { rowKey: (r) => r.schoolCode });
   fillTable(document.getElementById('weak'), [
     { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
-    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }) },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }), format: named('district', 'districtCode') },
     { key: 'selfFound', label: t({ zh: '自查发现', en: 'Self-inspection found' }), numeric: true },
     { key: 'supervisionFound', label: t({ zh: '督查发现', en: 'Supervision found' }), numeric: true },
   ], lists.weak, { rowKey: (r) => r.schoolCode });

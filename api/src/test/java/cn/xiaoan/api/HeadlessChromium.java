@@ -36,6 +36,14 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Starts a browser with a 1366×768 window, Chinese UI language and the browser log captured. */
     public static HeadlessChromium start() throws IOException {
+        return start("zh-CN", 1366, 768);
+    }
+
+    /**
+     * Starts a browser whose own locale is {@code language} (e.g. en-US, to prove the pages do not follow it) with a
+     * window of the given size.
+     */
+    public static HeadlessChromium start(String language, int width, int height) throws IOException {
         Path profile = Files.createTempDirectory("xiaoan-chromium-");
         var options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -49,17 +57,29 @@ public final class HeadlessChromium implements AutoCloseable {
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--window-size=1366,768",
-                "--lang=zh-CN",
+                "--window-size=" + width + "," + height,
+                "--lang=" + language,
                 "--user-data-dir=" + profile);
         var logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
+        // the browser's locale also decides Accept-Language and navigator.language
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         var service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
                 .build();
         return new HeadlessChromium(profile, new ChromeDriver(service, options));
+    }
+
+    /**
+     * Sets the page's viewport to exactly width × height CSS pixels (the window size includes the browser's frame, so
+     * a 1920×1080 window shows less than 1080 pixels of page).
+     */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     public ChromeDriver driver() {

@@ -8,6 +8,7 @@ import cn.xiaoan.analytics.service.HazardItem;
 import cn.xiaoan.analytics.service.HazardPage;
 import cn.xiaoan.analytics.service.Trend;
 import cn.xiaoan.analytics.service.TrendPoint;
+import cn.xiaoan.domain.TaxonomyKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,8 +38,11 @@ public final class DrillExports {
             new ExportColumn("location", "隐患部位 Location", ColumnKind.TEXT),
             new ExportColumn("description", "隐患描述 Description", ColumnKind.TEXT));
 
-    /** The listed hazards, one row each; the title says when the list holds fewer than the total. */
-    public static ExportTable hazards(HazardPage page) {
+    /**
+     * The listed hazards, one row each, coded values by their Chinese names; the title says when the list holds fewer
+     * than the total.
+     */
+    public static ExportTable hazards(HazardPage page, CodeNames names) {
         var rows = new ArrayList<List<Object>>(page.items().size());
         for (HazardItem item : page.items()) {
             rows.add(Arrays.asList(
@@ -47,14 +51,14 @@ public final class DrillExports {
                     item.schoolName(),
                     item.districtCode(),
                     item.districtName(),
-                    item.schoolType(),
-                    item.boarding(),
-                    item.category(),
-                    item.severity(),
-                    item.inspectionType(),
+                    names.zh(TaxonomyKind.SCHOOL_TYPE, item.schoolType()),
+                    CodeNames.boarding(item.boarding()),
+                    names.zh(TaxonomyKind.CATEGORY, item.category()),
+                    names.zh(TaxonomyKind.SEVERITY, item.severity()),
+                    names.zh(TaxonomyKind.INSPECTION_TYPE, item.inspectionType()),
                     item.foundDate(),
                     item.deadline(),
-                    item.status(),
+                    names.zh(TaxonomyKind.STATUS, item.status()),
                     item.rectifiedDate(),
                     item.daysOverdue(),
                     item.responsiblePerson(),

@@ -19,6 +19,7 @@ import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.service.UnknownSchoolException;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.export.CodeNames;
 import cn.xiaoan.api.export.DrillExports;
 import cn.xiaoan.api.export.ExportFormat;
 import io.javalin.http.Context;
@@ -46,6 +47,7 @@ final class DrillController {
     private final SchoolProfileService schools;
     private final Exports exports;
     private final JsonResponses json;
+    private final CodeNames names;
 
     DrillController(
             FigureService figures,
@@ -53,7 +55,9 @@ final class DrillController {
             TrendService trends,
             SchoolProfileService schools,
             Exports exports,
-            JsonResponses json) {
+            JsonResponses json,
+            CodeNames names) {
+        this.names = names;
         this.figures = figures;
         this.hazards = hazards;
         this.trends = trends;
@@ -80,7 +84,12 @@ final class DrillController {
         if (export.isPresent()) {
             HazardPage all = hazards.first(query, Scoping.districts(scope), MAX_EXPORT_ROWS);
             exports.send(
-                    ctx, DrillExports.hazards(all), export.get(), Exports.describe(ctx), all.modelVersion(), "隐患清单");
+                    ctx,
+                    DrillExports.hazards(all, names),
+                    export.get(),
+                    Exports.describe(ctx),
+                    all.modelVersion(),
+                    "隐患清单");
         } else {
             json.send(ctx, DrillBodies.HazardPageBody.of(hazards.list(query, Scoping.districts(scope))));
         }

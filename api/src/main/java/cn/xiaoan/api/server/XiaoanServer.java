@@ -15,6 +15,7 @@ import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.export.CodeNames;
 import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchWithdrawer;
@@ -100,10 +101,17 @@ public final class XiaoanServer implements AutoCloseable {
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
         var catalog = new CatalogController(figures, responses);
+        var names = new NamesController(services.reference(), responses);
         var figureTables = new FiguresController(figures, analytics.goals(), analytics.warnings(), exports, responses);
         this.warmup = new OverviewWarmup(figures, analytics.trends());
         var drill = new DrillController(
-                figures, analytics.hazards(), analytics.trends(), analytics.schools(), exports, responses);
+                figures,
+                analytics.hazards(),
+                analytics.trends(),
+                analytics.schools(),
+                exports,
+                responses,
+                new CodeNames(services.reference()));
         var reports = new ReportController(analytics.reports(), services.clock());
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
@@ -138,6 +146,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/me", auth::me, Role.LEADER, Role.CLERK);
         app.post("/api/v1/users/{name}/password", auth::resetPassword, Role.ADMIN);
         app.get("/api/v1/meta", catalog::catalog, Role.LEADER, Role.CLERK);
+        app.get("/api/v1/names", names::names, Role.LEADER, Role.CLERK);
         app.get("/api/v1/figures", gate.around(figureTables::figures), Role.LEADER);
         app.get("/api/v1/heatmap", gate.around(heatmap::heatmap), Role.LEADER);
         app.get("/api/v1/goals", gate.around(figureTables::goals), Role.LEADER);

@@ -181,9 +181,11 @@ class OverviewPageIT {
         // one row of 15 categories: their district
         assertThat(browser.findElement(By.id("heatmap")).getDomAttribute("data-cell-count"))
                 .isEqualTo("15");
+        // the scope by its name, not its code
         assertThat(browser.findElement(By.id("user")).getText())
                 .contains("xinfu")
-                .contains("140902");
+                .contains("忻府区")
+                .doesNotContain("140902");
         assertThat(browser.findElements(By.id("filter-district"))).isEmpty();
         List<WebElement> schools = browser.findElements(By.cssSelector("#top-schools tbody tr"));
         assertThat(schools).isNotEmpty().allSatisfy(row -> assertThat(row.getDomAttribute("data-key"))
