@@ -21,6 +21,7 @@ import cn.xiaoan.analytics.sql.DataDictionary;
 import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.geo.AreaMap;
 import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchWithdrawer;
@@ -104,6 +105,7 @@ public final class XiaoanServer implements AutoCloseable {
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
+        var geo = new GeoController(AreaMap.shipped(services.reference().districts()), figures, json);
         var catalog = new CatalogController(figures, responses);
         var figureTables = new FiguresController(
                 figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
@@ -150,6 +152,8 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/meta", catalog::catalog, Role.LEADER, Role.CLERK);
         app.get("/api/v1/figures", gate.around(figureTables::figures), Role.LEADER);
         app.get("/api/v1/heatmap", gate.around(heatmap::heatmap), Role.LEADER);
+        app.get("/api/v1/geo/area.json", geo::area, Role.LEADER);
+        app.get("/api/v1/geo/map.png", gate.around(geo::picture), Role.LEADER);
         app.get("/api/v1/goals", gate.around(figureTables::goals), Role.LEADER);
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
