@@ -22,6 +22,8 @@ import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.api.geo.AreaMap;
+import cn.xiaoan.api.geo.ChoroplethPainter;
+import cn.xiaoan.api.geo.ReportMapSection;
 import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchWithdrawer;
@@ -105,7 +107,8 @@ public final class XiaoanServer implements AutoCloseable {
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
-        var geo = new GeoController(AreaMap.shipped(services.reference().districts()), figures, json);
+        AreaMap area = AreaMap.shipped(services.reference().districts());
+        var geo = new GeoController(area, figures, json);
         var catalog = new CatalogController(figures, responses);
         var figureTables = new FiguresController(
                 figures, new CampaignGoalService(figures), new WarningService(figures), exports, responses);
@@ -116,7 +119,8 @@ public final class XiaoanServer implements AutoCloseable {
                 figures, hazardLists, trends, new SchoolProfileService(figures, hazardLists), exports, responses);
         var reports = new ReportController(
                 new ReportService(new ReportDataService(figures, services.reference(), services.clock())),
-                services.clock());
+                services.clock(),
+                new ReportMapSection(area, new ChoroplethPainter()));
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
