@@ -79,7 +79,8 @@ function drawMap() {
   if (!state.geojson || !state.table) {
     return;
   }
-  const figure = figureOf(mapFigure);
+  // an unknown ?figure= falls back to the risk index rather than a map of nothing
+  const figure = figureOf(state.catalog?.figures?.some((f) => f.code === mapFigure) ? mapFigure : 'risk_index');
   const caption = t({ zh: `各县区${figure.nameZh}`, en: `${figure.nameEn} by district` });
   document.getElementById('map-caption').textContent = caption;
   chart.element.dataset.modelVersion = String(state.table.modelVersion.version);
