@@ -101,6 +101,22 @@ class MapPageIT {
     }
 
     @Test
+    void namesTheFigureAndTheDistrictsInEnglishWithLangEn() throws Exception {
+        try {
+            chromium.open(server.url("/map.html?figure=overdue&lang=en"));
+            chromium.waitForChartsFinished();
+
+            assertThat(browser.findElement(By.id("map-caption")).getText()).isEqualTo("Overdue by district");
+            assertThat(browser.findElement(By.cssSelector("#ranking tr[data-key='140603'] td[data-column='district']"))
+                            .getText())
+                    .isEqualTo("Pinglu District");
+            assertThat(chromium.severeConsoleEntries()).isEmpty();
+        } finally {
+            chromium.open(server.url("/map.html?lang=zh")); // the choice is remembered: give the next test Chinese
+        }
+    }
+
+    @Test
     void opensTheDistrictPageOfAClickedCountyWithTheSameFilters() throws Exception {
         chromium.open(server.url("/map.html?figure=open&severity=MAJOR"));
         chromium.waitForChartsFinished();

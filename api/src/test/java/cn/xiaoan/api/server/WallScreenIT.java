@@ -169,6 +169,31 @@ class WallScreenIT {
         assertThat(chromium.severeConsoleEntries()).isEmpty();
     }
 
+    @Test
+    void speaksEnglishWithLangEn() throws Exception {
+        try {
+            chromium.open(server.url("/screen.html?lang=en"));
+            chromium.waitForChartsFinished();
+
+            assertThat(browser.findElement(By.id("wall-title")).getText())
+                    .isEqualTo("School safety hazards · situation");
+            assertThat(browser.findElement(By.id("map-caption")).getText()).isEqualTo("Risk index by district");
+            assertThat(browser.findElement(By.cssSelector("#wall-goals tbody tr[data-district='140902'] td"))
+                            .getText())
+                    .isEqualTo("Xinfu District");
+            assertThat(browser.findElement(By.cssSelector(".wall-kpi[data-figure='open'] .change"))
+                            .getText())
+                    .startsWith("YoY ");
+            assertThat(browser.findElement(By.cssSelector("#overdue-list li .days"))
+                            .getText())
+                    .endsWith("days overdue");
+            chromium.screenshot("screen-en-1920x1080.png");
+            assertThat(chromium.severeConsoleEntries()).isEmpty();
+        } finally {
+            chromium.open(server.url("/screen.html?lang=zh")); // the choice is remembered: give the next test Chinese
+        }
+    }
+
     /** The page's viewport exactly this size, as on a wall screen (a window's size would include its frame). */
     private static void showAt(Dimension size) {
         browser.manage().window().setSize(new Dimension(size.getWidth(), size.getHeight() + 200));
