@@ -6,6 +6,9 @@ import { loadNames } from './names.js';
 
 const NAV = [
   { page: 'index.html', zh: '总览', en: 'Overview', roles: ['LEADER'] },
+  // issue 22 (map and wall screen)
+  { page: 'map.html', zh: '一张图', en: 'Map', roles: ['LEADER'] },
+  { page: 'screen.html', zh: '大屏', en: 'Wall screen', roles: ['LEADER'] },
   { page: 'hazards.html', zh: '隐患清单', en: 'Hazards', roles: ['LEADER'] },
   { page: 'goals.html', zh: '三年行动目标', en: 'Campaign goals', roles: ['LEADER'] },
   { page: 'warnings.html', zh: '预警', en: 'Warnings', roles: ['LEADER'] },

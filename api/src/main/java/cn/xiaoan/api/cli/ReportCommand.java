@@ -8,7 +8,11 @@ import cn.xiaoan.analytics.report.ReportKind;
 import cn.xiaoan.analytics.report.ReportRequest;
 import cn.xiaoan.analytics.report.ReportService;
 import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.api.geo.AreaMap;
+import cn.xiaoan.api.geo.ChoroplethPainter;
+import cn.xiaoan.api.geo.ReportMapSection;
 import cn.xiaoan.domain.DurableFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -90,7 +94,12 @@ public final class ReportCommand implements Callable<Integer> {
             ReportData data;
             // written aside and renamed, so a failed run never leaves half a report under the asked name
             try (OutputStream stream = Files.newOutputStream(partial)) {
-                data = reports.render(request, stream);
+                var rendered = new ByteArrayOutputStream();
+                data = reports.render(request, rendered);
+                // the city's campaign report gets the county map (一张图), as the HTTP download does
+                stream.write(new ReportMapSection(
+                                AreaMap.shipped(components.reference().districts()), new ChoroplethPainter())
+                        .addTo(rendered.toByteArray(), data));
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(partial);
                 throw e;

@@ -6,6 +6,7 @@ import cn.xiaoan.analytics.report.ReportKind;
 import cn.xiaoan.analytics.report.ReportRequest;
 import cn.xiaoan.analytics.report.ReportService;
 import cn.xiaoan.api.auth.Scope;
+import cn.xiaoan.api.geo.ReportMapSection;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +23,12 @@ import java.util.Set;
 final class ReportController {
     private final ReportService reports;
     private final Clock clock;
+    private final ReportMapSection mapSection;
 
-    ReportController(ReportService reports, Clock clock) {
+    ReportController(ReportService reports, Clock clock, ReportMapSection mapSection) {
         this.reports = reports;
         this.clock = clock;
+        this.mapSection = mapSection;
     }
 
     void report(Context ctx) throws IOException {
@@ -45,7 +48,8 @@ final class ReportController {
         ReportData data = reports.render(new ReportRequest(kind, year, month, district, format), out);
         Downloads.attachment(ctx, ReportService.fileName(data), format.contentType());
         ctx.header("X-Model-Version", Long.toString(data.modelVersion().version()));
-        ctx.result(out.toByteArray());
+        // the city's campaign report gets the county map (一张图), drawn here from the report's own figures
+        ctx.result(mapSection.addTo(out.toByteArray(), data));
     }
 
     private static YearMonth month(String text) {

@@ -16,6 +16,9 @@ import cn.xiaoan.api.auth.LoginThrottle;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.api.export.CodeNames;
+import cn.xiaoan.api.geo.AreaMap;
+import cn.xiaoan.api.geo.ChoroplethPainter;
+import cn.xiaoan.api.geo.ReportMapSection;
 import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.BatchWithdrawer;
@@ -100,6 +103,8 @@ public final class XiaoanServer implements AutoCloseable {
         var analytics = new Analytics(figures, services.reference(), services.clock());
         var heatmap = new HeatmapController(figures, exports, responses);
         var health = new HealthController(figures);
+        AreaMap area = AreaMap.shipped(services.reference().districts());
+        var geo = new GeoController(area, figures, json);
         var catalog = new CatalogController(figures, responses);
         var names = new NamesController(services.reference(), responses);
         var figureTables = new FiguresController(figures, analytics.goals(), analytics.warnings(), exports, responses);
@@ -112,7 +117,8 @@ public final class XiaoanServer implements AutoCloseable {
                 exports,
                 responses,
                 new CodeNames(services.reference()));
-        var reports = new ReportController(analytics.reports(), services.clock());
+        var reports = new ReportController(
+                analytics.reports(), services.clock(), new ReportMapSection(area, new ChoroplethPainter()));
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -149,6 +155,8 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/names", names::names, Role.LEADER, Role.CLERK);
         app.get("/api/v1/figures", gate.around(figureTables::figures), Role.LEADER);
         app.get("/api/v1/heatmap", gate.around(heatmap::heatmap), Role.LEADER);
+        app.get("/api/v1/geo/area.json", geo::area, Role.LEADER);
+        app.get("/api/v1/geo/map.png", gate.around(geo::picture), Role.LEADER);
         app.get("/api/v1/goals", gate.around(figureTables::goals), Role.LEADER);
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
