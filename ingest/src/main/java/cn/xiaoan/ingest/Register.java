@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The school register known to validation: the latest name per school code over all ingested {@code schools}
@@ -83,6 +85,19 @@ final class Register {
             owners.replace(move.schoolCode(), move.toDistrict());
         }
         return of(names, owners);
+    }
+
+    /** The registered name of each school {@code district} owns (every school when empty), by code. */
+    SortedMap<String, String> namesOwnedBy(Optional<String> district) {
+        var names = new TreeMap<String, String>();
+        if (nameByCode != null) {
+            nameByCode.forEach((code, name) -> {
+                if (district.isEmpty() || district.get().equals(districtByCode.get(code))) {
+                    names.put(code, name);
+                }
+            });
+        }
+        return names;
     }
 
     /** The district that owns a registered school, or null when the code is not registered. */
