@@ -126,6 +126,7 @@ final class Register {
         if (nameByCode == null) {
             String value = row.text(column);
             row.problem(
+                    RejectReason.NO_REGISTER,
                     column,
                     value == null ? "" : value,
                     "尚未导入学校名册：请先导入学校名册（schools），再导入本文件",
@@ -139,6 +140,7 @@ final class Register {
         }
         if (!nameByCode.containsKey(code)) {
             row.problem(
+                    RejectReason.SCHOOL_NOT_REGISTERED,
                     column,
                     code,
                     row.header(column) + " \"" + code + "\" 不在学校名册中（请先导入包含该校的学校名册）",
@@ -148,6 +150,7 @@ final class Register {
         }
         if (submitterDistrict != null && !submitterDistrict.equals(districtByCode.get(code))) {
             row.problem(
+                    RejectReason.OTHER_DISTRICT,
                     column,
                     code,
                     row.header(column) + " \"" + code + "\" 不属于本辖区（" + submitterDistrict + "），只能报送本辖区学校的数据",
