@@ -90,7 +90,9 @@ final class ReportCommand implements Callable<Integer> {
             var reports = new ReportService(new ReportDataService(figures, components.reference(), components.clock()));
             ReportData data;
             // written aside and renamed, so a failed run never leaves half a report under the asked name
-            try (OutputStream stream = Files.newOutputStream(partial)) {
+            try (OutputStream stream = Files.newOutputStream(partial);
+                    var progress = TerminalProgress.working("report", spec)) {
+                progress.step(reportKind.name().toLowerCase(java.util.Locale.ROOT) + " " + reportFormat.name());
                 data = reports.render(request, stream);
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(partial);
@@ -103,7 +105,7 @@ final class ReportCommand implements Callable<Integer> {
                     data.modelVersion().version(),
                     target.toString(),
                     components.clock().instant());
-            PrintWriter printer = spec.commandLine().getOut();
+            PrintWriter printer = CliOutput.summary(spec);
             printer.printf(
                     "已生成 Wrote %s%n  %s；%s – %s，截至 as of %s；模型版本 model version %d%n",
                     target,

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "xiaoan",
         mixinStandardHelpOptions = true,
-        version = "xiaoan 0.1.0",
+        versionProvider = VersionProvider.class,
         description = {"校安：学校安全隐患排查整治数据仓库与分析服务", "xiaoan: school safety hazard analytics warehouse"},
         subcommands = {
             DemoCommand.class,
@@ -25,11 +25,19 @@ import picocli.CommandLine.Command;
             SqlCommand.class,
             ExportDuckDbCommand.class,
             GcCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XiaoanCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Read through {@link CliOutput#quiet}: inherited, so it may follow any subcommand. */
+    @CommandLine.Option(
+            names = {"-q", "--quiet"},
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "安静模式：不显示进度条和完成摘要，只输出数据和错误 Quiet: no progress bar or summary, only data and errors")
+    boolean quiet;
 
     @Override
     public void run() {
@@ -40,6 +48,10 @@ public final class XiaoanCommand implements Runnable {
     public static CommandLine commandLine(Components components) {
         var commandLine = new CommandLine(new XiaoanCommand(), new ComponentsFactory(components));
         commandLine.setExecutionExceptionHandler(new UserErrorHandler());
+        commandLine.setExecutionStrategy(parseResult -> {
+            CommandLogging.apply(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 }
