@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
+            TemplateCommand.class,
             BuildCommand.class,
             FiguresCommand.class,
             ReportCommand.class,
