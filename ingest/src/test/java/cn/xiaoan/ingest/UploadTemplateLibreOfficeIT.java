@@ -7,42 +7,33 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A template filled and then saved by a real office suite (LibreOffice Calc, headless): its own styles, shared strings
  * and validations, not POI's, are still read whole and accepted without a reject.
  */
-class UploadTemplateLibreOfficeIT extends UploadTemplateTest {
+class UploadTemplateLibreOfficeIT {
+    @TempDir
+    static Path root;
+
     @Test
     void aLedgerSavedByLibreOfficeIsAcceptedWithoutAReject() throws Exception {
-        TemplateScope scope = TemplateScope.fromRegister(warehouse, REFERENCE, Optional.of(district));
-        Path template = template(Dataset.LEDGER, scope, "office-blank.xlsx");
+        TemplateRoundTrip trip = TemplateRoundTrip.create(root);
         Path filled = root.resolve("office").resolve("台账-填写.xlsx");
         Files.createDirectories(filled.getParent());
-        LocalDate reportDate = LocalDate.of(2026, 10, 31);
-        int rows = TemplateFiller.fill(
-                template, Dataset.LEDGER, scope, file(Dataset.LEDGER), reportDate, REFERENCE, filled);
+        int rows = trip.fill(Dataset.LEDGER, filled);
         Path saved = resaveWithLibreOffice(filled, root.resolve("office").resolve("saved"));
         assertThat(Files.readAllBytes(saved)).isNotEqualTo(Files.readAllBytes(filled));
 
-        IngestResult result = new Ingestor(warehouse, REFERENCE, CLOCK)
-                .ingest(
-                        new IngestRequest(
-                                Dataset.LEDGER,
-                                saved,
-                                saved.getFileName().toString(),
-                                Optional.empty(),
-                                new Submitter("clerk", Optional.of(district))),
-                        IngestProgress.silent());
+        IngestResult result = trip.ingestAsClerk(Dataset.LEDGER, saved);
 
         assertThat(result.rejected()).as(result.summary()).isZero();
         assertThat(result.accepted()).isEqualTo(rows);
-        assertThat(result.reportDate()).isEqualTo(reportDate);
+        assertThat(result.reportDate()).isEqualTo(TemplateRoundTrip.REPORT_DATE);
     }
 
     private static Path resaveWithLibreOffice(Path file, Path outDir) throws IOException, InterruptedException {

@@ -7,23 +7,11 @@ import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.TaxonomyKind;
 import cn.xiaoan.domain.Term;
 import cn.xiaoan.domain.Warehouse;
-import cn.xiaoan.generate.GeneratedFile;
-import cn.xiaoan.generate.GenerationSummary;
-import cn.xiaoan.generate.Generator;
-import cn.xiaoan.generate.GeneratorOptions;
-import cn.xiaoan.generate.GeneratorProgress;
-import cn.xiaoan.generate.OutputFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -37,42 +25,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** A clerk's template: what ingest reads from it, what it offers, and that a filled one is accepted whole. */
 class UploadTemplateTest {
-    static final ReferenceData REFERENCE = ReferenceData.load();
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-02T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    static final ReferenceData REFERENCE = TemplateRoundTrip.REFERENCE;
 
     @TempDir
     static Path root;
 
-    static GenerationSummary generated;
+    static TemplateRoundTrip trip;
     static Warehouse warehouse;
-    /** The district owning the most generated schools: the clerk of the round trip. */
     static String district;
 
     @BeforeAll
     static void generateAndRegister() throws IOException {
-        generated = new Generator(REFERENCE)
-                .generate(
-                        new GeneratorOptions(root.resolve("generated"), 40, 8_000, 5, EnumSet.of(OutputFormat.CSV)),
-                        GeneratorProgress.silent());
-        warehouse = new Warehouse(root.resolve("warehouse"));
-        IngestResult register = new Ingestor(warehouse, REFERENCE, CLOCK)
-                .ingest(IngestRequest.of(Dataset.SCHOOLS, file(Dataset.SCHOOLS)), IngestProgress.silent());
-        assertThat(register.rejected()).isZero();
-        district = REFERENCE.districts().all().stream()
-                .max(Comparator.comparingInt(
-                        d -> TemplateScope.fromRegister(warehouse, REFERENCE, Optional.of(d.code()))
-                                .schools()
-                                .size()))
-                .orElseThrow()
-                .code();
-    }
-
-    static Path file(Dataset dataset) {
-        return generated.files().stream()
-                .filter(file -> file.dataset() == dataset)
-                .max(Comparator.comparing(GeneratedFile::reportDate))
-                .orElseThrow()
-                .path();
+        trip = TemplateRoundTrip.create(root);
+        warehouse = trip.warehouse();
+        district = trip.district();
     }
 
     static Path template(Dataset dataset, TemplateScope scope, String name) throws IOException {
@@ -160,29 +126,18 @@ class UploadTemplateTest {
         return values;
     }
 
-    @Test
-    void aLedgerFilledFromTheTemplateIsAcceptedWithoutARejectFromTheClerksDistrict() throws IOException {
-        TemplateScope scope = TemplateScope.fromRegister(warehouse, REFERENCE, Optional.of(district));
-        Path template = template(Dataset.LEDGER, scope, "ledger-blank.xlsx");
-        Path filled = root.resolve("templates").resolve("ledger-filled.xlsx");
-        LocalDate reportDate = LocalDate.of(2026, 10, 31);
-        int rows = TemplateFiller.fill(
-                template, Dataset.LEDGER, scope, file(Dataset.LEDGER), reportDate, REFERENCE, filled);
-        assertThat(rows).isGreaterThan(10);
+    @ParameterizedTest
+    @EnumSource(Dataset.class)
+    void aTemplateFilledWithTheDistrictsRowsIsAcceptedWithoutAReject(Dataset dataset) throws IOException {
+        Path filled = root.resolve("templates").resolve(dataset.directory() + "-filled.xlsx");
+        int rows = trip.fill(dataset, filled);
+        assertThat(rows).isPositive();
 
-        IngestResult result = new Ingestor(warehouse, REFERENCE, CLOCK)
-                .ingest(
-                        new IngestRequest(
-                                Dataset.LEDGER,
-                                filled,
-                                "ledger-filled.xlsx",
-                                Optional.empty(),
-                                new Submitter("clerk", Optional.of(district))),
-                        IngestProgress.silent());
+        IngestResult result = trip.ingestAsClerk(dataset, filled);
 
         assertThat(result.rejected()).as(result.summary()).isZero();
         assertThat(result.accepted()).isEqualTo(rows);
-        assertThat(result.reportDate()).isEqualTo(reportDate);
+        assertThat(result.reportDate()).isEqualTo(TemplateRoundTrip.REPORT_DATE);
         assertThat(result.reportDateSource()).isEqualTo(ReportDateSource.FILE);
     }
 }
