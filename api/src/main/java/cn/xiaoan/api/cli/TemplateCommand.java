@@ -78,8 +78,9 @@ final class TemplateCommand implements Callable<Integer> {
         }
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
-        // written beside the target and moved into place: an interrupted run leaves no half workbook
-        Path temporary = Files.createTempFile(absolute.getParent(), ".template-", ".xlsx");
+        // written beside the target and moved into place: an interrupted run leaves no half workbook (a temp file
+        // would also get owner-only permissions, where the clerk expects an ordinary file)
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".part");
         try {
             try (OutputStream stream = Files.newOutputStream(temporary)) {
                 new UploadTemplate(components.reference()).write(target, scope, stream);

@@ -48,7 +48,7 @@ class TemplateCommandTest {
         assertThat(run("template", "ledger", "--district", "140902", "--out", file.toString(), "--force")
                         .exit())
                 .isZero();
-        assertThat(temp.resolve("out")).isDirectoryNotContaining("glob:**/.template-*");
+        assertThat(temp.resolve("out")).isDirectoryNotContaining("glob:**/*.part");
     }
 
     @Test
