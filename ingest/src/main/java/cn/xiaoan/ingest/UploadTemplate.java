@@ -311,8 +311,15 @@ public final class UploadTemplate {
         sheet.setColumnWidth(2, 12 * 256);
         sheet.setColumnWidth(3, 60 * 256);
         sheet.setColumnWidth(4, 60 * 256);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
         int at = 0;
-        cell(sheet.createRow(at++), 0, "填表说明 How to fill in " + title(dataset, scope), styles.title);
+        XSSFRow heading = sheet.createRow(at++);
+        heading.setHeightInPoints(26);
+        cell(heading, 0, "填表说明 How to fill in: " + title(dataset, scope), styles.heading);
         at++;
         List<String[]> notes = List.of(
                 new String[] {
@@ -339,11 +346,14 @@ public final class UploadTemplate {
                     "Save as .xlsx and upload it on the 数据报送 page (or xiaoan ingest); rejected rows are listed with"
                             + " the reason and what to change: correct them and upload again."
                 });
+        // each note across the five columns, so it wraps on screen and on paper instead of running off the page
         for (String[] note : notes) {
-            XSSFRow row = sheet.createRow(at++);
-            cell(row, 0, note[0], styles.plain);
-            row = sheet.createRow(at++);
-            cell(row, 0, note[1], styles.english);
+            cell(sheet.createRow(at), 0, note[0], styles.plain);
+            sheet.addMergedRegion(new CellRangeAddress(at, at, 0, 4));
+            at++;
+            cell(sheet.createRow(at), 0, note[1], styles.english);
+            sheet.addMergedRegion(new CellRangeAddress(at, at, 0, 4));
+            at++;
         }
         at++;
         XSSFRow head = sheet.createRow(at++);
@@ -358,7 +368,10 @@ public final class UploadTemplate {
             cell(row, 1, column.key(), styles.wrapped);
             cell(row, 2, required(column, columns), styles.wrapped);
             cell(row, 3, hintZh(input) + "\n" + hintEn(input), styles.wrapped);
-            cell(row, 4, String.join("、", allowed(input, scope)), styles.wrapped);
+            String values = String.join("、", allowed(input, scope));
+            cell(row, 4, values, styles.wrapped);
+            // POI cannot measure text: two lines for the hint, more for a long list (about 30 names a line)
+            row.setHeightInPoints(15f * Math.max(2, (values.length() + 29) / 30));
         }
     }
 
@@ -499,6 +512,7 @@ public final class UploadTemplate {
     /** The workbook's cell styles, each created once. */
     private static final class Styles {
         final CellStyle title;
+        final CellStyle heading;
         final CellStyle label;
         final CellStyle plain;
         final CellStyle english;
@@ -517,6 +531,9 @@ public final class UploadTemplate {
             title.setFont(titleFont);
             title.setAlignment(HorizontalAlignment.CENTER);
             title.setVerticalAlignment(VerticalAlignment.CENTER);
+            heading = workbook.createCellStyle();
+            heading.setFont(titleFont);
+            heading.setVerticalAlignment(VerticalAlignment.CENTER);
             Font bold = workbook.createFont();
             bold.setBold(true);
             label = workbook.createCellStyle();
