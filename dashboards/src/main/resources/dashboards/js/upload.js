@@ -31,6 +31,22 @@ function drawChrome() {
   for (const option of document.getElementById('dataset').options) {
     option.textContent = t(DATASETS[option.value]);
   }
+  drawTemplateLinks();
+}
+
+// Blank workbooks from GET /api/v1/templates/{dataset}.xlsx: the headers ingest reads, drop-down lists, the clerk's schools.
+function drawTemplateLinks() {
+  const links = document.getElementById('template-links');
+  const items = Object.entries(DATASETS).map(([dataset, name]) => {
+    const link = document.createElement('a');
+    link.href = `/api/v1/templates/${dataset}.xlsx`;
+    link.download = '';
+    link.dataset.dataset = dataset;
+    link.textContent = t(name);
+    return link;
+  });
+  links.replaceChildren(t({ zh: '下载导入模板（含填表说明和下拉选项）：', en: 'Download a blank template (with instructions and drop-down lists): ' }));
+  items.forEach((link, index) => links.append(...(index > 0 ? [' · ', link] : [link])));
 }
 
 async function showBatch(batchId) {
@@ -41,6 +57,7 @@ async function showBatch(batchId) {
     { key: 'column', label: t({ zh: '列', en: 'Column' }) },
     { key: 'value', label: t({ zh: '值', en: 'Value' }) },
     { key: 'reason', label: t({ zh: '原因', en: 'Reason' }), format: (row) => (context.language === 'en' ? row.reasonEn : row.reasonZh) },
+    { key: 'fix', label: t({ zh: '如何修改', en: 'What to change' }), format: (row) => (context.language === 'en' ? row.fixEn : row.fixZh) },
   ], detail.rejectedRows, { rowKey: (row) => `${row.row}/${row.column}` });
   const link = document.getElementById('rejects-link');
   if (detail.batch.rejectsUrl) {

@@ -2,6 +2,8 @@ package cn.xiaoan.api;
 
 import cn.xiaoan.api.cli.BatchesCommand;
 import cn.xiaoan.api.cli.BuildCommand;
+import cn.xiaoan.api.cli.CommandLogging;
+import cn.xiaoan.api.cli.CompletionCommand;
 import cn.xiaoan.api.cli.Components;
 import cn.xiaoan.api.cli.ComponentsFactory;
 import cn.xiaoan.api.cli.DemoCommand;
@@ -14,8 +16,10 @@ import cn.xiaoan.api.cli.ReportCommand;
 import cn.xiaoan.api.cli.SchoolsCommand;
 import cn.xiaoan.api.cli.ServeCommand;
 import cn.xiaoan.api.cli.SqlCommand;
+import cn.xiaoan.api.cli.TemplateCommand;
 import cn.xiaoan.api.cli.UserErrorHandler;
 import cn.xiaoan.api.cli.UsersCommand;
+import cn.xiaoan.api.cli.VersionProvider;
 import cn.xiaoan.api.cli.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,12 +28,13 @@ import picocli.CommandLine.Command;
 @Command(
         name = "xiaoan",
         mixinStandardHelpOptions = true,
-        version = "xiaoan 0.1.0",
+        versionProvider = VersionProvider.class,
         description = {"校安：学校安全隐患排查整治数据仓库与分析服务", "xiaoan: school safety hazard analytics warehouse"},
         subcommands = {
             DemoCommand.class,
             GenerateCommand.class,
             IngestCommand.class,
+            TemplateCommand.class,
             BuildCommand.class,
             FiguresCommand.class,
             ReportCommand.class,
@@ -41,11 +46,19 @@ import picocli.CommandLine.Command;
             SqlCommand.class,
             ExportDuckDbCommand.class,
             GcCommand.class,
+            CompletionCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class XiaoanCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Read through {@code CliOutput.quiet}: inherited, so it may follow any subcommand. */
+    @CommandLine.Option(
+            names = {"-q", "--quiet"},
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "安静模式：不显示进度条和完成摘要，只输出数据和错误 Quiet: no progress bar or summary, only data and errors")
+    boolean quiet;
 
     @Override
     public void run() {
@@ -56,6 +69,10 @@ public final class XiaoanCommand implements Runnable {
     public static CommandLine commandLine(Components components) {
         var commandLine = new CommandLine(new XiaoanCommand(), new ComponentsFactory(components));
         commandLine.setExecutionExceptionHandler(new UserErrorHandler());
+        commandLine.setExecutionStrategy(parseResult -> {
+            CommandLogging.apply(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 }

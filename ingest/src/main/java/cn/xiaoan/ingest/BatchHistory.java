@@ -81,7 +81,7 @@ public final class BatchHistory {
     }
 
     /**
-     * The rejected rows of a batch with reasons (CSV: file, sheet, row, column, value, reason_zh, reason_en); a batch
+     * The rejected rows of a batch with reasons (CSV: file, sheet, row, column, value, reason_zh, reason_en, reason_code); a batch
      * that re-sent an earlier batch's bytes has that batch's report.
      */
     public Optional<Path> rejects(BatchRecord batch) {
@@ -103,7 +103,7 @@ public final class BatchHistory {
             return rows;
         }
         try (var source = new CsvSource(file.get())) {
-            source.next(); // header: file,sheet,row,column,value,reason_zh,reason_en
+            source.next(); // header: file,sheet,row,column,value,reason_zh,reason_en[,reason_code]
             String[] cells;
             while (rows.size() < limit && (cells = source.next()) != null) {
                 // the clerk sees every cell as typed, without the apostrophe that keeps a spreadsheet from running it
@@ -114,7 +114,8 @@ public final class BatchHistory {
                         SpreadsheetText.restored(cells[3]),
                         SpreadsheetText.restored(cells[4]),
                         SpreadsheetText.restored(cells[5]),
-                        SpreadsheetText.restored(cells[6])));
+                        SpreadsheetText.restored(cells[6]),
+                        RejectReason.ofCode(cells.length > 7 ? cells[7] : null)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file.get() + ": " + e.getMessage(), e);

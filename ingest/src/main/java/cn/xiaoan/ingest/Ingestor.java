@@ -328,7 +328,7 @@ public final class Ingestor {
                 int split = error.indexOf(" / ");
                 String zh = split < 0 ? error : error.substring(0, split);
                 String en = split < 0 ? error : error.substring(split + 3);
-                rejects.write(sheet, table.rowNumber(), new Problem("", "", zh, en));
+                rejects.write(sheet, table.rowNumber(), new Problem(RejectReason.UNREADABLE_ROW, "", "", zh, en));
                 counts.rejected++;
             } else {
                 row.start(cells, table.rowNumber());

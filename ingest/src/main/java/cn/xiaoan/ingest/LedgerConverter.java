@@ -175,6 +175,7 @@ final class LedgerConverter extends Converter {
             String found = Dates.iso(foundDate);
             String value = Dates.iso(deadline);
             row.problem(
+                    RejectReason.DATE_ORDER,
                     DEADLINE,
                     value,
                     row.header(DEADLINE) + " \"" + value + "\" 早于" + row.header(FOUND_DATE) + " \"" + found + "\"",
@@ -184,6 +185,7 @@ final class LedgerConverter extends Converter {
             String found = Dates.iso(foundDate);
             String value = Dates.iso(rectifiedDate);
             row.problem(
+                    RejectReason.DATE_ORDER,
                     RECTIFIED_DATE,
                     value,
                     row.header(RECTIFIED_DATE) + " \"" + value + "\" 早于" + row.header(FOUND_DATE) + " \"" + found
@@ -201,6 +203,7 @@ final class LedgerConverter extends Converter {
                 if (isDate(rectifiedDate)) {
                     String value = Dates.iso(rectifiedDate);
                     row.problem(
+                            RejectReason.STATUS_DATES,
                             RECTIFIED_DATE,
                             value,
                             "整改状态为 " + statusZh() + "，但填写了" + row.header(RECTIFIED_DATE) + " \"" + value
@@ -212,6 +215,7 @@ final class LedgerConverter extends Converter {
             case RECTIFIED, CLOSED -> {
                 if (rectifiedDate == RowCheck.ABSENT) {
                     row.problem(
+                            RejectReason.STATUS_DATES,
                             RECTIFIED_DATE,
                             "",
                             "整改状态为 " + statusZh() + "，但" + row.header(RECTIFIED_DATE) + " 为空",
@@ -219,6 +223,7 @@ final class LedgerConverter extends Converter {
                 }
                 if (status == HazardStatus.CLOSED && closedDate == RowCheck.ABSENT) {
                     row.problem(
+                            RejectReason.STATUS_DATES,
                             CLOSED_DATE,
                             "",
                             "整改状态为 已销号，但" + row.header(CLOSED_DATE) + " 为空",
@@ -259,6 +264,7 @@ final class LedgerConverter extends Converter {
         }
         if (derivedId) {
             row.problem(
+                    RejectReason.DUPLICATE,
                     DESCRIPTION,
                     row.text(DESCRIPTION),
                     "与第 " + first + " 行重复：隐患编号为空，且学校、检查日期、部位和描述完全相同",
@@ -266,6 +272,7 @@ final class LedgerConverter extends Converter {
                             + " description");
         } else {
             row.problem(
+                    RejectReason.DUPLICATE,
                     HAZARD_ID,
                     hazardId,
                     row.header(HAZARD_ID) + " \"" + Text.shown(hazardId) + "\" 在本文件中重复（第 " + first + " 行已出现）",

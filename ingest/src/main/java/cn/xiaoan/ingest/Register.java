@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The school register known to validation: the latest name per school code over all ingested {@code schools}
@@ -85,6 +87,19 @@ final class Register {
         return of(names, owners);
     }
 
+    /** The registered name of each school {@code district} owns (every school when empty), by code. */
+    SortedMap<String, String> namesOwnedBy(Optional<String> district) {
+        var names = new TreeMap<String, String>();
+        if (nameByCode != null) {
+            nameByCode.forEach((code, name) -> {
+                if (district.isEmpty() || district.get().equals(districtByCode.get(code))) {
+                    names.put(code, name);
+                }
+            });
+        }
+        return names;
+    }
+
     /** The district that owns a registered school, or null when the code is not registered. */
     String owner(String schoolCode) {
         return districtByCode.get(schoolCode);
@@ -111,6 +126,7 @@ final class Register {
         if (nameByCode == null) {
             String value = row.text(column);
             row.problem(
+                    RejectReason.NO_REGISTER,
                     column,
                     value == null ? "" : value,
                     "尚未导入学校名册：请先导入学校名册（schools），再导入本文件",
@@ -124,6 +140,7 @@ final class Register {
         }
         if (!nameByCode.containsKey(code)) {
             row.problem(
+                    RejectReason.SCHOOL_NOT_REGISTERED,
                     column,
                     code,
                     row.header(column) + " \"" + code + "\" 不在学校名册中（请先导入包含该校的学校名册）",
@@ -133,6 +150,7 @@ final class Register {
         }
         if (submitterDistrict != null && !submitterDistrict.equals(districtByCode.get(code))) {
             row.problem(
+                    RejectReason.OTHER_DISTRICT,
                     column,
                     code,
                     row.header(column) + " \"" + code + "\" 不属于本辖区（" + submitterDistrict + "），只能报送本辖区学校的数据",

@@ -12,13 +12,14 @@ import java.util.Optional;
 
 /**
  * The reject report of one batch: UTF-8 with a BOM so that Excel opens it with the right encoding, one line per
- * problem (a row with three problems has three lines). Every text cell that starts like a formula is written with a
+ * problem (a row with three problems has three lines), its reason also as a {@link RejectReason} code (last, so a
+ * report written before codes existed reads the same). Every text cell that starts like a formula is written with a
  * leading apostrophe ({@link SpreadsheetText}): file and sheet names, values and reasons all come from the clerk's
  * file. Written under a dot-name and renamed on commit; no file at
  * all when nothing was rejected.
  */
 final class RejectWriter implements AutoCloseable {
-    static final String HEADER = "file,sheet,row,column,value,reason_zh,reason_en";
+    static final String HEADER = "file,sheet,row,column,value,reason_zh,reason_en,reason_code";
 
     private final Path target;
     private final Path temporary;
@@ -53,6 +54,8 @@ final class RejectWriter implements AutoCloseable {
         field(SpreadsheetText.defused(problem.reasonZh()));
         writer.write(',');
         field(SpreadsheetText.defused(problem.reasonEn()));
+        writer.write(',');
+        writer.write(problem.reason().name());
         writer.write("\r\n");
     }
 

@@ -39,30 +39,14 @@ public final class ReportDateRule {
             return;
         }
         boolean future = date.isAfter(latest);
-        String zh = "填报日期 " + date + "（" + sourceZh(source) + "）"
+        String zh = "填报日期 " + date + "（" + source.nameZh() + "）"
                 + (future ? "晚于今天 " + LocalDate.now(clock) + "，最晚可填 " + latest : "早于 " + EARLIEST)
                 + "，整个文件未导入；请填写实际的填报日期";
-        String en = "report date " + date + " (" + sourceEn(source) + ") is "
+        String en = "report date " + date + " (" + source.nameEn() + ") is "
                 + (future
                         ? "after today " + LocalDate.now(clock) + " (latest accepted: " + latest + ")"
                         : "before " + EARLIEST)
                 + "; nothing was ingested: give the date the return was actually made";
         throw new ReportDateOutOfRangeException(zh + " / " + en, date, source);
-    }
-
-    private static String sourceZh(ReportDateSource source) {
-        return switch (source) {
-            case FLAG -> "由参数指定";
-            case FILE -> "文件中的填报日期";
-            case INGEST_TIME -> "导入当天";
-        };
-    }
-
-    private static String sourceEn(ReportDateSource source) {
-        return switch (source) {
-            case FLAG -> "given with the request";
-            case FILE -> "the file's 填报日期";
-            case INGEST_TIME -> "the day of ingest";
-        };
     }
 }

@@ -35,6 +35,7 @@ final class RowCheck {
             if (cells.longerThan(position, Text.MAX_CELL_LENGTH)) {
                 String header = position < columns.width() ? columns.headers().get(position) : "";
                 problems.add(new Problem(
+                        RejectReason.TOO_LONG,
                         header,
                         Text.shown(cells.get(position)),
                         header + " 内容超过 " + Text.MAX_CELL_LENGTH + " 个字符的上限，未导入",
@@ -121,12 +122,16 @@ final class RowCheck {
     }
 
     void missing(int column) {
-        problems.add(
-                new Problem(header(column), "", header(column) + " 为空（必填）", key(column) + " is missing (required)"));
+        problems.add(new Problem(
+                RejectReason.MISSING_VALUE,
+                header(column),
+                "",
+                header(column) + " 为空（必填）",
+                key(column) + " is missing (required)"));
     }
 
-    void problem(int column, String value, String reasonZh, String reasonEn) {
-        problems.add(new Problem(header(column), Text.shown(value), reasonZh, reasonEn));
+    void problem(RejectReason reason, int column, String value, String reasonZh, String reasonEn) {
+        problems.add(new Problem(reason, header(column), Text.shown(value), reasonZh, reasonEn));
     }
 
     void problem(Problem problem) {
@@ -155,6 +160,7 @@ final class RowCheck {
         if (Dates.isError(day)) {
             String shown = Text.shown(value);
             problems.add(new Problem(
+                    RejectReason.BAD_DATE,
                     header(column),
                     shown,
                     Dates.reasonZh(header(column), shown, day),
@@ -174,6 +180,7 @@ final class RowCheck {
             String value = Text.clean(cells.get(position));
             String shown = Text.shown(value);
             problem(
+                    RejectReason.UNKNOWN_TERM,
                     column,
                     value,
                     header(column) + " \"" + shown + "\" 不是已知的" + whatZh + "（应为 " + resolver.expectedZh() + " 或其代码、别名）",
@@ -193,6 +200,7 @@ final class RowCheck {
         if (flag < 0) {
             String shown = Text.shown(value);
             problem(
+                    RejectReason.BAD_FLAG,
                     column,
                     value,
                     header(column) + " \"" + shown + "\" 应为 是/否（或 Y/N、true/false、1/0）",
@@ -210,6 +218,7 @@ final class RowCheck {
         if (value.length() != 10 || !allDigits(value)) {
             String shown = Text.shown(value);
             problem(
+                    RejectReason.BAD_SCHOOL_CODE,
                     column,
                     value,
                     header(column) + " \"" + shown + "\" 不是 10 位数字的学校标识码",

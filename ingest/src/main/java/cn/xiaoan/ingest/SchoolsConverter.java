@@ -86,6 +86,7 @@ final class SchoolsConverter extends Converter {
         Integer first = firstRowOfSchool.putIfAbsent(schoolCode, row.rowNumber());
         if (first != null) {
             row.problem(
+                    RejectReason.DUPLICATE,
                     SCHOOL_CODE,
                     schoolCode,
                     row.header(SCHOOL_CODE) + " \"" + schoolCode + "\" 在本文件中重复（第 " + first + " 行已出现）",
@@ -112,6 +113,7 @@ final class SchoolsConverter extends Converter {
         String ownerZh = owning == null ? owner : owning.nameZh() + "（" + owner + "）";
         String ownerEn = owning == null ? owner : owning.nameZh() + " " + owning.nameEn() + " (" + owner + ")";
         row.problem(
+                RejectReason.OTHER_DISTRICT,
                 column,
                 column == SCHOOL_CODE ? schoolCode : row.text(column),
                 row.header(SCHOOL_CODE) + " \"" + schoolCode + "\" 已登记在" + ownerZh + "名下，学校名册不能将其改为"
@@ -135,6 +137,7 @@ final class SchoolsConverter extends Converter {
         if (district.isEmpty()) {
             String shown = Text.shown(value);
             row.problem(
+                    RejectReason.UNKNOWN_DISTRICT,
                     column,
                     value,
                     row.header(column) + " \"" + shown + "\" 不是已知的县区（见 data/reference/districts.csv）",
@@ -145,6 +148,7 @@ final class SchoolsConverter extends Converter {
         String code = district.get().code();
         if (submitterDistrict != null && !submitterDistrict.equals(code)) {
             row.problem(
+                    RejectReason.OTHER_DISTRICT,
                     column,
                     value,
                     row.header(column) + " \"" + Text.shown(value) + "\" 不是本辖区（" + submitterDistrict + "），只能报送本辖区的学校",
@@ -165,6 +169,7 @@ final class SchoolsConverter extends Converter {
         if (digits.length() > 9 || !RowCheck.allDigits(digits)) {
             String shown = Text.shown(value);
             row.problem(
+                    RejectReason.BAD_NUMBER,
                     STUDENTS,
                     value,
                     row.header(STUDENTS) + " \"" + shown + "\" 不是非负整数",

@@ -47,16 +47,19 @@ public final class BuildCommand implements Callable<Integer> {
         long started = System.nanoTime();
         BuildEngineChoice engine = engineOptions.choice();
         Warehouse warehouse = components.warehouse(warehouseOption.warehouse);
-        ModelVersion version = new ModelBuilder(
-                        warehouse,
-                        components.reference(),
-                        Clock.systemUTC(),
-                        engine,
-                        writeOptions.locks(components),
-                        new ModelRetention(warehouse, keepOption.keep))
-                .build(WriteOptions.printingTo(spec.commandLine().getErr()));
-        spec.commandLine()
-                .getOut()
+        ModelVersion version;
+        try (var progress = TerminalProgress.working("build", spec)) {
+            progress.step(engine.description());
+            version = new ModelBuilder(
+                            warehouse,
+                            components.reference(),
+                            Clock.systemUTC(),
+                            engine,
+                            writeOptions.locks(components),
+                            new ModelRetention(warehouse, keepOption.keep))
+                    .build(WriteOptions.printingTo(spec.commandLine().getErr()));
+        }
+        CliOutput.summary(spec)
                 .printf(
                         "模型版本 %d 已发布（%d 个批次，%s，%.1f s）/ published model version %d from %d batches with %s%n",
                         version.version(),

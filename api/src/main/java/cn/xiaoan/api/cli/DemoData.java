@@ -36,7 +36,9 @@ public final class DemoData {
         if (!Files.exists(index)) {
             out.printf("生成演示数据 generating demo data into %s ...%n", data);
             out.flush();
-            GenerateCommand.generate(components, options);
+            try (var progress = TerminalProgress.start("generate", options.hazards(), CliOutput.interactive())) {
+                GenerateCommand.generate(components, options, progress);
+            }
         }
         return readIndex(data, index);
     }

@@ -47,9 +47,13 @@ public final class ExportDuckDbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var exported = new DuckDbExport(components.warehouse(warehouseOption.warehouse), DataDictionary.load())
-                .export(file, force, copy, components.clock().instant());
-        PrintWriter out = spec.commandLine().getOut();
+        DuckDbExport.Exported exported;
+        try (var progress = TerminalProgress.working("export", spec)) {
+            progress.step(copy ? "copy" : "views");
+            exported = new DuckDbExport(components.warehouse(warehouseOption.warehouse), DataDictionary.load())
+                    .export(file, force, copy, components.clock().instant());
+        }
+        PrintWriter out = CliOutput.summary(spec);
         out.printf(
                 "已导出模型版本 %d 到 %s（%d 个视图，%d 个维表） / exported model version %d to %s"
                         + " (%d views, %d dimension tables)%n"

@@ -62,8 +62,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var summary = generate(components, new GeneratorOptions(out, schools, hazards, seed, parseFormats(formats)));
-        var writer = spec.commandLine().getOut();
+        GenerationSummary summary;
+        try (var progress = TerminalProgress.start("generate", hazards, spec)) {
+            summary = generate(
+                    components, new GeneratorOptions(out, schools, hazards, seed, parseFormats(formats)), progress);
+        }
+        var writer = CliOutput.summary(spec);
         writer.printf(
                 "已生成 %d 项隐患（台账 %d 行）于 %s，用时 %.1f s / generated %d hazards (%d ledger rows) in %s%n",
                 summary.hazards(),
@@ -79,10 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
         return 0;
     }
 
-    static GenerationSummary generate(Components components, GeneratorOptions options) throws Exception {
-        try (var progress = TerminalProgress.start("generate", options.hazards(), null)) {
-            return new Generator(components.reference()).generate(options, progress::stepTo);
-        }
+    static GenerationSummary generate(Components components, GeneratorOptions options, TerminalProgress progress)
+            throws Exception {
+        return new Generator(components.reference()).generate(options, progress::stepTo);
     }
 
     static EnumSet<OutputFormat> parseFormats(List<String> names) {

@@ -122,14 +122,14 @@ public final class IngestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         for (Path file : files) {
-            try (var progress = TerminalProgress.start(file.getFileName().toString(), 0, null)) {
+            try (var progress = TerminalProgress.start(file.getFileName().toString(), 0, spec)) {
                 IngestResult result = ingestor.ingest(
                         new IngestRequest(target, file, file.getFileName().toString(), Optional.ofNullable(reportDate)),
                         rows -> progress.stepTo("rows", rows, Math.max(rows, 1)),
                         WriteOptions.printingTo(err));
                 outcomes.add(FileOutcome.of(file, result));
                 if (!json) {
-                    printSummary(out, result);
+                    printSummary(CliOutput.summary(spec), result);
                 }
             } catch (UnreadableFileException | ReportDateOutOfRangeException e) {
                 outcomes.add(FileOutcome.failed(file, e.getMessage()));
@@ -164,13 +164,14 @@ public final class IngestCommand implements Callable<Integer> {
             return;
         }
         out.printf(
-                "%s → 批次 batch %d（%s，填报日期 report date %s，来源 from %s）%n"
+                "%s → 批次 batch %d（%s，填报日期 report date %s，来源：%s / from %s）%n"
                         + "  读取 read %d，接收 accepted %d，退回 rejected %d，警告 warned %d%n",
                 result.fileName(),
                 result.batchId(),
                 result.dataset().nameZh(),
                 result.reportDate(),
-                result.reportDateSource(),
+                result.reportDateSource().nameZh(),
+                result.reportDateSource().nameEn(),
                 result.read(),
                 result.accepted(),
                 result.rejected(),

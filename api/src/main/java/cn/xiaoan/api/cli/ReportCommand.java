@@ -93,7 +93,9 @@ public final class ReportCommand implements Callable<Integer> {
             var reports = new ReportService(new ReportDataService(figures, components.reference(), components.clock()));
             ReportData data;
             // written aside and renamed, so a failed run never leaves half a report under the asked name
-            try (OutputStream stream = Files.newOutputStream(partial)) {
+            try (OutputStream stream = Files.newOutputStream(partial);
+                    var progress = TerminalProgress.working("report", spec)) {
+                progress.step(reportKind.name().toLowerCase(java.util.Locale.ROOT) + " " + reportFormat.name());
                 var rendered = new ByteArrayOutputStream();
                 data = reports.render(request, rendered);
                 // the city's campaign report gets the county map (一张图), as the HTTP download does
@@ -111,7 +113,7 @@ public final class ReportCommand implements Callable<Integer> {
                     data.modelVersion().version(),
                     target.toString(),
                     components.clock().instant());
-            PrintWriter printer = spec.commandLine().getOut();
+            PrintWriter printer = CliOutput.summary(spec);
             printer.printf(
                     "已生成 Wrote %s%n  %s；%s – %s，截至 as of %s；模型版本 model version %d%n",
                     target,

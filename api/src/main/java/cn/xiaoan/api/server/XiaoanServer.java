@@ -97,6 +97,7 @@ public final class XiaoanServer implements AutoCloseable {
                 new UploadReceiver(incoming, limits.maxUploadBytes()),
                 new RateLimiter(limits.uploadsPerMinute(), Duration.ofMinutes(1), services.clock()),
                 refresher);
+        var templates = new TemplateController(services.warehouse(), services.reference());
         var schoolMoves = new SchoolMoveController(
                 new SchoolMoves(services.warehouse(), services.reference(), services.clock(), locks), refresher);
         var gate = new HeavyQueryGate(limits.heavyQueries(), HEAVY_QUERY_WAIT_SECONDS);
@@ -167,6 +168,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.post("/api/v1/schools/{code}/move", schoolMoves::move, Role.ADMIN);
         app.get("/api/v1/reports/{kind}", gate.around(reports::report), Role.LEADER);
         app.post(UPLOAD_PATH, ingest::upload, Role.CLERK);
+        app.get("/api/v1/templates/{dataset}.xlsx", templates::template, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches", ingest::list, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches/{id}", ingest::detail, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches/{id}/rejects", ingest::rejects, Role.CLERK, Role.LEADER);
