@@ -68,7 +68,9 @@ class CodeLeakIT {
                 "/warnings.html",
                 "/school.html?code=" + SCHOOL,
                 "/reports.html",
-                "/reports.html?kind=monthly");
+                "/reports.html?kind=monthly",
+                "/map.html",
+                "/screen.html");
         assertThat(leaksOn(pages)).isEmpty();
     }
 
