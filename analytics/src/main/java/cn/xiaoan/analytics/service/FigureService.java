@@ -21,6 +21,7 @@ import cn.xiaoan.analytics.publish.ModelNotBuiltException;
 import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.analytics.serving.AnswerCache;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
+import cn.xiaoan.analytics.serving.RequestTimings;
 import cn.xiaoan.analytics.serving.ServingDatabase;
 import cn.xiaoan.analytics.serving.ServingLimits;
 import cn.xiaoan.analytics.serving.ServingModel;
@@ -310,7 +311,12 @@ public final class FigureService implements AutoCloseable {
         var timedOut = new AtomicBoolean();
         try {
             session = database.borrow(model.schema());
+            RequestTimings timings = RequestTimings.current();
+            long preparing = timings == null ? 0 : System.nanoTime();
             PreparedStatement statement = session.prepare(sql.sql());
+            if (timings != null) {
+                timings.planned(preparing, System.nanoTime() - preparing);
+            }
             for (int i = 0; i < values.size(); i++) {
                 statement.setObject(i + 1, values.get(i));
             }
@@ -325,12 +331,16 @@ public final class FigureService implements AutoCloseable {
                     },
                     limits.queryTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
+            long executing = timings == null ? 0 : System.nanoTime();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(reader.read(result));
                 }
             } finally {
                 cancel.cancel(false);
+                if (timings != null) {
+                    timings.executed(System.nanoTime() - executing);
+                }
             }
             // A cancel that arrived just after the statement finished could linger on the connection: start afresh.
             healthy = !timedOut.get();
