@@ -27,6 +27,7 @@ import cn.xiaoan.analytics.serving.ServingLimits;
 import cn.xiaoan.analytics.serving.ServingModel;
 import cn.xiaoan.analytics.serving.ServingQueryTimeoutException;
 import cn.xiaoan.analytics.serving.ServingSession;
+import cn.xiaoan.analytics.serving.SqlList;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
@@ -318,7 +319,8 @@ public final class FigureService implements AutoCloseable {
                 timings.planned(preparing, System.nanoTime() - preparing);
             }
             for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
+                Object value = values.get(i);
+                statement.setObject(i + 1, value instanceof SqlList list ? session.array(list) : value);
             }
             ScheduledFuture<?> cancel = timeouts.schedule(
                     () -> {
