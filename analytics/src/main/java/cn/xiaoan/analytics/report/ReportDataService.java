@@ -205,10 +205,7 @@ public final class ReportDataService {
             FigureRow current) {
         Period period = new Period(from, asOf);
         FigureRow previous = table(snapshot, period, asOf, List.of(), scope).total();
-        var changes = new ArrayList<FigureChange>();
-        for (Figure figure : KEY_FIGURES) {
-            changes.add(comparison.change(figure, current, previous));
-        }
+        List<FigureChange> changes = comparison.changes(KEY_FIGURES, current, previous);
         return new Comparison(labelZh, labelEn, period, asOf, previous, changes);
     }
 

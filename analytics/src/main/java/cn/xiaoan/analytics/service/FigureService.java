@@ -21,11 +21,13 @@ import cn.xiaoan.analytics.publish.ModelNotBuiltException;
 import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.analytics.serving.AnswerCache;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
+import cn.xiaoan.analytics.serving.RequestTimings;
 import cn.xiaoan.analytics.serving.ServingDatabase;
 import cn.xiaoan.analytics.serving.ServingLimits;
 import cn.xiaoan.analytics.serving.ServingModel;
 import cn.xiaoan.analytics.serving.ServingQueryTimeoutException;
 import cn.xiaoan.analytics.serving.ServingSession;
+import cn.xiaoan.analytics.serving.SqlList;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
@@ -310,9 +312,15 @@ public final class FigureService implements AutoCloseable {
         var timedOut = new AtomicBoolean();
         try {
             session = database.borrow(model.schema());
+            RequestTimings timings = RequestTimings.current();
+            long preparing = timings == null ? 0 : System.nanoTime();
             PreparedStatement statement = session.prepare(sql.sql());
+            if (timings != null) {
+                timings.planned(preparing, System.nanoTime() - preparing);
+            }
             for (int i = 0; i < values.size(); i++) {
-                statement.setObject(i + 1, values.get(i));
+                Object value = values.get(i);
+                statement.setObject(i + 1, value instanceof SqlList list ? session.array(list) : value);
             }
             ScheduledFuture<?> cancel = timeouts.schedule(
                     () -> {
@@ -325,12 +333,16 @@ public final class FigureService implements AutoCloseable {
                     },
                     limits.queryTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
+            long executing = timings == null ? 0 : System.nanoTime();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
                     rows.add(reader.read(result));
                 }
             } finally {
                 cancel.cancel(false);
+                if (timings != null) {
+                    timings.executed(System.nanoTime() - executing);
+                }
             }
             // A cancel that arrived just after the statement finished could linger on the connection: start afresh.
             healthy = !timedOut.get();

@@ -1,5 +1,6 @@
 package cn.xiaoan.analytics.serving;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,6 +43,11 @@ public final class ServingSession implements AutoCloseable {
             statement.clearParameters();
         }
         return statement;
+    }
+
+    /** The list as a JDBC array of this connection, to bind to a statement of this session. */
+    public Array array(SqlList list) throws SQLException {
+        return connection.createArrayOf(list.elementType(), list.elements().toArray());
     }
 
     @Override

@@ -8,6 +8,7 @@ import cn.xiaoan.api.server.ServerServices;
 import cn.xiaoan.api.server.ServerSettings;
 import cn.xiaoan.api.server.XiaoanServer;
 import cn.xiaoan.domain.Warehouse;
+import java.util.Optional;
 
 /** The server with the services it owns, started over one warehouse (for serve and the benchmarks). */
 public final class RunningServer implements AutoCloseable {
@@ -42,6 +43,11 @@ public final class RunningServer implements AutoCloseable {
 
     public FigureService figures() {
         return figures;
+    }
+
+    /** The model version whose overview answers the server has computed ahead, if any yet. */
+    public Optional<Long> overviewWarmedVersion() {
+        return server.warmedVersion();
     }
 
     int port() {

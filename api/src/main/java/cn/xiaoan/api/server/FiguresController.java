@@ -1,6 +1,7 @@
 package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.figure.Figure;
+import cn.xiaoan.analytics.figure.FigureChange;
 import cn.xiaoan.analytics.figure.FigureTable;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.Question;
@@ -17,6 +18,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -79,8 +81,8 @@ final class FiguresController {
         FigureTable previous =
                 figures.figures(snapshot, request.at(earlier, current.asOf().minusYears(1)));
         var changes = new ArrayList<JsonBodies.ChangeBody>();
-        for (Figure figure : Figure.values()) {
-            changes.add(JsonBodies.ChangeBody.of(comparison.change(figure, current.total(), previous.total())));
+        for (FigureChange change : comparison.changes(List.of(Figure.values()), current.total(), previous.total())) {
+            changes.add(JsonBodies.ChangeBody.of(change));
         }
         json.send(
                 ctx,

@@ -17,7 +17,10 @@ final class JsonResponses {
     }
 
     void send(Context ctx, Object body) throws JsonProcessingException {
-        ctx.contentType(ContentType.APPLICATION_JSON).result(mapper.writeValueAsBytes(body));
+        long started = System.nanoTime();
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        ServerTimings.serialised(started);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(bytes);
     }
 
     /** A body that never changes, serialised once. */

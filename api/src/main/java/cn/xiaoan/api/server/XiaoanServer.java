@@ -130,7 +130,7 @@ public final class XiaoanServer implements AutoCloseable {
                     limits.maxUploadBytes() + ServerLimits.MIB, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.requestLogger.http(accessLog::log);
-            config.jsonMapper(new JavalinJackson(json, false));
+            config.jsonMapper(new TimedJsonMapper(new JavalinJackson(json, false)));
             config.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
@@ -139,10 +139,13 @@ public final class XiaoanServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
         });
+        app.before(ServerTimings::begin);
         app.before(RequestIds::assign);
         app.before(ctx -> refuseOversizedBody(ctx, limits));
         // Every route declares the roles it admits (AccessControl denies a route that declares none).
         app.beforeMatched(access::authorize);
+        app.beforeMatched(ServerTimings::authorised);
+        app.after(ServerTimings::end);
         var docs = new ApiDocsController();
         app.get("/openapi.json", docs::openApi, Role.PUBLIC);
         app.get("/api/docs", docs::page, Role.PUBLIC);
@@ -264,8 +267,8 @@ public final class XiaoanServer implements AutoCloseable {
                 .toList();
     }
 
-    /** The model version whose overview answers have been computed ahead (for tests). */
-    Optional<Long> warmedVersion() {
+    /** The model version whose overview answers have been computed ahead (for tests and benchmarks). */
+    public Optional<Long> warmedVersion() {
         return warmup.warmedVersion();
     }
 

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             BenchFiguresCommand.class,
             BenchApiCommand.class,
             BenchReportCommand.class,
-            BenchUiCommand.class
+            BenchUiCommand.class,
+            BenchQuestionsCommand.class
         })
 public final class BenchCommand implements Runnable {
     @Spec
