@@ -2,6 +2,7 @@
 // schools that sent no ledger this month, schools whose self-inspection finds far less than supervision.
 import { api } from './api.js';
 import { fillTable } from './format.js';
+import { hazardLink } from './hazardlink.js';
 import { loadNames } from './names.js';
 import { asOfField, describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
@@ -37,7 +38,7 @@ function schoolLink(row) {
 
 function hazardColumns(withDays) {
   return [
-    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }) },
+    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }), format: (row) => hazardLink(row, context.language) },
     { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
     { key: 'districtCode', label: t({ zh: '县区', en: 'District' }), format: named('district', 'districtCode') },
     { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: named('category', 'category') },
