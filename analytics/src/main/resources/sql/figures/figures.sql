@@ -109,7 +109,9 @@ facts AS (
         f.days_to_rectify,
         f.hazards,
         f.self_hazards,
-        f.on_time_hazards
+        f.on_time_hazards,
+        f.closed_date,
+        f.days_to_close
     FROM {{facts}} f
     WHERE (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || f.school_type || ',') > 0)
@@ -126,6 +128,7 @@ hazard_states AS (
         self_hazards,
         on_time_hazards,
         days_to_rectify,
+        days_to_close,
         -- found: found_date in P
         CASE WHEN found_date >= :period_start AND found_date <= :period_end THEN 1 ELSE 0 END AS is_found,
         -- open at D (dialect/functions.sql); not limited to P
@@ -146,7 +149,12 @@ hazard_states AS (
         -- stock_flow resolved: rectified_date in P
         CASE WHEN rectified_date >= :period_start AND rectified_date <= :period_end THEN 1 ELSE 0 END AS is_resolved,
         -- stock_flow closing: open at the end of P
-        CASE WHEN is_open_at(found_date, rectified_date, :period_end) THEN 1 ELSE 0 END AS is_closing
+        CASE WHEN is_open_at(found_date, rectified_date, :period_end) THEN 1 ELSE 0 END AS is_closing,
+        -- closed (销号, signed off): closed_date <= D
+        CASE WHEN closed_date <= :as_of THEN 1 ELSE 0 END AS is_closed_by_as_of,
+        -- rectified_not_closed at D: rectified_date <= D and (closed_date is null or > D); not limited to P
+        CASE WHEN rectified_date <= :as_of AND (closed_date IS NULL OR closed_date > :as_of) THEN 1 ELSE 0 END
+            AS is_rectified_not_closed
     FROM facts
 ),
 hazard_groups AS (
@@ -168,7 +176,10 @@ hazard_groups AS (
         SUM(hazards * is_open * risk_weight) AS risk_points,
         SUM(hazards * is_opening) AS opening,
         SUM(hazards * is_resolved) AS resolved,
-        SUM(hazards * is_closing) AS closing
+        SUM(hazards * is_closing) AS closing,
+        SUM(hazards * is_found * is_closed_by_as_of) AS closed,
+        SUM(CASE WHEN is_found = 1 AND is_closed_by_as_of = 1 THEN days_to_close ELSE 0 END) AS close_days,
+        SUM(hazards * is_rectified_not_closed) AS rectified_not_closed
     FROM hazard_states
     GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
 ),
@@ -340,7 +351,12 @@ SELECT
     COALESCE(g.opening, 0) AS stock_flow_opening,
     COALESCE(g.found, 0) AS stock_flow_new,
     COALESCE(g.resolved, 0) AS stock_flow_resolved,
-    COALESCE(g.closing, 0) AS stock_flow_closing
+    COALESCE(g.closing, 0) AS stock_flow_closing,
+    -- sign-off (销号): closed = found in P with closed_date <= D; closure_rate = closed / rectified
+    COALESCE(g.closed, 0) AS closed,
+    CAST(g.closed AS DOUBLE) / NULLIF(g.rectified, 0) AS closure_rate,
+    COALESCE(g.rectified_not_closed, 0) AS rectified_not_closed,
+    CAST(g.close_days AS DOUBLE) / NULLIF(g.closed, 0) AS days_to_close
 FROM cells c
 LEFT JOIN hazard_groups g
     ON g.k_district IS NOT DISTINCT FROM c.k_district

@@ -2,10 +2,10 @@
 -- breakdown cell instead of every hazard. A question is month-aligned when the period starts on the 1st, ends on a
 -- month's last day and the as-of date is a month's last day; for those, each date below compares with the period
 -- bounds and the as-of date exactly as the hazard's own date does:
---   found_date, rectified_date  the 1st of their month
+--   found_date, rectified_date, closed_date  the 1st of their month
 --   deadline                     the 1st of its month, unless it is the month's last day (then kept: a deadline on
 --                                the as-of date is not overdue)
--- The per-hazard measures (hazards, self_hazards, on_time_hazards, days_to_rectify) are summed. Any other question
+-- The per-hazard measures (hazards, self_hazards, on_time_hazards, days_to_rectify, days_to_close) are summed. Any other question
 -- reads hazard_facts, which has the same columns; the smaller cubes (hazard_cube_district_category,
 -- hazard_cube_district) sum this one further over fewer dimensions.
 SELECT
@@ -24,7 +24,9 @@ SELECT
     CAST(SUM(days_to_rectify) AS BIGINT) AS days_to_rectify,
     CAST(SUM(hazards) AS BIGINT) AS hazards,
     CAST(SUM(self_hazards) AS BIGINT) AS self_hazards,
-    CAST(SUM(on_time_hazards) AS BIGINT) AS on_time_hazards
+    CAST(SUM(on_time_hazards) AS BIGINT) AS on_time_hazards,
+    closed_date,
+    CAST(SUM(days_to_close) AS BIGINT) AS days_to_close
 FROM (
     SELECT
         district_code,
@@ -43,7 +45,9 @@ FROM (
         days_to_rectify,
         hazards,
         self_hazards,
-        on_time_hazards
+        on_time_hazards,
+        make_date(year(closed_date), month(closed_date), 1) AS closed_date,
+        days_to_close
     FROM hazard_facts
 ) coarse
 GROUP BY
@@ -58,4 +62,5 @@ GROUP BY
     found_year,
     found_date,
     deadline,
-    rectified_date
+    rectified_date,
+    closed_date

@@ -17,7 +17,9 @@ SELECT
     CAST(SUM(days_to_rectify) AS BIGINT) AS days_to_rectify,
     CAST(SUM(hazards) AS BIGINT) AS hazards,
     CAST(SUM(self_hazards) AS BIGINT) AS self_hazards,
-    CAST(SUM(on_time_hazards) AS BIGINT) AS on_time_hazards
+    CAST(SUM(on_time_hazards) AS BIGINT) AS on_time_hazards,
+    closed_date,
+    CAST(SUM(days_to_close) AS BIGINT) AS days_to_close
 FROM hazard_cube_district_category
 GROUP BY
     district_code,
@@ -27,4 +29,5 @@ GROUP BY
     found_year,
     found_date,
     deadline,
-    rectified_date
+    rectified_date,
+    closed_date

@@ -6,6 +6,7 @@
 --   hazards            1 here; the number of hazards a row stands for in the cubes
 --   self_hazards       1 when found by 自查 (SELF), for self_found_share
 --   on_time_hazards    1 when rectified_date <= deadline (on_time_rate), known per hazard whatever the as-of date
+--   days_to_close      closed_date - rectified_date in days (NULL until signed off, 销号)
 SELECT
     h.district_code,
     s.school_type,
@@ -22,7 +23,9 @@ SELECT
     days_between(h.found_date, h.rectified_date) AS days_to_rectify,
     CAST(1 AS BIGINT) AS hazards,
     CAST(CASE WHEN h.inspection_type = 'SELF' THEN 1 ELSE 0 END AS BIGINT) AS self_hazards,
-    CAST(CASE WHEN h.rectified_date <= h.deadline THEN 1 ELSE 0 END AS BIGINT) AS on_time_hazards
+    CAST(CASE WHEN h.rectified_date <= h.deadline THEN 1 ELSE 0 END AS BIGINT) AS on_time_hazards,
+    h.closed_date,
+    days_between(h.rectified_date, h.closed_date) AS days_to_close
 FROM current_hazards h
 JOIN dim_school s ON s.school_code = h.school_code
 JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)

@@ -146,6 +146,7 @@ export const api = {
   trends: (params) => getJson('/api/v1/trends', params),
   hazards: (params) => getJson('/api/v1/hazards', params),
   school: (code, params) => getJson(`/api/v1/schools/${encodeURIComponent(code)}`, params),
+  hazard: (school, id) => getJson(`/api/v1/hazards/${encodeURIComponent(school)}/${encodeURIComponent(id)}`),
   riskiestSchools: (params) => getJson('/api/v1/schools', params),
   goals: (params) => getJson('/api/v1/goals', params),
   warnings: (params) => getJson('/api/v1/warnings', params),

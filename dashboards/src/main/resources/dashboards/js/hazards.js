@@ -3,6 +3,7 @@
 import { api, queryString } from './api.js';
 import { FilterBar } from './filters.js';
 import { fillTable } from './format.js';
+import { hazardLink } from './hazardlink.js';
 import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
@@ -185,7 +186,7 @@ function draw(page) {
   document.getElementById('list-status').textContent = page.total === 0
     ? t({ zh: '没有符合条件的隐患。', en: 'No hazard matches.' }) : '';
   const table = fillTable(document.getElementById('hazards'), [
-    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }) },
+    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }), format: (row) => hazardLink(row, context.language) },
     { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: (row) => {
       const link = document.createElement('a');
       link.href = pageLink('school.html', { code: row.schoolCode, asOf: page.asOf }, context.language);

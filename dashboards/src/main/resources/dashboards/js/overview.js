@@ -9,7 +9,8 @@ import { buildOption, cellsWithData } from './heatmap.js';
 import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
-const KPIS = ['found', 'rectification_rate', 'on_time_rate', 'open', 'overdue', 'major_open', 'legacy_major_open'];
+const KPIS = ['found', 'rectification_rate', 'on_time_rate', 'open', 'overdue', 'major_open', 'legacy_major_open',
+  'closure_rate', 'rectified_not_closed'];
 const METRICS = ['risk_index', 'open', 'overdue', 'major_open', 'found', 'rectification_rate'];
 // The hazards a heatmap cell stands for, by the figure shown.
 const STATE_OF = { risk_index: 'open', open: 'open', overdue: 'overdue', major_open: 'major_open', found: 'found',

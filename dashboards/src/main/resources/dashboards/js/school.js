@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { ChartBox, FONT, BLUES } from './chartbox.js';
 import { fillTable } from './format.js';
+import { hazardLink } from './hazardlink.js';
 import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
@@ -100,7 +101,7 @@ function draw() {
     }, document.getElementById('history-caption').textContent);
   }
   fillTable(document.getElementById('open-items'), [
-    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }) },
+    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }), format: (row) => hazardLink(row, context.language) },
     { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: (row) => names.name('category', row.category, context.language) },
     { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: (row) => names.name('severity', row.severity, context.language) },
     { key: 'foundDate', label: t({ zh: '发现日期', en: 'Found' }) },

@@ -2,6 +2,7 @@
 // schools that sent no ledger this month, schools whose self-inspection finds far less than supervision.
 import { api } from './api.js';
 import { fillTable } from './format.js';
+import { hazardLink } from './hazardlink.js';
 import { loadNames } from './names.js';
 import { asOfField, describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
@@ -37,7 +38,7 @@ function schoolLink(row) {
 
 function hazardColumns(withDays) {
   return [
-    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }) },
+    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }), format: (row) => hazardLink(row, context.language) },
     { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
     { key: 'districtCode', label: t({ zh: '县区', en: 'District' }), format: named('district', 'districtCode') },
     { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: named('category', 'category') },
@@ -57,6 +58,8 @@ function draw() {
     major: t({ zh: '未落实临时管控措施的重大隐患', en: 'Open major hazards without temporary measures' }),
     silent: t({ zh: '本月未报送台账的学校', en: 'Schools with no ledger this month' }),
     weak: t({ zh: '自查发现明显少于督查的学校', en: 'Schools whose self-inspection finds far less than supervision' }),
+    unclosed: t({ zh: `整改后 ${report?.signOffDays ?? 30} 天以上未销号的隐患`,
+      en: `Hazards rectified ${report?.signOffDays ?? 30}+ days ago and not signed off` }),
   };
   if (failure) {
     status.textContent = describeError(failure, context.language);
@@ -75,6 +78,7 @@ function draw() {
     major: report.majorWithoutMeasures,
     silent: report.silentSchools,
     weak: report.weakSelfInspection,
+    unclosed: report.rectifiedNotClosed,
   };
   for (const [key, rows] of Object.entries(lists)) {
     const caption = document.getElementById(`${key}-caption`);
@@ -95,6 +99,15 @@ function draw() {
     { key: 'selfFound', label: t({ zh: '自查发现', en: 'Self-inspection found' }), numeric: true },
     { key: 'supervisionFound', label: t({ zh: '督查发现', en: 'Supervision found' }), numeric: true },
   ], lists.weak, { rowKey: (r) => r.schoolCode });
+  fillTable(document.getElementById('unclosed'), [
+    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }), format: (row) => hazardLink(row, context.language) },
+    { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }), format: named('district', 'districtCode') },
+    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: named('severity', 'severity') },
+    { key: 'rectifiedDate', label: t({ zh: '整改完成日期', en: 'Rectified' }) },
+    { key: 'daysSinceRectified', label: t({ zh: '已等待天数', en: 'Days waiting' }), numeric: true },
+    { key: 'responsiblePerson', label: t({ zh: '责任人', en: 'Responsible' }) },
+  ], lists.unclosed, { rowKey: (r) => `${r.schoolCode}/${r.hazardId}` });
 }
 
 async function load() {

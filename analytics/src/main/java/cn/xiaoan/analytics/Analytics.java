@@ -6,6 +6,7 @@ import cn.xiaoan.analytics.report.ReportDataService;
 import cn.xiaoan.analytics.report.ReportService;
 import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.HazardHistoryService;
 import cn.xiaoan.analytics.service.HazardListService;
 import cn.xiaoan.analytics.service.SchoolProfileService;
 import cn.xiaoan.analytics.service.TrendService;
@@ -23,6 +24,7 @@ public final class Analytics implements AutoCloseable {
     private final CampaignGoalService goals;
     private final WarningService warnings;
     private final HazardListService hazards;
+    private final HazardHistoryService hazardHistory;
     private final SchoolProfileService schools;
     private final ReportService reports;
 
@@ -32,6 +34,7 @@ public final class Analytics implements AutoCloseable {
         this.goals = new CampaignGoalService(figures);
         this.warnings = new WarningService(figures);
         this.hazards = new HazardListService(figures);
+        this.hazardHistory = new HazardHistoryService(figures);
         this.schools = new SchoolProfileService(figures, hazards);
         this.reports = new ReportService(new ReportDataService(figures, reference, clock));
     }
@@ -54,6 +57,10 @@ public final class Analytics implements AutoCloseable {
 
     public HazardListService hazards() {
         return hazards;
+    }
+
+    public HazardHistoryService hazardHistory() {
+        return hazardHistory;
     }
 
     public SchoolProfileService schools() {

@@ -21,6 +21,12 @@ public interface BuildEngine extends AutoCloseable {
      */
     void registerSchoolMoves(List<SchoolMove> moves);
 
+    /**
+     * Makes {@code raw_batches} (the columns of {@code sql/raw/batches.sql}) hold the standing batches the model reads,
+     * with their ingest instants (see {@link BatchStamp}).
+     */
+    void registerBatches(List<BatchStamp> batches);
+
     /** Makes the taxonomy and districts {@code ref_term} and {@code ref_district}, each with its display order. */
     void registerReference(ReferenceData reference);
 

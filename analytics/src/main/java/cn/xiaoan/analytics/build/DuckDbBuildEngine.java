@@ -102,6 +102,24 @@ final class DuckDbBuildEngine implements BuildEngine {
         }
     }
 
+    @Override
+    public void registerBatches(List<BatchStamp> batches) {
+        execute(SqlTemplate.load("raw/batches.sql").positional().sql());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO raw_batches VALUES (?, ?, ?, ?, ?)")) {
+            for (BatchStamp batch : batches) {
+                insert.setString(1, batch.dataset().directory());
+                insert.setLong(2, batch.batchId());
+                insert.setObject(3, batch.reportDate());
+                insert.setString(4, batch.ingestedAtText());
+                insert.setString(5, batch.fileName());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot load the batches into the build: " + e.getMessage(), e);
+        }
+    }
+
     /** Loads the taxonomy and districts as {@code ref_term} and {@code ref_district}, each with its display order. */
     @Override
     public void registerReference(ReferenceData reference) {

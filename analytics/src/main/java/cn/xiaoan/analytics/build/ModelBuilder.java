@@ -15,6 +15,7 @@ import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import cn.xiaoan.domain.WarehouseLocks;
 import cn.xiaoan.domain.WarehouseWrite;
+import cn.xiaoan.ingest.BatchHistory;
 import cn.xiaoan.ingest.SchoolMove;
 import cn.xiaoan.ingest.SchoolMoveLog;
 import java.io.IOException;
@@ -101,13 +102,14 @@ public final class ModelBuilder {
             removeUnpublished(write);
             // Read under the lock, as the batches are: a move is a write like an ingest.
             List<SchoolMove> moves = SchoolMoveLog.read(warehouse);
+            List<BatchStamp> stamps = stamps(raw);
             var version = new ModelVersion(number, batchIds(raw), Instant.now(clock));
             String suffix = "." + UUID.randomUUID() + ".tmp";
             Path staging = warehouse.models().resolve(".v=" + number + suffix);
             Path spill = warehouse.models().resolve(".spill" + suffix);
             try {
                 createDirectories(staging);
-                var rowCounts = writeTables(raw, moves, staging, spill);
+                var rowCounts = writeTables(raw, moves, stamps, staging, spill);
                 new BuildManifest(version, engine.engineName(), rowCounts)
                         .write(staging.resolve(BuildManifest.FILE_NAME));
                 move(staging, warehouse.model(number));
@@ -177,12 +179,13 @@ public final class ModelBuilder {
     }
 
     private LinkedHashMap<String, Long> writeTables(
-            List<RawBatches> raw, List<SchoolMove> moves, Path staging, Path spill) {
+            List<RawBatches> raw, List<SchoolMove> moves, List<BatchStamp> stamps, Path staging, Path spill) {
         createDirectories(spill);
         var rowCounts = new LinkedHashMap<String, Long>();
         try (BuildEngine opened = engine.open(spill)) {
             raw.forEach(opened::registerRaw);
             opened.registerSchoolMoves(moves);
+            opened.registerBatches(stamps);
             opened.registerReference(reference);
             for (ModelTable table : ModelTable.values()) {
                 opened.create(table);
@@ -192,6 +195,16 @@ public final class ModelBuilder {
             }
         }
         return rowCounts;
+    }
+
+    /** The manifests of the batches the model reads rows from (read under the lock, after any quarantine). */
+    private List<BatchStamp> stamps(List<RawBatches> raw) {
+        var read = new java.util.HashSet<Long>(batchIds(raw));
+        return new BatchHistory(warehouse)
+                .list().stream()
+                        .filter(batch -> !batch.withdrawn() && read.contains(batch.batchId()))
+                        .map(BatchStamp::of)
+                        .toList();
     }
 
     private static List<Long> batchIds(List<RawBatches> raw) {

@@ -101,7 +101,22 @@ public enum Figure {
     STOCK_FLOW_NEW("stock_flow_new", "本期新增", "New", FigureUnit.COUNT, "found"),
     STOCK_FLOW_RESOLVED(
             "stock_flow_resolved", "本期整改", "Resolved", FigureUnit.COUNT, "hazards with rectified_date in P"),
-    STOCK_FLOW_CLOSING("stock_flow_closing", "期末存量", "Closing stock", FigureUnit.COUNT, "open at the end of P");
+    STOCK_FLOW_CLOSING("stock_flow_closing", "期末存量", "Closing stock", FigureUnit.COUNT, "open at the end of P"),
+    // Sign-off (销号): after the other figures so that every earlier column keeps its place in tables and exports.
+    CLOSED("closed", "已销号", "Closed (signed off)", FigureUnit.COUNT, "found with closed_date ≤ D"),
+    CLOSURE_RATE("closure_rate", "销号率", "Closure rate", FigureUnit.RATE, "closed / rectified"),
+    RECTIFIED_NOT_CLOSED(
+            "rectified_not_closed",
+            "已整改未销号",
+            "Rectified, not closed",
+            FigureUnit.COUNT,
+            "rectified_date ≤ D and (closed_date is null or > D); not limited to P"),
+    DAYS_TO_CLOSE(
+            "days_to_close",
+            "平均销号天数",
+            "Days to close",
+            FigureUnit.DAYS,
+            "mean of (closed_date − rectified_date) in days over closed");
 
     private final String code;
     private final String nameZh;

@@ -20,6 +20,7 @@ public enum ModelTable {
     SCHOOL_DISTRICT_PERIODS("school_district_periods", "model/school_district_periods.sql", Map.of()),
     DIM_SCHOOL("dim_school", "model/dim_school.sql", Map.of()),
     CURRENT_HAZARDS("current_hazards", "model/current_hazards.sql", Map.of()),
+    HAZARD_HISTORY("hazard_history", "model/hazard_history.sql", Map.of()),
     HAZARD_FACTS("hazard_facts", "model/hazard_facts.sql", Map.of()),
     HAZARD_CUBE("hazard_cube", "model/hazard_cube.sql", Map.of()),
     HAZARD_CUBE_DISTRICT_CATEGORY("hazard_cube_district_category", "model/hazard_cube_district_category.sql", Map.of()),

@@ -67,6 +67,7 @@ final class DocxReportWriter {
             Figure.RECTIFIED,
             Figure.RECTIFICATION_RATE,
             Figure.ON_TIME_RATE,
+            Figure.CLOSURE_RATE,
             Figure.OPEN,
             Figure.OVERDUE,
             Figure.MAJOR_OPEN,
@@ -190,6 +191,7 @@ final class DocxReportWriter {
                 };
         body(doc, Narrative.overview(span, data.total(), against));
         body(doc, Narrative.stock(data.asOf(), data.total()));
+        body(doc, Narrative.signOff(data.asOf(), data.total()));
         body(doc, Narrative.quality(data.total()));
         var headers = new ArrayList<String>(List.of("指标", "本期"));
         data.comparisons().forEach(c -> {

@@ -50,11 +50,41 @@ public final class Narrative {
         var sentence = new StringBuilder("截至" + date + "，尚有未整改隐患 " + open + " 项");
         sentence.append(overdue == 0 ? "，均在整改期限内" : "，其中超过整改期限 " + overdue + " 项");
         if (major == 0) {
-            sentence.append("；重大事故隐患已全部整改销号");
+            // rectified is not signed off (销号): that is the closed figure, told by signOff
+            sentence.append("；重大事故隐患已全部整改");
         } else {
             sentence.append("；重大事故隐患尚有 ").append(major).append(" 项未整改");
             sentence.append(legacy == 0 ? "，2024年前的存量重大隐患已清零" : "，其中2024年前的存量重大隐患 " + legacy + " 项");
         }
+        return sentence.append("。").toString();
+    }
+
+    /**
+     * 已销号 C 项，销号率 R%，平均销号用时 X 天；截至 D，已整改尚未销号 N 项。Only {@link Figure#CLOSED} is called 销号:
+     * a rectified hazard is 已整改 until its sign-off date.
+     */
+    public static String signOff(LocalDate asOf, FigureRow total) {
+        long rectified = count(total.value(Figure.RECTIFIED));
+        long closed = count(total.value(Figure.CLOSED));
+        long waiting = count(total.value(Figure.RECTIFIED_NOT_CLOSED));
+        var sentence = new StringBuilder();
+        if (rectified == 0) {
+            sentence.append("本期发现的隐患尚无整改完成，销号率无法计算");
+        } else if (closed == 0) {
+            sentence.append("本期发现并已整改的 ").append(rectified).append(" 项隐患均未验收销号");
+        } else {
+            sentence.append("本期发现的隐患已验收销号 ")
+                    .append(closed)
+                    .append(" 项，占已整改的 ")
+                    .append(percent(total.value(Figure.CLOSURE_RATE)));
+            Double days = total.value(Figure.DAYS_TO_CLOSE);
+            if (days != null) {
+                sentence.append("，整改后平均 ").append(decimal(days)).append(" 天销号");
+            }
+        }
+        sentence.append("；截至")
+                .append(date(asOf))
+                .append(waiting == 0 ? "，无已整改未销号的隐患" : "，已整改尚未销号的隐患 " + waiting + " 项");
         return sentence.append("。").toString();
     }
 

@@ -64,7 +64,11 @@ public final class ReportDataService {
             Figure.DAYS_TO_RECTIFY,
             Figure.SELF_FOUND_SHARE,
             Figure.SUPERVISION_COVERAGE,
-            Figure.DRILL_COMPLIANCE);
+            Figure.DRILL_COMPLIANCE,
+            Figure.CLOSED,
+            Figure.CLOSURE_RATE,
+            Figure.RECTIFIED_NOT_CLOSED,
+            Figure.DAYS_TO_CLOSE);
 
     private final FigureService figures;
     private final ReferenceData reference;

@@ -18,7 +18,12 @@ public enum WarningKind {
             "weak_self_inspection",
             "自查发现明显少于督查的学校",
             "Schools whose self-inspection finds far less than supervision",
-            "in the period: at least 3 hazards found by supervision and fewer than half as many self-found");
+            "in the period: at least 3 hazards found by supervision and fewer than half as many self-found"),
+    RECTIFIED_NOT_CLOSED(
+            "rectified_not_closed",
+            "整改后长期未销号的隐患",
+            "Hazards rectified but not signed off",
+            "rectified at least N days (default 30) before the as-of date and not closed (销号) by it");
 
     private final String code;
     private final String nameZh;

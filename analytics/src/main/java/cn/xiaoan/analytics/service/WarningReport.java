@@ -7,7 +7,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
 
-/** Every warning list for one question, with what made it. */
+/**
+ * Every warning list for one question, with what made it ({@code signOffDays}: the N of the rectified-not-closed list).
+ */
 public record WarningReport(
         Period period,
         LocalDate asOf,
@@ -17,13 +19,16 @@ public record WarningReport(
         List<HazardWarning> overdueHazards,
         List<HazardWarning> majorWithoutMeasures,
         List<SilentSchool> silentSchools,
-        List<WeakSelfInspection> weakSelfInspection) {
+        List<WeakSelfInspection> weakSelfInspection,
+        int signOffDays,
+        List<UnclosedRectification> rectifiedNotClosed) {
     public WarningReport {
         districts = Set.copyOf(districts);
         overdueHazards = List.copyOf(overdueHazards);
         majorWithoutMeasures = List.copyOf(majorWithoutMeasures);
         silentSchools = List.copyOf(silentSchools);
         weakSelfInspection = List.copyOf(weakSelfInspection);
+        rectifiedNotClosed = List.copyOf(rectifiedNotClosed);
     }
 
     /** How many entries a list has. */
@@ -33,6 +38,7 @@ public record WarningReport(
             case MAJOR_WITHOUT_MEASURES -> majorWithoutMeasures.size();
             case SILENT_SCHOOLS -> silentSchools.size();
             case WEAK_SELF_INSPECTION -> weakSelfInspection.size();
+            case RECTIFIED_NOT_CLOSED -> rectifiedNotClosed.size();
         };
     }
 }

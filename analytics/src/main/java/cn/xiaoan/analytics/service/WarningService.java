@@ -25,10 +25,23 @@ public final class WarningService {
     /** Self-inspection is weak when it found fewer than this share of what supervision found. */
     static final double WEAK_SELF_RATIO = 0.5;
 
+    /** A rectified hazard not signed off (销号) this many days after its rectification is listed. */
+    public static final int DEFAULT_SIGN_OFF_DAYS = 30;
+
     private final FigureService figures;
+    private final int signOffDays;
 
     public WarningService(FigureService figures) {
+        this(figures, DEFAULT_SIGN_OFF_DAYS);
+    }
+
+    /** Warnings that list a rectified hazard not signed off {@code signOffDays} days after (a campaign's N). */
+    public WarningService(FigureService figures, int signOffDays) {
         this.figures = requireNonNull(figures, "figures");
+        if (signOffDays < 1) {
+            throw new IllegalArgumentException("Cannot wait " + signOffDays + " days for sign-off: choose 1 or more");
+        }
+        this.signOffDays = signOffDays;
     }
 
     public WarningReport warnings(WarningRequest request) {
@@ -50,6 +63,7 @@ public final class WarningService {
         parameters.put("f_district", CodeList.of(districts));
         parameters.put("min_supervision", MIN_SUPERVISION_FOUND);
         parameters.put("ratio", WEAK_SELF_RATIO);
+        parameters.put("sign_off_days", signOffDays);
         Map<String, Object> bound = Map.copyOf(parameters);
 
         return new WarningReport(
@@ -61,7 +75,9 @@ public final class WarningService {
                 figures.select(model, sql("overdue_hazards"), bound, WarningService::hazard),
                 figures.select(model, sql("major_without_measures"), bound, WarningService::hazard),
                 figures.select(model, sql("silent_schools"), bound, WarningService::silentSchool),
-                figures.select(model, sql("weak_self_inspection"), bound, WarningService::weakSelfInspection));
+                figures.select(model, sql("weak_self_inspection"), bound, WarningService::weakSelfInspection),
+                signOffDays,
+                figures.select(model, sql("rectified_not_closed"), bound, WarningService::unclosed));
     }
 
     private static SqlTemplate sql(String name) {
@@ -102,6 +118,21 @@ public final class WarningService {
                 row.getString("school_type"),
                 row.getLong("self_found"),
                 row.getLong("supervision_found"));
+    }
+
+    private static UnclosedRectification unclosed(ResultSet row) throws SQLException {
+        return new UnclosedRectification(
+                row.getString("hazard_id"),
+                row.getString("school_code"),
+                row.getString("school_name"),
+                row.getString("district_code"),
+                row.getString("category"),
+                row.getString("severity"),
+                date(row, "found_date"),
+                date(row, "rectified_date"),
+                row.getString("responsible_person"),
+                row.getString("description"),
+                row.getInt("days_since_rectified"));
     }
 
     private static LocalDate date(ResultSet row, String column) throws SQLException {

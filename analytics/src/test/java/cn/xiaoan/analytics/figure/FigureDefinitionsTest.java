@@ -1,5 +1,8 @@
 package cn.xiaoan.analytics.figure;
 
+import static cn.xiaoan.analytics.figure.Figure.CLOSED;
+import static cn.xiaoan.analytics.figure.Figure.CLOSURE_RATE;
+import static cn.xiaoan.analytics.figure.Figure.DAYS_TO_CLOSE;
 import static cn.xiaoan.analytics.figure.Figure.DAYS_TO_RECTIFY;
 import static cn.xiaoan.analytics.figure.Figure.DRILL_COMPLIANCE;
 import static cn.xiaoan.analytics.figure.Figure.FOUND;
@@ -11,6 +14,7 @@ import static cn.xiaoan.analytics.figure.Figure.OPEN;
 import static cn.xiaoan.analytics.figure.Figure.OVERDUE;
 import static cn.xiaoan.analytics.figure.Figure.RECTIFICATION_RATE;
 import static cn.xiaoan.analytics.figure.Figure.RECTIFIED;
+import static cn.xiaoan.analytics.figure.Figure.RECTIFIED_NOT_CLOSED;
 import static cn.xiaoan.analytics.figure.Figure.RISK_INDEX;
 import static cn.xiaoan.analytics.figure.Figure.SELF_FOUND_SHARE;
 import static cn.xiaoan.analytics.figure.Figure.SIX_100_ANTI_RAM_BARRIERS;
@@ -117,6 +121,34 @@ public class FigureDefinitionsTest {
         assertThat(total.value(STOCK_FLOW_RESOLVED)).isEqualTo(3.0);
         // open on 06-30: H1, H4, H5, H6 → 2 + 5 − 3 = 4
         assertThat(total.value(STOCK_FLOW_CLOSING)).isEqualTo(4.0);
+    }
+
+    @Test
+    void signOffCountsClosedAmongTheRectifiedAndTheRectifiedStillNotClosed() {
+        FigureRow total = total(H1_2026, JUNE_30);
+        // found in P and closed by D: H2 (closed 03-01); H3 was closed 07-10, after D; H7 was found before P
+        assertThat(total.value(CLOSED)).isEqualTo(1.0);
+        // over the rectified (H2, H3) → 1 / 2
+        assertThat(total.value(CLOSURE_RATE)).isEqualTo(1.0 / 2);
+        // rectified by D and not closed by D, whenever found: H3 (closed after D) and H9 (rectified 2024, never
+        // closed); H2 and H7 are closed, H5 was rectified after D
+        assertThat(total.value(RECTIFIED_NOT_CLOSED)).isEqualTo(2.0);
+        // H2 rectified 02-10 → closed 03-01 = 19 days
+        assertThat(total.value(DAYS_TO_CLOSE)).isEqualTo(19.0);
+
+        // as of 2026-07-31 (still P = H1 2026): H3 is closed too, H5 rectified (07-05) → 2 / 3; (19 + 91) / 2 days;
+        // H5 and H9 are rectified and not closed
+        FigureRow later = total(H1_2026, LocalDate.parse("2026-07-31"));
+        assertThat(later.value(CLOSED)).isEqualTo(2.0);
+        assertThat(later.value(CLOSURE_RATE)).isCloseTo(2.0 / 3, within(1e-12));
+        assertThat(later.value(RECTIFIED_NOT_CLOSED)).isEqualTo(2.0);
+        assertThat(later.value(DAYS_TO_CLOSE)).isEqualTo(55.0);
+
+        // nothing rectified in a period → the rate is undefined, not 0
+        FigureRow none = total(new Period(LocalDate.parse("2026-05-01"), JUNE_30), JUNE_30);
+        assertThat(none.value(CLOSED)).isEqualTo(0.0);
+        assertThat(none.value(CLOSURE_RATE)).isNull();
+        assertThat(none.value(DAYS_TO_CLOSE)).isNull();
     }
 
     @Test

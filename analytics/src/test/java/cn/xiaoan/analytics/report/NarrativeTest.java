@@ -82,7 +82,34 @@ class NarrativeTest {
                 .isEqualTo("截至2026年10月31日，尚有未整改隐患 9 项，其中超过整改期限 2 项；重大事故隐患尚有 1 项未整改，" + "2024年前的存量重大隐患已清零。");
         assertThat(Narrative.stock(D, row(Map.of(Figure.OPEN, 4.0, Figure.OVERDUE, 0.0, Figure.MAJOR_OPEN, 0.0))))
                 .contains("均在整改期限内")
-                .contains("重大事故隐患已全部整改销号");
+                .contains("重大事故隐患已全部整改")
+                .doesNotContain("销号");
+    }
+
+    @Test
+    void callsOnlySignedOffHazardsClosedAndCountsTheRectifiedStillWaiting() {
+        assertThat(Narrative.signOff(
+                        D,
+                        row(Map.of(
+                                Figure.RECTIFIED, 8.0,
+                                Figure.CLOSED, 6.0,
+                                Figure.CLOSURE_RATE, 0.75,
+                                Figure.DAYS_TO_CLOSE, 12.5,
+                                Figure.RECTIFIED_NOT_CLOSED, 3.0))))
+                .isEqualTo("本期发现的隐患已验收销号 6 项，占已整改的 75.0%，整改后平均 12.5 天销号；截至2026年10月31日，已整改尚未销号的隐患 3 项。");
+        assertThat(Narrative.signOff(
+                        D,
+                        row(Map.of(
+                                Figure.RECTIFIED,
+                                4.0,
+                                Figure.CLOSED,
+                                0.0,
+                                Figure.CLOSURE_RATE,
+                                0.0,
+                                Figure.RECTIFIED_NOT_CLOSED,
+                                4.0))))
+                .startsWith("本期发现并已整改的 4 项隐患均未验收销号");
+        assertThat(Narrative.signOff(D, row(Map.of()))).isEqualTo("本期发现的隐患尚无整改完成，销号率无法计算；截至2026年10月31日，无已整改未销号的隐患。");
     }
 
     private static FigureRow row(Map<Figure, Double> values) {

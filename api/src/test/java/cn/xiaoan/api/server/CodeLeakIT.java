@@ -58,7 +58,7 @@ class CodeLeakIT {
     }
 
     @Test
-    void showsNamesNotCodesOnEveryLeaderPageInBothLanguages() throws IOException {
+    void showsNamesNotCodesOnEveryLeaderPageInBothLanguages() throws Exception {
         signInAs("leader");
         List<String> pages = List.of(
                 "/index.html",
@@ -67,6 +67,7 @@ class CodeLeakIT {
                 "/goals.html",
                 "/warnings.html",
                 "/school.html?code=" + SCHOOL,
+                "/hazard.html?school=" + SCHOOL + "&id=" + firstHazardOf(SCHOOL),
                 "/reports.html",
                 "/reports.html?kind=monthly",
                 "/map.html",
@@ -105,6 +106,16 @@ class CodeLeakIT {
                 .toList();
         assertThat(cells).doesNotContainAnyElementsOf(codes).doesNotContain("OPEN", "GENERAL", "MAJOR", "SELF");
         assertThat(cells).contains("消防安全", "未整改", "一般隐患");
+    }
+
+    /** A hazard of the school in the fixture, as the hazard list answers it. */
+    private static String firstHazardOf(String school) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<byte[]> list =
+                server.getBytes("leader", "/api/v1/hazards?state=all&size=1&school=" + school);
+        java.util.regex.Matcher id =
+                Pattern.compile("\"hazardId\":\"([^\"]+)\"").matcher(new String(list.body(), StandardCharsets.UTF_8));
+        assertThat(id.find()).as("a hazard of school %s", school).isTrue();
+        return java.net.URLEncoder.encode(id.group(1), StandardCharsets.UTF_8);
     }
 
     private static void signInAs(String user) {

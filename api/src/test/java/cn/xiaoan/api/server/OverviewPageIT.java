@@ -65,7 +65,15 @@ class OverviewPageIT {
                 .contains("截至 2026-10-31");
         JsonNode comparison = api("leader", "/api/v1/figures/compare");
         for (String figure : List.of(
-                "found", "rectification_rate", "on_time_rate", "open", "overdue", "major_open", "legacy_major_open")) {
+                "found",
+                "rectification_rate",
+                "on_time_rate",
+                "open",
+                "overdue",
+                "major_open",
+                "legacy_major_open",
+                "closure_rate",
+                "rectified_not_closed")) {
             WebElement card = browser.findElement(By.cssSelector(".kpi[data-figure='" + figure + "']"));
             JsonNode expected = figureOf(comparison, figure);
             String shown = card.findElement(By.className("value")).getDomAttribute("data-value");

@@ -2,6 +2,7 @@ package cn.xiaoan.analytics.build.spark;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.build.BatchStamp;
 import cn.xiaoan.analytics.build.BuildEngine;
 import cn.xiaoan.analytics.build.BuildEngineChoice;
 import cn.xiaoan.analytics.build.RawBatches;
@@ -140,6 +141,20 @@ public final class SparkBuildEngine implements BuildEngine {
                     java.sql.Date.valueOf(move.effectiveFrom())));
         }
         register("raw_school_moves", spark.createDataFrame(rows, rawSchema("school_moves")));
+    }
+
+    @Override
+    public void registerBatches(List<BatchStamp> batches) {
+        var rows = new ArrayList<Row>(batches.size());
+        for (BatchStamp batch : batches) {
+            rows.add(RowFactory.create(
+                    batch.dataset().directory(),
+                    batch.batchId(),
+                    java.sql.Date.valueOf(batch.reportDate()),
+                    batch.ingestedAtText(),
+                    batch.fileName()));
+        }
+        register("raw_batches", spark.createDataFrame(rows, rawSchema("batches")));
     }
 
     @Override

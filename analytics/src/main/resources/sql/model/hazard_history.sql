@@ -1,0 +1,44 @@
+-- Every snapshot of every hazard: one row per hazard per standing batch that reported it (withdrawn batches are not
+-- read; a re-sent file is one more snapshot under its own batch id and report date, as in raw_ledger). A hazard listed
+-- twice in one file keeps its later row, as the current state does. snapshot_number counts the hazard's snapshots in
+-- the order of current_hazards (report date, then batch), so the highest number is its current state.
+-- district_code is the district that owned the school on the row's found_date (school_district_periods).
+SELECT
+    ranked.school_code,
+    ranked.hazard_id,
+    p.district_code,
+    CAST(ROW_NUMBER() OVER (
+        PARTITION BY ranked.school_code, ranked.hazard_id
+        ORDER BY ranked.report_date NULLS FIRST, ranked.batch_id
+    ) AS INTEGER) AS snapshot_number,
+    ranked.batch_id,
+    ranked.report_date,
+    b.ingested_at,
+    b.file_name,
+    ranked.source_row,
+    ranked.status,
+    ranked.found_date,
+    ranked.deadline,
+    ranked.rectified_date,
+    ranked.closed_date,
+    ranked.severity,
+    ranked.category,
+    ranked.location,
+    ranked.description,
+    ranked.responsible_person,
+    ranked.measures,
+    ranked.temporary_measures
+FROM (
+    SELECT
+        raw_ledger.*,
+        ROW_NUMBER() OVER (
+            PARTITION BY school_code, hazard_id, batch_id
+            ORDER BY source_row DESC
+        ) AS row_rank
+    FROM raw_ledger
+) ranked
+LEFT JOIN raw_batches b ON b.dataset = 'ledger' AND b.batch_id = ranked.batch_id
+LEFT JOIN school_district_periods p ON p.school_code = ranked.school_code
+    AND (p.valid_from IS NULL OR ranked.found_date >= p.valid_from)
+    AND (p.valid_to IS NULL OR ranked.found_date < p.valid_to)
+WHERE ranked.row_rank = 1

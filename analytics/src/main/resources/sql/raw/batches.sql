@@ -1,0 +1,10 @@
+-- The standing batches the model reads rows from (every dataset; withdrawn batches are absent), one row per batch:
+-- when it was ingested and from which file. ingested_at is the ingest instant in UTC as fixed-width ISO-8601 text
+-- (uuuu-MM-ddTHH:mm:ss.SSSSSSZ), so that both engines store, compare and print it identically.
+CREATE TABLE raw_batches (
+    dataset STRING,
+    batch_id BIGINT,
+    report_date DATE,
+    ingested_at STRING,
+    file_name STRING
+)
