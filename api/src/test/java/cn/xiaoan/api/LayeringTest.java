@@ -62,6 +62,12 @@ class LayeringTest {
     }
 
     @Test
+    void campaignDefinitionsKnowOnlyFiguresAndTheDomain() {
+        onlyOn("cn.xiaoan.analytics.campaign..", "cn.xiaoan.analytics.figure..", "cn.xiaoan.domain..")
+                .check(classes);
+    }
+
+    @Test
     void publishedModelKnowsOnlyFigures() {
         onlyOn("cn.xiaoan.analytics.publish..", "cn.xiaoan.analytics.figure..", "cn.xiaoan.domain..")
                 .check(classes);
