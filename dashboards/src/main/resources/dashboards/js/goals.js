@@ -94,13 +94,13 @@ async function load() {
   failure = null;
   draw();
   const end = asOf || undefined;
-  const catalogAnswer = api.catalog();
+  const goalsAnswer = api.goals({ asOf: end });
   await whenSettled([
-    catalogAnswer.then((answer) => { catalog = answer; }, () => {}),
-    api.goals({ asOf: end }).then((answer) => { goals = answer; }, (error) => { failure = error; }),
-    // the trend starts at the campaign baseline, which the catalog (GET /api/v1/meta) states
-    catalogAnswer.then((answer) => api.trends({ grain: 'month', from: answer.campaignBaseline,
-      to: end ?? '2026-12-31', asOf: end, figure: ['major_open', 'legacy_major_open', 'major_found'] }))
+    api.catalog().then((answer) => { catalog = answer; }, () => {}),
+    goalsAnswer.then((answer) => { goals = answer; }, (error) => { failure = error; }),
+    // the trend spans the campaign, from its baseline to its end, as the goals answer states them (no date here)
+    goalsAnswer.then((answer) => api.trends({ grain: 'month', from: answer.campaign.baseline,
+      to: end ?? answer.campaign.to, asOf: end, figure: ['major_open', 'legacy_major_open', 'major_found'] }))
       .then((answer) => { trend = answer; }, () => { trend = null; }),
   ], draw);
 }

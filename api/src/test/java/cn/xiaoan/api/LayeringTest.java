@@ -102,6 +102,7 @@ class LayeringTest {
                 .check(classes);
         onlyOn(
                         "cn.xiaoan.analytics.service..",
+                        "cn.xiaoan.analytics.campaign..",
                         "cn.xiaoan.analytics.serving..",
                         "cn.xiaoan.analytics.publish..",
                         "cn.xiaoan.analytics.figure..",
@@ -110,6 +111,7 @@ class LayeringTest {
         onlyOn(
                         "cn.xiaoan.analytics.report..",
                         "cn.xiaoan.analytics.service..",
+                        "cn.xiaoan.analytics.campaign..",
                         "cn.xiaoan.analytics.serving..",
                         "cn.xiaoan.analytics.publish..",
                         "cn.xiaoan.analytics.figure..",

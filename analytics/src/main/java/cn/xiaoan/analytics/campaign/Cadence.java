@@ -7,10 +7,18 @@ import java.time.LocalDate;
 
 /** When a return is due. */
 public sealed interface Cadence {
+    /** As campaign files write it: weekly, monthly, per_term or once. */
+    String code();
+
     /** Every week, on this weekday (每周四上报). */
     record Weekly(DayOfWeek weekday) implements Cadence {
         public Weekly {
             requireNonNull(weekday, "weekday");
+        }
+
+        @Override
+        public String code() {
+            return "weekly";
         }
     }
 
@@ -21,15 +29,30 @@ public sealed interface Cadence {
                 throw new IllegalArgumentException("A monthly return's day must be 1 to 28, not " + day);
             }
         }
+
+        @Override
+        public String code() {
+            return "monthly";
+        }
     }
 
     /** Once per school term (学期). */
-    record PerTerm() implements Cadence {}
+    record PerTerm() implements Cadence {
+        @Override
+        public String code() {
+            return "per_term";
+        }
+    }
 
     /** Once, by this day (总结报送). */
     record Once(LocalDate due) implements Cadence {
         public Once {
             requireNonNull(due, "due");
+        }
+
+        @Override
+        public String code() {
+            return "once";
         }
     }
 }
