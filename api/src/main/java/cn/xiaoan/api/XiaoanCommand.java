@@ -2,6 +2,7 @@ package cn.xiaoan.api;
 
 import cn.xiaoan.api.cli.BatchesCommand;
 import cn.xiaoan.api.cli.BuildCommand;
+import cn.xiaoan.api.cli.CampaignsCommand;
 import cn.xiaoan.api.cli.Components;
 import cn.xiaoan.api.cli.ComponentsFactory;
 import cn.xiaoan.api.cli.DemoCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             BuildCommand.class,
             FiguresCommand.class,
+            CampaignsCommand.class,
             ReportCommand.class,
             BatchesCommand.class,
             UsersCommand.class,
