@@ -11,6 +11,7 @@ import cn.xiaoan.analytics.campaign.GoalMeasureDefinition;
 import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.FigureRow;
 import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Member;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.Question;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Tracks a campaign's goals per district, as its file defines them (docs/CAMPAIGNS.md). Every number is a figure of
@@ -69,7 +71,9 @@ public final class CampaignGoalService {
         requireNonNull(campaign, "campaign");
         requireNonNull(snapshot, "snapshot");
         LocalDate d = snapshot.dates(Optional.empty(), asOf).asOf();
-        Optional<Set<String>> inArea = districtsInArea(campaign, districts);
+        Optional<Set<String>> inArea = districtsInArea(campaign, districts)
+                // a district the model does not know (another installation's area) has no figures here
+                .map(codes -> known(codes, snapshot));
         if (inArea.isPresent() && inArea.get().isEmpty()) {
             return new GoalReport(campaign, d, snapshot.version(), List.of());
         }
@@ -119,6 +123,14 @@ public final class CampaignGoalService {
         var both = new LinkedHashSet<>(requested);
         both.retainAll(area);
         return Optional.of(both);
+    }
+
+    private static Set<String> known(Set<String> codes, ModelSnapshot snapshot) {
+        Set<String> members =
+                snapshot.members(Dimension.DISTRICT).stream().map(Member::code).collect(Collectors.toSet());
+        var known = new LinkedHashSet<>(codes);
+        known.retainAll(members);
+        return known;
     }
 
     /**

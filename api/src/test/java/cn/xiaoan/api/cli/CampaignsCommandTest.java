@@ -118,6 +118,16 @@ class CampaignsCommandTest {
     }
 
     @Test
+    void answersNoRowsForACampaignWhoseAreaTheWarehouseDoesNotHold() throws Exception {
+        Run run = run("campaigns", "goals", "jizhou-2021", "--warehouse", warehouse.toString(), "--format", "json");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.at("/campaign/id").asText()).isEqualTo("jizhou-2021");
+        assertThat(report.at("/goals")).isEmpty();
+    }
+
+    @Test
     void checksANewFileAndEvaluatesItOnTheWarehouse() throws Exception {
         Path good = files.resolve("dingxiang.yaml");
         Files.writeString(good, """
