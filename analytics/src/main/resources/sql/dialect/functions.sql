@@ -5,8 +5,9 @@
 -- Written once in engine-neutral SQL; SqlFunctions renders each as a DuckDB macro (build and every serving
 -- connection) and as a Spark temporary SQL function (build and SparkFigures). Form of each definition:
 --   FUNCTION name(parameter TYPE, ...) RETURNS TYPE AS <expression>;
--- :campaign_baseline is Campaign.BASELINE, written in as a DATE literal when the functions are registered (DDL cannot
--- bind parameters), so Java, SQL and the dashboards share one value.
+-- :campaign_baseline is the primary campaign's baseline (Campaign.BASELINE, from data/campaigns), written in as a
+-- DATE literal when the functions are registered (DDL cannot bind parameters), so Java, SQL and the dashboards share
+-- one value.
 
 -- open at D: found on or before D and not rectified by D.
 FUNCTION is_open_at(found_date DATE, rectified_date DATE, as_of DATE) RETURNS BOOLEAN AS

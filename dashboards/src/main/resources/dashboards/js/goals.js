@@ -10,6 +10,9 @@ let goals = null;
 let trend = null;
 let catalog = null;
 let failure = null;
+let campaigns = null;
+// the campaign shown: ?campaign=ID, else the installation's primary campaign
+let campaignId = new URLSearchParams(window.location.search).get('campaign') || '';
 
 const context = await startPage({
   title: { zh: '校安 · 三年行动目标', en: 'xiaoan · Campaign goals' },
@@ -26,14 +29,67 @@ function t(text) {
 const asOfInput = asOfField(document.getElementById('as-of'), context.language, (value) => { asOf = value; load(); });
 asOf = asOfInput.value;
 
+const campaignSelect = document.getElementById('campaign');
+campaignSelect.addEventListener('change', () => {
+  campaignId = campaignSelect.value;
+  const url = new URL(window.location.href);
+  url.searchParams.set('campaign', campaignId);
+  window.history.replaceState(null, '', url);
+  load();
+});
+
+function campaignOptions() {
+  if (!campaigns) {
+    return;
+  }
+  const chosen = campaignId || campaigns.primary;
+  campaignSelect.replaceChildren(...campaigns.campaigns.map((c) => {
+    const option = document.createElement('option');
+    option.value = c.id;
+    option.textContent = context.language === 'en' ? c.nameEn : c.nameZh;
+    option.selected = c.id === chosen;
+    return option;
+  }));
+}
+
+/** The campaign's phases, each as wide as its days, the current one highlighted and the as-of day marked. */
+function drawPhases(campaign, day) {
+  const list = document.getElementById('phases');
+  const days = (from, to) => (Date.parse(to) - Date.parse(from)) / 86400000 + 1;
+  const total = days(campaign.from, campaign.to);
+  const items = campaign.phases.map((phase) => {
+    const item = document.createElement('li');
+    item.style.flex = `${days(phase.from, phase.to)} 1 0`;
+    item.classList.toggle('current', phase.from <= day && day <= phase.to);
+    item.textContent = context.language === 'en' ? phase.nameEn : phase.nameZh;
+    const dates = document.createElement('small');
+    dates.textContent = `${phase.from} – ${phase.to}`;
+    item.append(dates);
+    item.title = `${item.firstChild.textContent} ${dates.textContent}`;
+    return item;
+  });
+  if (day >= campaign.from && day <= campaign.to) {
+    const today = document.createElement('li');
+    today.className = 'today';
+    today.style.left = `${(100 * (days(campaign.from, day) - 1)) / total}%`;
+    today.title = t({ zh: `截至 ${day}`, en: `As of ${day}` });
+    today.setAttribute('aria-label', today.title);
+    items.push(today);
+  }
+  list.replaceChildren(...items);
+}
+
 function districtName(code) {
   const member = catalog?.dimensions?.find((d) => d.code === 'district')?.members?.find((m) => m.code === code);
   return member ? (context.language === 'en' ? member.nameEn : member.nameZh) : code;
 }
 
 function draw() {
+  document.getElementById('campaign-label').textContent = t({ zh: '专项行动', en: 'Campaign' });
   document.getElementById('as-of-label').textContent = t({ zh: '截至日期', en: 'As of' });
-  document.getElementById('goals-caption').textContent = t({ zh: '各县区三项目标完成情况', en: 'The three goals by district' });
+  document.getElementById('phases-caption').textContent = t({ zh: '行动阶段', en: 'Phases' });
+  document.getElementById('goals-caption').textContent = t({ zh: '各县区目标完成情况', en: 'Goals by district' });
+  campaignOptions();
   document.getElementById('trend-caption').textContent = t({ zh: '重大隐患走势：月末未整改（目标 1、3）与每月新发现（目标 2）',
     en: 'Major hazards: open at month end (goals 1 and 3) and found per month (goal 2)' });
   const status = document.getElementById('goals-status');
@@ -49,6 +105,7 @@ function draw() {
     return;
   }
   asOfInput.setDefault(goals.asOf);
+  drawPhases(goals.campaign, goals.asOf);
   status.textContent = t({ zh: `截至 ${goals.asOf} · 模型版本 v${goals.modelVersion.version}`,
     en: `As of ${goals.asOf} · model v${goals.modelVersion.version}` });
   fillTable(document.getElementById('goals'), [
@@ -94,13 +151,14 @@ async function load() {
   failure = null;
   draw();
   const end = asOf || undefined;
-  const catalogAnswer = api.catalog();
+  const goalsAnswer = campaignId ? api.campaignGoals(campaignId, { asOf: end }) : api.goals({ asOf: end });
   await whenSettled([
-    catalogAnswer.then((answer) => { catalog = answer; }, () => {}),
-    api.goals({ asOf: end }).then((answer) => { goals = answer; }, (error) => { failure = error; }),
-    // the trend starts at the campaign baseline, which the catalog (GET /api/v1/meta) states
-    catalogAnswer.then((answer) => api.trends({ grain: 'month', from: answer.campaignBaseline,
-      to: end ?? '2026-12-31', asOf: end, figure: ['major_open', 'legacy_major_open', 'major_found'] }))
+    campaigns ? Promise.resolve() : api.campaigns().then((answer) => { campaigns = answer; }, () => {}),
+    api.catalog().then((answer) => { catalog = answer; }, () => {}),
+    goalsAnswer.then((answer) => { goals = answer; }, (error) => { failure = error; }),
+    // the trend spans the campaign, from its baseline to its end, as the goals answer states them (no date here)
+    goalsAnswer.then((answer) => api.trends({ grain: 'month', from: answer.campaign.baseline,
+      to: end ?? answer.campaign.to, asOf: end, figure: ['major_open', 'legacy_major_open', 'major_found'] }))
       .then((answer) => { trend = answer; }, () => { trend = null; }),
   ], draw);
 }

@@ -2,6 +2,7 @@ package cn.xiaoan.analytics;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.campaign.CampaignCatalog;
 import cn.xiaoan.analytics.report.ReportDataService;
 import cn.xiaoan.analytics.report.ReportService;
 import cn.xiaoan.analytics.service.CampaignGoalService;
@@ -31,12 +32,14 @@ public final class Analytics implements AutoCloseable {
     public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
         this.figures = requireNonNull(figures, "figures");
         this.trends = new TrendService(figures);
-        this.goals = new CampaignGoalService(figures);
+        // loaded and validated once at start: a bad campaign file stops the start with every problem listed
+        CampaignCatalog campaigns = CampaignCatalog.load(reference);
+        this.goals = new CampaignGoalService(figures, campaigns);
         this.warnings = new WarningService(figures);
         this.hazards = new HazardListService(figures);
         this.hazardHistory = new HazardHistoryService(figures);
         this.schools = new SchoolProfileService(figures, hazards);
-        this.reports = new ReportService(new ReportDataService(figures, reference, clock));
+        this.reports = new ReportService(new ReportDataService(figures, reference, clock, campaigns));
     }
 
     public FigureService figures() {

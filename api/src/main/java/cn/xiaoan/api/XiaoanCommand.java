@@ -2,6 +2,7 @@ package cn.xiaoan.api;
 
 import cn.xiaoan.api.cli.BatchesCommand;
 import cn.xiaoan.api.cli.BuildCommand;
+import cn.xiaoan.api.cli.CampaignsCommand;
 import cn.xiaoan.api.cli.CommandLogging;
 import cn.xiaoan.api.cli.CompletionCommand;
 import cn.xiaoan.api.cli.Components;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Command;
             TemplateCommand.class,
             BuildCommand.class,
             FiguresCommand.class,
+            CampaignsCommand.class,
             ReportCommand.class,
             BatchesCommand.class,
             UsersCommand.class,

@@ -62,6 +62,12 @@ class LayeringTest {
     }
 
     @Test
+    void campaignDefinitionsKnowOnlyFiguresAndTheDomain() {
+        onlyOn("cn.xiaoan.analytics.campaign..", "cn.xiaoan.analytics.figure..", "cn.xiaoan.domain..")
+                .check(classes);
+    }
+
+    @Test
     void publishedModelKnowsOnlyFigures() {
         onlyOn("cn.xiaoan.analytics.publish..", "cn.xiaoan.analytics.figure..", "cn.xiaoan.domain..")
                 .check(classes);
@@ -96,6 +102,7 @@ class LayeringTest {
                 .check(classes);
         onlyOn(
                         "cn.xiaoan.analytics.service..",
+                        "cn.xiaoan.analytics.campaign..",
                         "cn.xiaoan.analytics.serving..",
                         "cn.xiaoan.analytics.publish..",
                         "cn.xiaoan.analytics.figure..",
@@ -104,6 +111,7 @@ class LayeringTest {
         onlyOn(
                         "cn.xiaoan.analytics.report..",
                         "cn.xiaoan.analytics.service..",
+                        "cn.xiaoan.analytics.campaign..",
                         "cn.xiaoan.analytics.serving..",
                         "cn.xiaoan.analytics.publish..",
                         "cn.xiaoan.analytics.figure..",

@@ -1,10 +1,10 @@
 package cn.xiaoan.analytics.report;
 
+import cn.xiaoan.analytics.campaign.GoalDefinition;
 import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.figure.FigureRow;
 import cn.xiaoan.analytics.figure.FigureTable;
-import cn.xiaoan.analytics.service.CampaignGoal;
 import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.HazardItem;
@@ -365,8 +365,8 @@ final class DocxReportWriter {
             }
             rows.add(List.of(
                     data.name(Dimension.DISTRICT, progress.districtCode()),
-                    progress.goal().nameZh(),
-                    Narrative.date(progress.goal().deadline()),
+                    progress.goal().name().zh(),
+                    Narrative.date(progress.goal().judgedOn()),
                     progress.status().nameZh(),
                     numbers.toString()));
         }
@@ -376,8 +376,8 @@ final class DocxReportWriter {
                         p.status().name().equals("NOT_MET") || p.status().name().equals("AT_RISK"))
                 .count();
         body(doc, unmet == 0 ? "各项目标均已完成或进展正常。" : "共有 " + unmet + " 项目标未完成或存在风险，须对照上表逐项整改落实。");
-        for (CampaignGoal goal : CampaignGoal.values()) {
-            body(doc, goal.nameZh() + "：" + goal.definition());
+        for (GoalDefinition goal : data.goals().campaign().goals()) {
+            body(doc, goal.name().zh() + "：" + goal.definition());
         }
     }
 

@@ -2,7 +2,7 @@ package cn.xiaoan.analytics.report;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.figure.Campaign;
+import cn.xiaoan.analytics.campaign.CampaignCatalog;
 import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.DistrictScope;
 import cn.xiaoan.analytics.figure.Figure;
@@ -47,8 +47,6 @@ public final class ReportDataService {
 
     static final int OVERDUE_IN_DOCUMENT = 200;
     static final int LISTED_MAJOR = 5_000;
-    static final LocalDate CAMPAIGN_START = Campaign.BASELINE;
-    static final LocalDate CAMPAIGN_END = LocalDate.of(2026, 12, 31);
 
     /** The figures a report compares between periods, in the order the summary shows them. */
     public static final List<Figure> KEY_FIGURES = List.of(
@@ -79,12 +77,17 @@ public final class ReportDataService {
     private final HazardListService hazards;
 
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
+        this(figures, reference, clock, CampaignCatalog.load(reference));
+    }
+
+    /** Campaign reports cover the primary campaign of {@code campaigns}. */
+    public ReportDataService(FigureService figures, ReferenceData reference, Clock clock, CampaignCatalog campaigns) {
         this.figures = requireNonNull(figures, "figures");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
         this.comparison = new FigureComparison(figures);
         this.trends = new TrendService(figures);
-        this.goals = new CampaignGoalService(figures);
+        this.goals = new CampaignGoalService(figures, campaigns);
         this.hazards = new HazardListService(figures);
     }
 
@@ -188,10 +191,13 @@ public final class ReportDataService {
                 LocalDate.now(clock));
     }
 
-    private static Period span(ReportRequest request) {
+    private Period span(ReportRequest request) {
         return switch (request.kind()) {
             case ANNUAL -> new Period(LocalDate.of(request.year(), 1, 1), LocalDate.of(request.year(), 12, 31));
-            case CAMPAIGN -> new Period(CAMPAIGN_START, CAMPAIGN_END);
+            case CAMPAIGN -> {
+                var period = goals.campaigns().primary().period();
+                yield new Period(period.from(), period.to());
+            }
             case MONTHLY -> {
                 YearMonth month = request.month().orElseThrow();
                 yield new Period(month.atDay(1), month.atEndOfMonth());

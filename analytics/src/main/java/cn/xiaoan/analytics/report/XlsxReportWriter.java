@@ -236,8 +236,8 @@ final class XlsxReportWriter {
         for (GoalProgress progress : data.goals().progress()) {
             Row line = sheet.createRow(r++);
             text(line, 0, data.name(Dimension.DISTRICT, progress.districtCode()), null);
-            text(line, 1, progress.goal().nameZh(), null);
-            date(line, 2, progress.goal().deadline(), styles);
+            text(line, 1, progress.goal().name().zh(), null);
+            date(line, 2, progress.goal().judgedOn(), styles);
             text(line, 3, progress.status().nameZh() + " " + progress.status().nameEn(), null);
             var measures = new StringBuilder();
             for (GoalMeasure measure : progress.measures()) {

@@ -2,11 +2,16 @@ package cn.xiaoan.analytics.service;
 
 import static java.util.Objects.requireNonNull;
 
-import cn.xiaoan.analytics.figure.Campaign;
+import cn.xiaoan.analytics.campaign.CampaignCatalog;
+import cn.xiaoan.analytics.campaign.CampaignDefinition;
+import cn.xiaoan.analytics.campaign.ComparisonSpan;
+import cn.xiaoan.analytics.campaign.GoalCondition;
+import cn.xiaoan.analytics.campaign.GoalDefinition;
+import cn.xiaoan.analytics.campaign.GoalMeasureDefinition;
 import cn.xiaoan.analytics.figure.Dimension;
-import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.figure.FigureRow;
 import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Member;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.Question;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -15,164 +20,200 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Tracks the campaign goals per district. Every number is a figure of {@code figures.sql} over the goal's period;
- * this class only chooses the periods and compares the numbers with the goal.
+ * Tracks a campaign's goals per district, as its file defines them (docs/CAMPAIGNS.md). Every number is a figure of
+ * {@code figures.sql} asked of {@link FigureService}; this class only works out each measure's period and as-of date
+ * from the goal and compares the numbers as the goal's conditions say.
  */
 public final class CampaignGoalService {
-    private static final LocalDate BASELINE = Campaign.BASELINE;
-    private static final LocalDate YEAR_2025 = LocalDate.of(2025, 1, 1);
-    private static final LocalDate YEAR_2026 = LocalDate.of(2026, 1, 1);
-
     private final FigureService figures;
+    private final CampaignCatalog campaigns;
     /** Runs after each measure: a test publishes a new model version there to show the goals keep to their snapshot. */
     private final Runnable afterEachMeasure;
 
-    public CampaignGoalService(FigureService figures) {
-        this(figures, () -> {});
+    public CampaignGoalService(FigureService figures, CampaignCatalog campaigns) {
+        this(figures, campaigns, () -> {});
     }
 
-    CampaignGoalService(FigureService figures, Runnable afterEachMeasure) {
+    CampaignGoalService(FigureService figures, CampaignCatalog campaigns, Runnable afterEachMeasure) {
         this.figures = requireNonNull(figures, "figures");
+        this.campaigns = requireNonNull(campaigns, "campaigns");
         this.afterEachMeasure = requireNonNull(afterEachMeasure, "afterEachMeasure");
     }
 
-    /** Every goal for the given districts (empty: all), as of D (default: the latest report date). */
-    public GoalReport goals(Optional<LocalDate> asOf, Set<String> districts) {
-        return goals(figures.snapshot(), asOf, districts);
+    public CampaignCatalog campaigns() {
+        return campaigns;
     }
 
-    /** The goals over the given snapshot: its default as-of date and every measure's figures. */
+    /** The primary campaign's goals for the given districts (empty: all), as of D (default: the latest report date). */
+    public GoalReport goals(Optional<LocalDate> asOf, Set<String> districts) {
+        return goals(campaigns.primary(), figures.snapshot(), asOf, districts);
+    }
+
+    /** The primary campaign's goals over the given snapshot. */
     public GoalReport goals(ModelSnapshot snapshot, Optional<LocalDate> asOf, Set<String> districts) {
+        return goals(campaigns.primary(), snapshot, asOf, districts);
+    }
+
+    /**
+     * A campaign's goals for the given districts (empty: the whole area) inside the campaign's area, over one snapshot:
+     * its default as-of date and every measure's figures.
+     */
+    public GoalReport goals(
+            CampaignDefinition campaign, ModelSnapshot snapshot, Optional<LocalDate> asOf, Set<String> districts) {
+        requireNonNull(campaign, "campaign");
         requireNonNull(snapshot, "snapshot");
         LocalDate d = snapshot.dates(Optional.empty(), asOf).asOf();
-        Map<Dimension, Set<String>> filters = districts.isEmpty() ? Map.of() : Map.of(Dimension.DISTRICT, districts);
-        var byGoal = new EnumMap<CampaignGoal, List<Measured>>(CampaignGoal.class);
-        for (CampaignGoal goal : CampaignGoal.values()) {
-            byGoal.put(
-                    goal,
-                    measures(goal, d).stream()
-                            .map(spec -> new Measured(snapshot, spec, spec.filters(filters)))
-                            .toList());
+        Optional<Set<String>> inArea = districtsInArea(campaign, districts)
+                // a district the model does not know (another installation's area) has no figures here
+                .map(codes -> known(codes, snapshot));
+        if (inArea.isPresent() && inArea.get().isEmpty()) {
+            return new GoalReport(campaign, d, snapshot.version(), List.of());
+        }
+        Map<Dimension, Set<String>> filters = inArea.<Map<Dimension, Set<String>>>map(
+                        codes -> Map.of(Dimension.DISTRICT, codes))
+                .orElse(Map.of());
+
+        var measuredByGoal = new LinkedHashMap<GoalDefinition, List<Measured>>();
+        var districtCodes = new LinkedHashSet<String>();
+        for (GoalDefinition goal : campaign.goals()) {
+            var measured = new ArrayList<Measured>();
+            for (Spec spec : specs(goal, d)) {
+                Measured m = new Measured(snapshot, spec, spec.filters(filters));
+                districtCodes.addAll(m.values().keySet());
+                measured.add(m);
+            }
+            measuredByGoal.put(goal, measured);
         }
 
-        List<String> districtCodes = byGoal.get(CampaignGoal.LEGACY_CLEARED).get(0).values().keySet().stream()
-                .toList();
         var progress = new ArrayList<GoalProgress>();
         for (String district : districtCodes) {
-            for (CampaignGoal goal : CampaignGoal.values()) {
+            for (GoalDefinition goal : campaign.goals()) {
                 var measures = new ArrayList<GoalMeasure>();
                 var values = new HashMap<String, Double>();
-                for (Measured measured : byGoal.get(goal)) {
+                for (Measured measured : measuredByGoal.get(goal)) {
                     GoalMeasure measure = measured.of(district);
                     measures.add(measure);
                     values.put(measure.code(), measure.value());
                 }
-                boolean judged = !d.isBefore(goal.deadline());
-                progress.add(
-                        new GoalProgress(district, goal, GoalStatus.of(judged, satisfied(goal, values)), measures));
+                boolean judged = !d.isBefore(goal.judgedOn());
+                boolean satisfied = goal.conditions().stream().allMatch(c -> holds(c, values));
+                progress.add(new GoalProgress(district, goal, GoalStatus.of(judged, satisfied), measures));
             }
         }
-        return new GoalReport(d, snapshot.version(), progress);
+        return new GoalReport(campaign, d, snapshot.version(), progress);
     }
 
-    /** The figures a goal is judged on, as of D (capped at the goal's deadline). */
-    private List<Spec> measures(CampaignGoal goal, LocalDate d) {
-        LocalDate at = d.isAfter(goal.deadline()) ? goal.deadline() : d;
-        var specs = new ArrayList<Spec>();
-        switch (goal) {
-            case LEGACY_CLEARED ->
-                specs.add(new Spec(
-                        "legacy_major_open",
-                        "存量重大隐患未整改数",
-                        "Legacy major hazards open",
-                        Figure.LEGACY_MAJOR_OPEN,
-                        false,
-                        Period.yearTo(at),
-                        at));
-            case INCREMENT_CURBED -> {
-                if (!d.isBefore(BASELINE)) {
-                    LocalDate end2024 = min(d, LocalDate.of(2024, 12, 31));
-                    specs.add(new Spec(
-                            "major_found_2024",
-                            "2024年发现重大隐患数",
-                            "Major hazards found in 2024",
-                            Figure.MAJOR_FOUND,
-                            false,
-                            new Period(BASELINE, end2024),
-                            end2024));
-                }
-                if (!d.isBefore(YEAR_2025)) {
-                    specs.add(new Spec(
-                            "major_found_2025",
-                            "2025年发现重大隐患数",
-                            "Major hazards found in 2025",
-                            Figure.MAJOR_FOUND,
-                            false,
-                            new Period(YEAR_2025, at),
-                            at));
-                }
-            }
-            case DYNAMIC_ZERO -> {
-                specs.add(new Spec(
-                        "major_open",
-                        "重大隐患未整改数",
-                        "Major hazards open",
-                        Figure.MAJOR_OPEN,
-                        false,
-                        Period.yearTo(at),
-                        at));
-                if (!d.isBefore(YEAR_2026)) {
-                    specs.add(new Spec(
-                            "major_on_time_rate_2026",
-                            "2026年重大隐患按期整改率",
-                            "On-time rate of major hazards found in 2026",
-                            Figure.ON_TIME_RATE,
-                            true,
-                            new Period(YEAR_2026, at),
-                            at));
+    /** The requested districts inside a district area (empty: none), or nothing to narrow for a school-list area. */
+    private static Optional<Set<String>> districtsInArea(CampaignDefinition campaign, Set<String> requested) {
+        Set<String> area = campaign.area().districtCodes();
+        if (area.isEmpty()) {
+            return requested.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(requested));
+        }
+        if (requested.isEmpty()) {
+            return Optional.of(area);
+        }
+        var both = new LinkedHashSet<>(requested);
+        both.retainAll(area);
+        return Optional.of(both);
+    }
+
+    private static Set<String> known(Set<String> codes, ModelSnapshot snapshot) {
+        Set<String> members =
+                snapshot.members(Dimension.DISTRICT).stream().map(Member::code).collect(Collectors.toSet());
+        var known = new LinkedHashSet<>(codes);
+        known.retainAll(members);
+        return known;
+    }
+
+    /**
+     * The measures of a goal taken as of D, each capped at the end of its period; a measure whose period has not begun
+     * by D is left out (nothing to judge yet). A like-for-like comparison narrows its reference measure to the span
+     * the measure has run so far.
+     */
+    private static List<Spec> specs(GoalDefinition goal, LocalDate d) {
+        var specs = new LinkedHashMap<String, Spec>();
+        for (GoalMeasureDefinition measure : goal.measures()) {
+            if (measure.period().isYearToDate()) {
+                LocalDate at = min(d, goal.judgedOn());
+                specs.put(measure.id(), new Spec(measure, Period.yearTo(at), at));
+            } else {
+                var days = measure.period().fixed().orElseThrow();
+                if (!d.isBefore(days.from())) {
+                    LocalDate at = min(d, days.to());
+                    specs.put(measure.id(), new Spec(measure, new Period(days.from(), at), at));
                 }
             }
         }
-        return specs;
+        for (GoalCondition condition : goal.conditions()) {
+            if (condition.span() != ComparisonSpan.SAME_SPAN_TO_DATE
+                    || condition.against().isEmpty()) {
+                continue;
+            }
+            Spec left = specs.get(condition.measure());
+            Spec reference = specs.get(condition.against().get());
+            if (left == null || reference == null) {
+                continue;
+            }
+            var shift = java.time.Period.between(
+                    left.period().from(), reference.period().from());
+            LocalDate end = min(left.at().plus(shift), reference.at());
+            specs.put(
+                    reference.definition().id(),
+                    new Spec(
+                            reference.definition(),
+                            new Period(reference.period().from(), end),
+                            end));
+        }
+        return List.copyOf(specs.values());
     }
 
-    /** Whether the numbers meet the goal (so far, before its deadline). */
-    private static boolean satisfied(CampaignGoal goal, Map<String, Double> values) {
-        return switch (goal) {
-            case LEGACY_CLEARED -> values.get("legacy_major_open") == 0;
-            case INCREMENT_CURBED -> {
-                Double found2025 = values.get("major_found_2025");
-                // before 2025 there is no increment to judge yet
-                yield found2025 == null || found2025 == 0 || found2025 < values.get("major_found_2024");
-            }
-            case DYNAMIC_ZERO -> {
-                Double onTime = values.get("major_on_time_rate_2026");
-                // no MAJOR hazard due yet: none was late
-                yield values.get("major_open") == 0 && (onTime == null || onTime == 1.0);
-            }
-        };
+    /**
+     * Whether the numbers pass one condition. A measure not taken yet, or undefined (a rate with nothing due), does not
+     * fail it; with zero_meets a value of 0 passes.
+     */
+    private static boolean holds(GoalCondition condition, Map<String, Double> values) {
+        Double value = values.get(condition.measure());
+        if (value == null || (condition.zeroMeets() && value == 0)) {
+            return true;
+        }
+        Double reference = condition
+                .threshold()
+                .orElseGet(() -> values.get(condition.against().orElseThrow()));
+        return reference == null || condition.comparison().holds(value, reference);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {
         return a.isBefore(b) ? a : b;
     }
 
-    private record Spec(
-            String code, String nameZh, String nameEn, Figure figure, boolean majorOnly, Period period, LocalDate at) {
-        /** The question's filters, narrowed to MAJOR hazards when the measure is of those only. */
-        Map<Dimension, Set<String>> filters(Map<Dimension, Set<String>> filters) {
+    private record Spec(GoalMeasureDefinition definition, Period period, LocalDate at) {
+        /** The question's filters with the measure's own (a measure's own filter narrows, never widens). */
+        Map<Dimension, Set<String>> filters(Map<Dimension, Set<String>> question) {
             Map<Dimension, Set<String>> all = new EnumMap<>(Dimension.class);
-            all.putAll(filters);
-            if (majorOnly) {
-                all.put(Dimension.SEVERITY, Set.of("MAJOR"));
-            }
+            all.putAll(question);
+            definition.filters().forEach((dimension, codes) -> {
+                var narrowed = new LinkedHashSet<>(codes);
+                if (all.containsKey(dimension)) {
+                    narrowed.retainAll(all.get(dimension));
+                }
+                all.put(dimension, narrowed);
+            });
             return all;
+        }
+
+        boolean majorOnly() {
+            return definition
+                    .filters()
+                    .getOrDefault(Dimension.SEVERITY, Set.of())
+                    .equals(Set.of("MAJOR"));
         }
     }
 
@@ -187,7 +228,7 @@ public final class CampaignGoalService {
                     new Question(
                             Optional.of(spec.period()), Optional.of(spec.at()), List.of(Dimension.DISTRICT), filters));
             for (FigureRow row : table.rows()) {
-                values.put(row.keys().get(0), row.value(spec.figure()));
+                values.put(row.keys().get(0), row.value(spec.definition().figure()));
             }
             afterEachMeasure.run();
         }
@@ -197,11 +238,12 @@ public final class CampaignGoalService {
         }
 
         GoalMeasure of(String district) {
+            GoalMeasureDefinition definition = spec.definition();
             return new GoalMeasure(
-                    spec.code(),
-                    spec.nameZh(),
-                    spec.nameEn(),
-                    spec.figure(),
+                    definition.id(),
+                    definition.name().zh(),
+                    definition.name().en(),
+                    definition.figure(),
                     spec.majorOnly(),
                     spec.period(),
                     spec.at(),

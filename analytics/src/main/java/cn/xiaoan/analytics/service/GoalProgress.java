@@ -2,10 +2,11 @@ package cn.xiaoan.analytics.service;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.campaign.GoalDefinition;
 import java.util.List;
 
 /** One district's standing on one campaign goal, with the numbers it was judged on. */
-public record GoalProgress(String districtCode, CampaignGoal goal, GoalStatus status, List<GoalMeasure> measures) {
+public record GoalProgress(String districtCode, GoalDefinition goal, GoalStatus status, List<GoalMeasure> measures) {
     public GoalProgress {
         requireNonNull(districtCode, "districtCode");
         requireNonNull(goal, "goal");
@@ -18,6 +19,6 @@ public record GoalProgress(String districtCode, CampaignGoal goal, GoalStatus st
         return measures.stream()
                 .filter(measure -> measure.code().equals(code))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("Cannot find measure " + code + " of " + goal.code()));
+                .orElseThrow(() -> new IllegalArgumentException("Cannot find measure " + code + " of " + goal.id()));
     }
 }

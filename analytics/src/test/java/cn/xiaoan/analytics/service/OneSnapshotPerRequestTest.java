@@ -3,6 +3,7 @@ package cn.xiaoan.analytics.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.campaign.CampaignCatalog;
 import cn.xiaoan.analytics.figure.FigureTable;
 import cn.xiaoan.analytics.figure.Question;
 import cn.xiaoan.analytics.figure.TimeGrain;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OneSnapshotPerRequestTest {
     private static final ReferenceData REFERENCE = ReferenceData.load();
+    private static final CampaignCatalog CAMPAIGNS = CampaignCatalog.load(REFERENCE);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
     private static final TrendRequest YEAR_TO_DATE =
             new TrendRequest(TimeGrain.MONTH, Optional.empty(), Optional.empty(), List.of(), Map.of());
@@ -76,15 +78,15 @@ class OneSnapshotPerRequestTest {
 
     @Test
     void campaignGoalsKeepToTheVersionTheyStartedOnWhenANewOneIsPublishedBetweenTheirMeasures() {
-        GoalReport before = new CampaignGoalService(figures).goals(Optional.empty(), Set.of());
+        GoalReport before = new CampaignGoalService(figures, CAMPAIGNS).goals(Optional.empty(), Set.of());
 
-        GoalReport during =
-                new CampaignGoalService(figures, this::publishVersionTwoOnce).goals(Optional.empty(), Set.of());
+        GoalReport during = new CampaignGoalService(figures, CAMPAIGNS, this::publishVersionTwoOnce)
+                .goals(Optional.empty(), Set.of());
 
         assertThat(published).isTrue();
         assertThat(during).isEqualTo(before);
         assertThat(during.modelVersion().version()).isEqualTo(1);
-        GoalReport after = new CampaignGoalService(figures).goals(Optional.of(before.asOf()), Set.of());
+        GoalReport after = new CampaignGoalService(figures, CAMPAIGNS).goals(Optional.of(before.asOf()), Set.of());
         assertThat(after.modelVersion().version()).isEqualTo(2);
         assertThat(after.progress()).isNotEqualTo(before.progress());
     }

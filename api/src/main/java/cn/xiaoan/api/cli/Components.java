@@ -1,5 +1,6 @@
 package cn.xiaoan.api.cli;
 
+import cn.xiaoan.analytics.campaign.CampaignCatalog;
 import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
@@ -53,6 +54,11 @@ public final class Components implements AutoCloseable {
 
     public ReferenceData reference() {
         return reference;
+    }
+
+    /** The shipped campaigns (data/campaigns), read and validated: a bad file stops the command with every problem. */
+    public CampaignCatalog campaigns() {
+        return CampaignCatalog.load(reference);
     }
 
     /** The project directory; demo data lives below it. */

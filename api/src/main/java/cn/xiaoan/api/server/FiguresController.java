@@ -99,7 +99,7 @@ final class FiguresController {
     void goals(Context ctx) {
         var parameters = new QueryParameters(ctx);
         Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
-        ctx.json(JsonBodies.GoalsBody.of(goals.goals(figures.snapshot(), parameters.asOf(), districts)));
+        ctx.json(JsonBodies.GoalsBody.of(goals.goals(figures.snapshot(), parameters.asOf(), districts), true));
     }
 
     void warnings(Context ctx) {

@@ -10,6 +10,7 @@ import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.GoalReport;
 import cn.xiaoan.analytics.service.Heatmap;
+import cn.xiaoan.api.output.CampaignBodies;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -148,10 +149,10 @@ final class JsonBodies {
         static GoalBody of(GoalProgress progress) {
             return new GoalBody(
                     progress.districtCode(),
-                    progress.goal().code(),
-                    progress.goal().nameZh(),
-                    progress.goal().nameEn(),
-                    progress.goal().deadline(),
+                    progress.goal().id(),
+                    progress.goal().name().zh(),
+                    progress.goal().name().en(),
+                    progress.goal().judgedOn(),
                     progress.status().name(),
                     progress.status().nameZh(),
                     progress.status().nameEn(),
@@ -159,9 +160,11 @@ final class JsonBodies {
         }
     }
 
-    record GoalsBody(LocalDate asOf, VersionBody modelVersion, List<GoalBody> goals) {
-        static GoalsBody of(GoalReport report) {
+    /** {@code campaign}: which campaign's goals these are, with its dates (the dashboards hold none of their own). */
+    record GoalsBody(CampaignBodies.Summary campaign, LocalDate asOf, VersionBody modelVersion, List<GoalBody> goals) {
+        static GoalsBody of(GoalReport report, boolean primary) {
             return new GoalsBody(
+                    CampaignBodies.Summary.of(report.campaign(), primary),
                     report.asOf(),
                     VersionBody.of(report.modelVersion()),
                     report.progress().stream().map(GoalBody::of).toList());

@@ -109,6 +109,7 @@ public final class XiaoanServer implements AutoCloseable {
         var catalog = new CatalogController(figures, responses);
         var names = new NamesController(services.reference(), responses);
         var figureTables = new FiguresController(figures, analytics.goals(), analytics.warnings(), exports, responses);
+        var campaigns = new CampaignsController(figures, analytics.goals());
         this.warmup = new OverviewWarmup(figures, analytics.trends());
         var drill = new DrillController(
                 figures,
@@ -163,6 +164,9 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/geo/area.json", geo::area, Role.LEADER);
         app.get("/api/v1/geo/map.png", gate.around(geo::picture), Role.LEADER);
         app.get("/api/v1/goals", gate.around(figureTables::goals), Role.LEADER);
+        app.get("/api/v1/campaigns", campaigns::list, Role.LEADER);
+        app.get("/api/v1/campaigns/{id}", campaigns::show, Role.LEADER);
+        app.get("/api/v1/campaigns/{id}/goals", gate.around(campaigns::goals), Role.LEADER);
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
         app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);

@@ -137,6 +137,27 @@ class PagesIT {
                 .isEqualTo(goals.get(0).get("statusZh").asText());
         chromium.screenshot("goals.png");
         assertThat(chromium.severeConsoleEntries()).isEmpty();
+        // the primary campaign's phases, the one running on the as-of day highlighted
+        assertThat(browser.findElements(By.cssSelector("#phases li:not(.today)")))
+                .hasSize(3);
+        assertThat(browser.findElement(By.cssSelector("#phases li.current")).getText())
+                .startsWith("动态清零");
+        assertThat(browser.findElements(By.cssSelector("#phases li.today"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#campaign option"))).hasSize(5);
+
+        // another campaign chosen: its goals, its area, its phases
+        chromium.open(server.url("/goals.html?asOf=2026-10-31&campaign=pinglu-2023-100-day"));
+        chromium.waitForChartsFinished();
+        JsonNode pinglu = api("leader", "/api/v1/campaigns/pinglu-2023-100-day/goals?asOf=2026-10-31")
+                .get("goals");
+        assertThat(pinglu).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#goals tbody tr"))).hasSize(pinglu.size());
+        assertThat(browser.findElements(By.cssSelector("#phases li:not(.today)")))
+                .hasSize(4);
+        assertThat(browser.findElement(By.cssSelector("#campaign")).getAttribute("value"))
+                .isEqualTo("pinglu-2023-100-day");
+        chromium.screenshot("goals-campaign.png");
+        assertThat(chromium.severeConsoleEntries()).isEmpty();
 
         chromium.open(server.url("/warnings.html?asOf=2026-10-31"));
         JsonNode warnings = api("leader", "/api/v1/warnings?asOf=2026-10-31");

@@ -1,0 +1,350 @@
+package cn.xiaoan.api.cli;
+
+import cn.xiaoan.analytics.campaign.CampaignCatalog;
+import cn.xiaoan.analytics.campaign.CampaignDefinition;
+import cn.xiaoan.analytics.campaign.CampaignFileException;
+import cn.xiaoan.analytics.campaign.CampaignReader;
+import cn.xiaoan.analytics.campaign.CampaignValidator;
+import cn.xiaoan.analytics.campaign.GoalDefinition;
+import cn.xiaoan.analytics.campaign.Phase;
+import cn.xiaoan.analytics.service.CampaignGoalService;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.GoalMeasure;
+import cn.xiaoan.analytics.service.GoalProgress;
+import cn.xiaoan.analytics.service.GoalReport;
+import cn.xiaoan.api.output.CampaignBodies;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code xiaoan campaigns list|show|check|goals}: the campaigns defined in data/campaigns (docs/CAMPAIGNS.md), a new
+ * campaign file checked before it is shipped, and a campaign's goals on the warehouse.
+ */
+@Command(
+        name = "campaigns",
+        mixinStandardHelpOptions = true,
+        description = {"专项行动：列出、查看、校验定义文件、目标进展", "Campaigns: list, show, check a definition file, goals"},
+        subcommands = {
+            CampaignsCommand.ListCampaigns.class,
+            CampaignsCommand.Show.class,
+            CampaignsCommand.Check.class,
+            CampaignsCommand.Goals.class
+        })
+public final class CampaignsCommand implements Runnable {
+    /** Output formats. */
+    enum Format {
+        text,
+        json
+    }
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Common to the subcommands: the components, the output and its format. */
+    abstract static class CampaignsSubcommand implements Callable<Integer> {
+        final Components components;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        /** The warehouse whose figures goals and check evaluate (list and show read only the campaign files). */
+        @Mixin
+        WarehouseOption warehouseOption;
+
+        @Option(
+                names = "--format",
+                paramLabel = "FORMAT",
+                description = "输出格式 Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        Format format = Format.text;
+
+        CampaignsSubcommand(Components components) {
+            this.components = components;
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        void json(Object body) throws JsonProcessingException {
+            out().println(components.json().writeValueAsString(body));
+            out().flush();
+        }
+
+        CampaignDefinition campaign(CampaignCatalog catalog, String id) {
+            return catalog.byId(id)
+                    .orElseThrow(() -> new IllegalArgumentException("没有专项行动 " + id + " / No campaign " + id
+                            + "; known: "
+                            + catalog.all().stream().map(CampaignDefinition::id).collect(Collectors.joining(", "))));
+        }
+    }
+
+    /** Adds the warehouse and as-of date for the commands that evaluate goals. */
+    abstract static class GoalsSubcommand extends CampaignsSubcommand {
+        @Option(
+                names = "--as-of",
+                paramLabel = "YYYY-MM-DD",
+                description = "截止日期 As-of date (default: the latest report date)")
+        String asOf;
+
+        @Option(
+                names = "--district",
+                paramLabel = "CODE[,CODE]",
+                split = ",",
+                description = "县区 Districts (default: the campaign's whole area)")
+        List<String> districts = new ArrayList<>();
+
+        GoalsSubcommand(Components components) {
+            super(components);
+        }
+
+        int printGoals(CampaignCatalog catalog, CampaignDefinition campaign) throws JsonProcessingException {
+            Optional<LocalDate> day = Optional.ofNullable(asOf).map(GoalsSubcommand::date);
+            try (var figures =
+                    new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+                GoalReport report = new CampaignGoalService(figures, catalog)
+                        .goals(campaign, figures.snapshot(), day, Set.copyOf(districts));
+                if (format == Format.json) {
+                    json(CampaignBodies.GoalReportBody.of(report));
+                    return 0;
+                }
+                PrintWriter out = out();
+                out.printf(
+                        "%s %s — 目标进展 goals as of %s (model v%d)%n",
+                        campaign.id(),
+                        campaign.name().zh(),
+                        report.asOf(),
+                        report.modelVersion().version());
+                for (GoalProgress progress : report.progress()) {
+                    out.printf(
+                            "%s %s  %s（%s）  %s %s%n",
+                            progress.districtCode(),
+                            district(progress.districtCode()),
+                            progress.goal().name().zh(),
+                            progress.goal().judgedOn(),
+                            progress.status().nameZh(),
+                            progress.status().nameEn());
+                    for (GoalMeasure measure : progress.measures()) {
+                        out.printf(
+                                "    %s = %s  (%s, %s – %s, as of %s)%n",
+                                measure.code(),
+                                measure.value() == null ? "—" : measure.value(),
+                                measure.figure().code(),
+                                measure.period().from(),
+                                measure.period().to(),
+                                measure.asOf());
+                    }
+                }
+                out.flush();
+            }
+            return 0;
+        }
+
+        private String district(String code) {
+            return components
+                    .reference()
+                    .districts()
+                    .byCode(code)
+                    .map(d -> d.nameZh())
+                    .orElse("");
+        }
+
+        private static LocalDate date(String text) {
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(
+                        "--as-of 应写作 YYYY-MM-DD：" + text + " / --as-of is written YYYY-MM-DD: " + text);
+            }
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {"列出全部专项行动", "List every campaign (the primary one marked *)"})
+    static final class ListCampaigns extends CampaignsSubcommand {
+        ListCampaigns(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            CampaignCatalog catalog = components.campaigns();
+            String primary = catalog.primary().id();
+            if (format == Format.json) {
+                json(catalog.all().stream()
+                        .map(c -> CampaignBodies.Summary.of(c, c.id().equals(primary)))
+                        .toList());
+                return 0;
+            }
+            for (CampaignDefinition campaign : catalog.all()) {
+                out().printf(
+                                "%s %-22s %s – %s  %s（%s）%n",
+                                campaign.id().equals(primary) ? "*" : " ",
+                                campaign.id(),
+                                campaign.period().from(),
+                                campaign.period().to(),
+                                campaign.name().zh(),
+                                campaign.bureau().zh());
+            }
+            out().flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = {"查看一项专项行动的定义", "Show a campaign's definition"})
+    static final class Show extends CampaignsSubcommand {
+        @Parameters(paramLabel = "ID", description = "专项行动编号 Campaign id (see campaigns list)")
+        String id;
+
+        Show(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            CampaignCatalog catalog = components.campaigns();
+            CampaignDefinition campaign = campaign(catalog, id);
+            boolean primary = catalog.primary().id().equals(campaign.id());
+            if (format == Format.json) {
+                json(CampaignBodies.Detail.of(campaign, primary));
+                return 0;
+            }
+            describe(out(), campaign);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "校验专项行动定义文件，并在仓库数据上计算其目标",
+                "Check a campaign file (every problem with file, line and field), then evaluate its goals on the"
+                        + " warehouse"
+            })
+    static final class Check extends GoalsSubcommand {
+        @Parameters(paramLabel = "FILE", description = "定义文件 Campaign file (.yaml)")
+        Path file;
+
+        Check(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("找不到文件 " + file + " / No such file " + file);
+            }
+            CampaignDefinition campaign;
+            try {
+                campaign = new CampaignValidator()
+                        .validated(new CampaignReader(components.reference()).read(file.toString(), text));
+            } catch (CampaignFileException e) {
+                var err = spec.commandLine().getErr();
+                e.errors().forEach(error -> err.println(error.text()));
+                err.printf(
+                        "共 %d 处问题 / %d problem(s)%n",
+                        e.errors().size(), e.errors().size());
+                err.flush();
+                return 1;
+            }
+            if (format == Format.text) {
+                out().println("✓ " + file + ": 定义有效 / valid");
+            }
+            return printGoals(components.campaigns(), campaign);
+        }
+    }
+
+    @Command(
+            name = "goals",
+            mixinStandardHelpOptions = true,
+            description = {"专项行动目标进展（按县区）", "A campaign's goals per district, with the figures they are judged on"})
+    static final class Goals extends GoalsSubcommand {
+        @Parameters(paramLabel = "ID", description = "专项行动编号 Campaign id (see campaigns list)")
+        String id;
+
+        Goals(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            CampaignCatalog catalog = components.campaigns();
+            return printGoals(catalog, campaign(catalog, id));
+        }
+    }
+
+    private static void describe(PrintWriter out, CampaignDefinition campaign) {
+        out.printf(
+                "%s  %s / %s%n",
+                campaign.id(), campaign.name().zh(), campaign.name().en());
+        out.printf(
+                "发布 Bureau: %s%s%n",
+                campaign.bureau().zh(),
+                campaign.document().map(d -> "（" + d + "）").orElse(""));
+        out.printf("期间 Period: %s; 基准日 baseline: %s%n", campaign.period(), campaign.baseline());
+        out.printf(
+                "地区 Area: %s%s%n",
+                campaign.area().districts().stream()
+                        .map(d -> d.name().zh() + " " + d.code())
+                        .collect(Collectors.joining(", ")),
+                campaign.area().schools().isEmpty()
+                        ? ""
+                        : "; " + campaign.area().schools().size() + " 所学校 schools");
+        for (Phase phase : campaign.phases()) {
+            out.printf(
+                    "阶段 Phase: %s – %s  %s / %s%n",
+                    phase.dates().from(),
+                    phase.dates().to(),
+                    phase.name().zh(),
+                    phase.name().en());
+        }
+        for (GoalDefinition goal : campaign.goals()) {
+            out.printf(
+                    "目标 Goal %s（%s）: %s — %s%n",
+                    goal.id(), goal.judgedOn(), goal.name().zh(), goal.definition());
+        }
+        campaign.supervisionGroups()
+                .forEach(group -> out.printf(
+                        "督查组 Group: %s, 组长 %s, %d 所学校 schools, 督查 visits %s%n",
+                        group.name().zh(), group.leader(), group.schools().size(), group.visitWindows()));
+        campaign.returns()
+                .forEach(rule -> out.printf(
+                        "报送 Return: %s %s, %s%s%n",
+                        rule.id(),
+                        rule.name().zh(),
+                        rule.cadence().code(),
+                        rule.dataset().map(d -> ", " + d.directory()).orElse("")));
+        out.flush();
+    }
+}
