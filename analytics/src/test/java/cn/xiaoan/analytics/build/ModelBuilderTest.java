@@ -70,6 +70,7 @@ class ModelBuilderTest {
                             "hazard_cube.parquet",
                             "hazard_cube_district_category.parquet",
                             "hazard_cube_district.parquet",
+                            "hazard_history.parquet",
                             "supervision_events.parquet",
                             "ledger_submissions.parquet");
         }
