@@ -2,58 +2,35 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.HeadlessChromium;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Walks every page in both languages, as a city leader, a district leader and a clerk, and fails on any table cell,
  * list choice, scope, school line or chart label that shows a bare code (FIRE, NINE_YEAR, OPEN, 140902, 1409020001)
  * where people read a name. Codes belong in URLs, JSON and SQL only (the SQL console is therefore not walked).
  */
-class CodeLeakIT {
+class CodeLeakIT extends ChromiumOverGrid {
     /** An enum-like code (FIRE, NINE_YEAR), a district code (6 digits) or a school code (10 digits). */
     private static final Pattern BARE_CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*|\\d{6}|\\d{10}");
 
     private static final String SCHOOL = "1409020001";
 
-    @TempDir
-    static Path root;
-
-    private static FixtureServer server;
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
     private static String collector;
 
     record Visible(String where, String text) {}
 
     @BeforeAll
-    static void start() throws IOException {
-        server = FixtureServer.withReferenceGrid(root.resolve("warehouse"));
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
+    static void loadTheTextCollector() throws IOException {
         try (InputStream in = CodeLeakIT.class.getResourceAsStream("visible-texts.js")) {
             collector = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            server.close();
-        } finally {
-            chromium.close();
         }
     }
 

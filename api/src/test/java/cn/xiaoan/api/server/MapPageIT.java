@@ -2,59 +2,29 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.HeadlessChromium;
 import cn.xiaoan.api.geo.AreaMap;
 import cn.xiaoan.api.geo.LonLat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** 一张图 in Chromium and over HTTP: the counties shaded by the API's figures, a click opens the district page. */
-class MapPageIT {
+class MapPageIT extends ChromiumOverGrid {
     private static final AreaMap AREA = AreaMap.shipped(FixtureServer.REFERENCE.districts());
-
-    @TempDir
-    static Path root;
-
-    private static FixtureServer server;
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = FixtureServer.withReferenceGrid(root.resolve("warehouse"));
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            server.close();
-        } finally {
-            chromium.close();
-        }
-    }
 
     @BeforeEach
     void signIn() {

@@ -2,49 +2,20 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.HeadlessChromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The overview (总览) in Chromium: numbers equal the API's, a heatmap click lands on the cell's hazards. */
-class OverviewPageIT {
-
-    @TempDir
-    static Path root;
-
-    private static FixtureServer server;
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = FixtureServer.withReferenceGrid(root.resolve("warehouse"));
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            server.close();
-        } finally {
-            chromium.close();
-        }
-    }
+class OverviewPageIT extends ChromiumOverGrid {
 
     @BeforeEach
     void signIn() {

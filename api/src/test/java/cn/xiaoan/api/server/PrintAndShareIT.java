@@ -2,7 +2,6 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
@@ -29,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Each page printed to PDF by Chromium on A4 landscape: no navigation or filters, the filters in words instead, the
  * figures on a sane number of pages; and "copy link" on every page with filters gives a URL that opens the same view.
  */
-class PrintAndShareIT {
+class PrintAndShareIT extends ChromiumOverGrid {
     /** A4 landscape in PDF points (1/72 inch), as Chromium writes it. */
     private static final double A4_LONG = 841.9;
 
@@ -38,29 +34,10 @@ class PrintAndShareIT {
             Pattern.compile("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*]");
     private static final Pattern PAGE = Pattern.compile("/Type\\s*/Page(?!s)");
 
-    @TempDir
-    static Path root;
-
-    private static FixtureServer server;
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
-
     @BeforeAll
-    static void start() throws IOException {
-        server = FixtureServer.withReferenceGrid(root.resolve("warehouse"));
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
+    static void signInOnce() throws IOException {
         chromium.signIn(server.url("/"), "leader", FixtureServer.PASSWORD);
         chromium.severeConsoleEntries();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            server.close();
-        } finally {
-            chromium.close();
-        }
     }
 
     record Printed(int pages, double width, double height) {}

@@ -2,22 +2,16 @@ package cn.xiaoan.api.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xiaoan.api.HeadlessChromium;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -25,30 +19,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The clerk's path on the 数据报送 page in Chromium: the template of every dataset is linked, a template filled from
  * its own lists is uploaded, and the rejected row says what to change, in Chinese and in English.
  */
-class UploadTemplatePageIT {
-    @TempDir
-    static Path root;
-
-    private static FixtureServer server;
-    private static HeadlessChromium chromium;
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = FixtureServer.withReferenceGrid(root.resolve("warehouse"));
-        chromium = HeadlessChromium.start();
-        browser = chromium.driver();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        try {
-            server.close();
-        } finally {
-            chromium.close();
-        }
-    }
-
+class UploadTemplatePageIT extends ChromiumOverGrid {
     @Test
     void linksEveryTemplateAndShowsWhatToChangeInARejectedRow() throws Exception {
         chromium.signIn(server.url("/"), "xinfu-clerk", FixtureServer.PASSWORD);
