@@ -3,6 +3,7 @@ package cn.xiaoan.api.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.analytics.fixture.ReferenceGridFixture;
 import cn.xiaoan.api.XiaoanCommand;
@@ -42,7 +43,9 @@ class FiguresCommandTest {
         String[] lines = run.out().split("\r\n");
         // a header and 15 districts × 15 categories
         assertThat(lines).hasSize(1 + 225);
-        assertThat(lines[0]).startsWith("district,category,found,").endsWith(",stock_flow_closing");
+        assertThat(lines[0])
+                .startsWith("district,category,found,")
+                .endsWith("," + Figure.values()[Figure.values().length - 1].code());
         assertThat(lines[1]).startsWith("140902,FIRE,");
     }
 
