@@ -13,6 +13,7 @@ import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.GoalReport;
 import cn.xiaoan.api.output.CampaignBodies;
+import cn.xiaoan.api.server.JsonBodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -127,7 +128,8 @@ public final class CampaignsCommand implements Runnable {
                 GoalReport report = new CampaignGoalService(figures, catalog)
                         .goals(campaign, figures.snapshot(), day, Set.copyOf(districts));
                 if (format == Format.json) {
-                    json(CampaignBodies.GoalReportBody.of(report));
+                    // the same document as GET /api/v1/campaigns/{id}/goals
+                    json(JsonBodies.GoalsBody.of(report, catalog.primary().id().equals(campaign.id())));
                     return 0;
                 }
                 PrintWriter out = out();

@@ -11,9 +11,6 @@ import cn.xiaoan.analytics.campaign.Phase;
 import cn.xiaoan.analytics.campaign.ReturnRule;
 import cn.xiaoan.analytics.campaign.SupervisionGroup;
 import cn.xiaoan.analytics.figure.Figure;
-import cn.xiaoan.analytics.service.GoalMeasure;
-import cn.xiaoan.analytics.service.GoalProgress;
-import cn.xiaoan.analytics.service.GoalReport;
 import cn.xiaoan.domain.Dataset;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -206,64 +203,6 @@ public final class CampaignBodies {
                     rule.dates().from(),
                     rule.dates().to(),
                     rule.nilAllowed());
-        }
-    }
-    /** A campaign's goals per district, as {@code xiaoan campaigns goals --format json} prints them. */
-    public record GoalReportBody(Summary campaign, LocalDate asOf, long modelVersion, List<ProgressBody> goals) {
-        public static GoalReportBody of(GoalReport report) {
-            return new GoalReportBody(
-                    Summary.of(report.campaign(), false),
-                    report.asOf(),
-                    report.modelVersion().version(),
-                    report.progress().stream().map(ProgressBody::of).toList());
-        }
-    }
-
-    /** One district's standing on one goal (status MET, NOT_MET, ON_TRACK or AT_RISK) and its evidence. */
-    public record ProgressBody(
-            String district,
-            String goal,
-            String nameZh,
-            String nameEn,
-            LocalDate judgedOn,
-            String status,
-            String statusZh,
-            String statusEn,
-            List<EvidenceBody> measures) {
-        static ProgressBody of(GoalProgress progress) {
-            return new ProgressBody(
-                    progress.districtCode(),
-                    progress.goal().id(),
-                    progress.goal().name().zh(),
-                    progress.goal().name().en(),
-                    progress.goal().judgedOn(),
-                    progress.status().name(),
-                    progress.status().nameZh(),
-                    progress.status().nameEn(),
-                    progress.measures().stream().map(EvidenceBody::of).toList());
-        }
-    }
-
-    /** A measure's figure as FigureService answered it: over {@code from}–{@code to}, as of {@code asOf}. */
-    public record EvidenceBody(
-            String code,
-            String nameZh,
-            String nameEn,
-            String figure,
-            LocalDate from,
-            LocalDate to,
-            LocalDate asOf,
-            Double value) {
-        static EvidenceBody of(GoalMeasure measure) {
-            return new EvidenceBody(
-                    measure.code(),
-                    measure.nameZh(),
-                    measure.nameEn(),
-                    measure.figure().code(),
-                    measure.period().from(),
-                    measure.period().to(),
-                    measure.asOf(),
-                    measure.value());
         }
     }
 }

@@ -21,7 +21,7 @@ import java.util.Map;
  * The JSON bodies of the API, kept apart from the analytics records so that the wire format changes only on purpose.
  * Dimensions and figures appear as their codes with Chinese and English names alongside.
  */
-final class JsonBodies {
+public final class JsonBodies {
     private JsonBodies() {}
 
     record Named(String code, String nameZh, String nameEn) {
@@ -44,7 +44,7 @@ final class JsonBodies {
         }
     }
 
-    record VersionBody(long version, List<Long> batchIds, Instant builtAt) {
+    public record VersionBody(long version, List<Long> batchIds, Instant builtAt) {
         static VersionBody of(ModelVersion version) {
             return new VersionBody(version.version(), version.batchIds(), version.builtAt());
         }
@@ -74,7 +74,7 @@ final class JsonBodies {
             List<ChangeBody> figures,
             VersionBody modelVersion) {}
 
-    record PeriodBody(LocalDate from, LocalDate to) {
+    public record PeriodBody(LocalDate from, LocalDate to) {
         static PeriodBody of(Period period) {
             return new PeriodBody(period.from(), period.to());
         }
@@ -114,7 +114,7 @@ final class JsonBodies {
 
     record HealthBody(String status, VersionBody model, String message) {}
 
-    record GoalMeasureBody(
+    public record GoalMeasureBody(
             String code,
             String nameZh,
             String nameEn,
@@ -136,7 +136,7 @@ final class JsonBodies {
         }
     }
 
-    record GoalBody(
+    public record GoalBody(
             String district,
             String goal,
             String nameZh,
@@ -161,8 +161,9 @@ final class JsonBodies {
     }
 
     /** {@code campaign}: which campaign's goals these are, with its dates (the dashboards hold none of their own). */
-    record GoalsBody(CampaignBodies.Summary campaign, LocalDate asOf, VersionBody modelVersion, List<GoalBody> goals) {
-        static GoalsBody of(GoalReport report, boolean primary) {
+    public record GoalsBody(
+            CampaignBodies.Summary campaign, LocalDate asOf, VersionBody modelVersion, List<GoalBody> goals) {
+        public static GoalsBody of(GoalReport report, boolean primary) {
             return new GoalsBody(
                     CampaignBodies.Summary.of(report.campaign(), primary),
                     report.asOf(),
