@@ -7,6 +7,13 @@ function nextPage() {
   return next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
+// The overview is the leaders' page: a clerk sent to it by default lands on their own page, the upload page,
+// instead of a page whose every request the server refuses.
+function landingPage(me) {
+  const next = nextPage();
+  return next === '/' && me?.role === 'CLERK' ? '/upload.html' : next;
+}
+
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
   error.hidden = true;
@@ -27,7 +34,8 @@ form.addEventListener('submit', async (event) => {
     return;
   }
   if (response.ok) {
-    location.assign(nextPage());
+    const me = await response.json().catch(() => null);
+    location.assign(landingPage(me));
     return;
   }
   const problem = await response.json().catch(() => null);
