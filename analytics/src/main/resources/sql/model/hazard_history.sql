@@ -3,6 +3,10 @@
 -- twice in one file keeps its later row, as the current state does. snapshot_number counts the hazard's snapshots in
 -- the order of current_hazards (report date, then batch), so the highest number is its current state.
 -- district_code is the district that owned the school on the row's found_date (school_district_periods).
+-- note is the row's remark, when the file had one: the first non-empty extra column named 备注, 说明, 情况说明, note(s)
+-- or remark(s) (ingest keeps columns outside the schema in extra as JSON; the ledger trust audit reads it). The pattern
+-- stops at the first quote, which is enough to tell a note from none, and has no backslash so that both engines read
+-- the literal alike.
 SELECT
     ranked.school_code,
     ranked.hazard_id,
@@ -27,7 +31,9 @@ SELECT
     ranked.description,
     ranked.responsible_person,
     ranked.measures,
-    ranked.temporary_measures
+    ranked.temporary_measures,
+    NULLIF(trim(regexp_extract(
+        ranked.extra, '"(备注|说明|情况说明|[Nn]otes|[Nn]ote|[Rr]emarks|[Rr]emark)":"([^"]+)"', 2)), '') AS note
 FROM (
     SELECT
         raw_ledger.*,

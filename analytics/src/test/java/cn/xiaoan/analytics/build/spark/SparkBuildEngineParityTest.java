@@ -52,7 +52,13 @@ class SparkBuildEngineParityTest {
         new RawWarehouseFixture(warehouse)
                 .ledger(9001, "2026-12-31", List.of(tie, resubmitted))
                 .ledger(9002, "2026-12-31", List.of(tie.rectifiedOn("2026-12-15")))
-                .ledger(9003, "2027-01-02", List.of(resubmitted.rectifiedOn("2026-12-28")));
+                .ledger(9003, "2027-01-02", List.of(resubmitted.rectifiedOn("2026-12-28")))
+                // a remark in the extra columns: hazard_history's note, read by the ledger trust audit
+                .ledger(
+                        9004,
+                        "2027-01-03",
+                        List.of(RawHazard.open("NOTE-1", school, "FIRE", "GENERAL", "2026-12-02", "2026-12-30")),
+                        "{\"序号\":\"1\",\"备注\":\"复查不合格，重新整改\"}");
         // and a move between districts: the school's hazards found before 2026-06-01 stay with the old district
         var moves = new SchoolMoves(warehouse, REFERENCE, CLOCK);
         String from = moves.ownership(school).orElseThrow().currentDistrict();
@@ -98,6 +104,15 @@ class SparkBuildEngineParityTest {
             assertThat(rows.next()).isTrue();
             assertThat(List.of(rows.getString(1), rows.getString(2), rows.getLong(3)))
                     .containsExactly("TIE-1", "RECTIFIED", 9002L);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet notes = statement.executeQuery("SELECT hazard_id, note FROM "
+                        + ModelComparison.source(sparkVersion, ModelTable.HAZARD_HISTORY)
+                        + " WHERE note IS NOT NULL")) {
+            assertThat(notes.next()).isTrue();
+            assertThat(List.of(notes.getString(1), notes.getString(2))).containsExactly("NOTE-1", "复查不合格，重新整改");
+            assertThat(notes.next()).as("only the remarked row has a note").isFalse();
         }
     }
 
