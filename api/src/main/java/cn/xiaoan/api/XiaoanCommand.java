@@ -18,6 +18,7 @@ import cn.xiaoan.api.cli.SchoolsCommand;
 import cn.xiaoan.api.cli.ServeCommand;
 import cn.xiaoan.api.cli.SqlCommand;
 import cn.xiaoan.api.cli.TemplateCommand;
+import cn.xiaoan.api.cli.TrustCommand;
 import cn.xiaoan.api.cli.UserErrorHandler;
 import cn.xiaoan.api.cli.UsersCommand;
 import cn.xiaoan.api.cli.VersionProvider;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             FiguresCommand.class,
             CampaignsCommand.class,
+            TrustCommand.class,
             ReportCommand.class,
             BatchesCommand.class,
             UsersCommand.class,

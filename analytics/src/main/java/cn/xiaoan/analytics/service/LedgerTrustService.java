@@ -2,6 +2,7 @@ package cn.xiaoan.analytics.service;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.DistrictScope;
 import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.analytics.service.TrustAudit.Finding;
@@ -58,6 +59,7 @@ public final class LedgerTrustService {
     /** The audit of the districts in scope from the given snapshot (one model version for every number). */
     public TrustAudit audit(ModelSnapshot snapshot, DistrictScope scope) {
         requireNonNull(snapshot, "snapshot");
+        snapshot.memberCodes(Dimension.DISTRICT, scope.districts()); // an unknown district is a clear error, not 0 rows
         Map<String, Object> parameters = parameters(scope, null);
         Map<String, List<RuleCount>> counts = ruleCounts(snapshot, parameters);
         List<Score> scores =

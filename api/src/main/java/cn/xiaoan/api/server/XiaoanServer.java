@@ -120,6 +120,7 @@ public final class XiaoanServer implements AutoCloseable {
                 responses,
                 new CodeNames(services.reference()));
         var hazardPages = new HazardController(analytics.hazardHistory(), responses);
+        var trust = new TrustController(analytics.trust(), responses);
         var reports = new ReportController(
                 analytics.reports(), services.clock(), new ReportMapSection(area, new ChoroplethPainter()));
         var accessLog = new AccessLog(json, services.clock());
@@ -171,6 +172,8 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
         app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);
         app.get("/api/v1/hazards/{school}/{id}", gate.around(hazardPages::hazard), Role.LEADER);
+        app.get("/api/v1/trust", gate.around(trust::audit), Role.LEADER);
+        app.get("/api/v1/trust/schools/{code}", gate.around(trust::school), Role.LEADER);
         app.get("/api/v1/figures/compare", gate.around(figureTables::compare), Role.LEADER);
         app.get("/api/v1/schools", gate.around(drill::ranking), Role.LEADER);
         app.get("/api/v1/schools/{code}", gate.around(drill::school), Role.LEADER);
