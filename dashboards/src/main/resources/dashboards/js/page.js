@@ -12,6 +12,8 @@ const NAV = [
   { page: 'hazards.html', zh: '隐患清单', en: 'Hazards', roles: ['LEADER'] },
   { page: 'goals.html', zh: '三年行动目标', en: 'Campaign goals', roles: ['LEADER'] },
   { page: 'warnings.html', zh: '预警', en: 'Warnings', roles: ['LEADER'] },
+  // issue 20 (ledger trust audit)
+  { page: 'trust.html', zh: '数据质量', en: 'Data quality', roles: ['LEADER'] },
   { page: 'sql.html', zh: '数据查询', en: 'SQL console', roles: ['ANALYST'] },
   { page: 'upload.html', zh: '数据报送', en: 'Data submission', roles: ['CLERK', 'LEADER'] },
   { page: 'reports.html', zh: '报告', en: 'Reports', roles: ['LEADER'] },
