@@ -9,6 +9,7 @@ import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.HazardItem;
 import cn.xiaoan.analytics.service.TrendPoint;
+import cn.xiaoan.analytics.service.TrustAudit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -73,6 +74,9 @@ final class DocxReportWriter {
             Figure.MAJOR_OPEN,
             Figure.RISK_INDEX);
 
+    /** The ledger trust section's title, before the appendix (issue 20; written when the report has the section). */
+    static final String TRUST_SECTION = "八、台账可信度";
+
     private static final int EMU_PER_CM = 360_000;
     private static final String[] SECTIONS = {
         "一、总体情况", "二、分类别情况", "三、分县区情况", "四、分学校类型情况", "五、月度趋势", "六、重大隐患与三年行动目标", "七、超期未整改隐患", "附录：尚未整改的重大隐患清单"
@@ -91,6 +95,7 @@ final class DocxReportWriter {
             trend(doc, data);
             goals(doc, data);
             overdue(doc, data);
+            data.trust().ifPresent(section -> trust(doc, data, section));
             appendix(doc, data);
             doc.enforceUpdateFields();
             doc.write(out);
@@ -163,12 +168,16 @@ final class DocxReportWriter {
         XWPFParagraph entries = doc.createParagraph();
         CTSimpleField toc = entries.getCTP().addNewFldSimple();
         toc.setInstr("TOC \\o \"1-2\" \\h \\z \\u");
-        for (int i = 0; i < SECTIONS.length; i++) {
+        var titles = new ArrayList<>(List.of(SECTIONS));
+        if (data.trust().isPresent()) {
+            titles.add(titles.size() - 1, TRUST_SECTION);
+        }
+        for (int i = 0; i < titles.size(); i++) {
             var r = toc.addNewR();
             if (i > 0) {
                 r.addNewBr();
             }
-            r.addNewT().setStringValue(SECTIONS[i]);
+            r.addNewT().setStringValue(titles.get(i));
         }
         pageBreak(doc);
     }
@@ -406,6 +415,53 @@ final class DocxReportWriter {
                     hazard.responsiblePerson() == null ? "" : hazard.responsiblePerson()));
         }
         table(doc, List.of("县区", "学校", "类别", "等级", "整改期限", "超期天数", "责任人"), rows);
+    }
+
+    /** 台账可信度: the scope's score and rule counts, then districts and the weakest schools (docs/FIGURES.md). */
+    private static void trust(XWPFDocument doc, ReportData data, TrustSection section) {
+        heading(doc, TRUST_SECTION, 1);
+        TrustAudit.Score total = section.total();
+        var found = new ArrayList<String>();
+        for (TrustAudit.RuleCount rule : total.rules()) {
+            if (rule.findings() > 0) {
+                found.add(rule.nameZh() + " " + rule.findings() + " 条");
+            }
+        }
+        body(
+                doc,
+                "根据各校历次上报的台账快照核查台账可信度：" + total.hazards() + " 项隐患中 " + total.flaggedHazards()
+                        + " 项存在疑点，可信度得分 " + TrustSection.score(total) + "（100 × 无疑点隐患数 ÷ 隐患数）"
+                        + (found.isEmpty() ? "，未发现疑点。" : "。疑点：" + String.join("，", found) + "。"));
+        var districts = new ArrayList<List<String>>();
+        for (TrustAudit.Score district : section.districts()) {
+            districts.add(List.of(
+                    district.districtNameZh() == null ? district.districtCode() : district.districtNameZh(),
+                    TrustSection.score(district),
+                    String.valueOf(district.hazards()),
+                    String.valueOf(district.flaggedHazards()),
+                    String.valueOf(district.findings())));
+        }
+        table(doc, List.of("县区", "可信度得分", "隐患数", "有疑点隐患", "疑点"), districts);
+        if (section.weakestSchools().isEmpty()) {
+            return;
+        }
+        body(doc, "可信度得分最低的学校（有疑点者，前 " + section.weakestSchools().size() + " 所）：");
+        var schools = new ArrayList<List<String>>();
+        for (TrustAudit.Score school : section.weakestSchools()) {
+            var rules = new ArrayList<String>();
+            for (TrustAudit.RuleCount rule : school.rules()) {
+                if (rule.findings() > 0) {
+                    rules.add(rule.nameZh() + " " + rule.findings());
+                }
+            }
+            schools.add(List.of(
+                    school.schoolName() == null ? "" : school.schoolName(),
+                    school.districtNameZh() == null ? "" : school.districtNameZh(),
+                    TrustSection.score(school),
+                    String.valueOf(school.hazards()),
+                    String.join("，", rules)));
+        }
+        table(doc, List.of("学校", "县区", "可信度得分", "隐患数", "疑点"), schools);
     }
 
     private static void appendix(XWPFDocument doc, ReportData data) {

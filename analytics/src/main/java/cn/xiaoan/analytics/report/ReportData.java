@@ -42,7 +42,9 @@ public record ReportData(
         HazardPage majorOpen,
         Map<Dimension, List<Member>> members,
         ModelVersion modelVersion,
-        LocalDate generatedOn) {
+        LocalDate generatedOn,
+        // issue 20: the ledger trust section (annual reports; the campaign report can take it from trustSection)
+        Optional<TrustSection> trust) {
     public ReportData {
         comparisons = List.copyOf(comparisons);
         members = Map.copyOf(members);

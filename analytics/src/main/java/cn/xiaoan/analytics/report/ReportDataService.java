@@ -21,6 +21,7 @@ import cn.xiaoan.analytics.service.HazardPage;
 import cn.xiaoan.analytics.service.HazardQuery;
 import cn.xiaoan.analytics.service.HazardSort;
 import cn.xiaoan.analytics.service.HazardState;
+import cn.xiaoan.analytics.service.LedgerTrustService;
 import cn.xiaoan.analytics.service.TrendRequest;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -75,6 +76,7 @@ public final class ReportDataService {
     private final TrendService trends;
     private final CampaignGoalService goals;
     private final HazardListService hazards;
+    private final LedgerTrustService trust;
 
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
         this(figures, reference, clock, CampaignCatalog.load(reference));
@@ -89,6 +91,12 @@ public final class ReportDataService {
         this.trends = new TrendService(figures);
         this.goals = new CampaignGoalService(figures, campaigns);
         this.hazards = new HazardListService(figures);
+        this.trust = new LedgerTrustService(figures);
+    }
+
+    /** The 台账可信度 section of a report over the snapshot and districts (docs/FIGURES.md "Ledger trust"). */
+    public TrustSection trustSection(ModelSnapshot snapshot, DistrictScope districts) {
+        return TrustSection.of(trust.audit(snapshot, districts));
     }
 
     public ReportData gather(ReportRequest request) {
@@ -188,7 +196,10 @@ public final class ReportDataService {
                 majorOpen,
                 members,
                 totals.modelVersion(),
-                LocalDate.now(clock));
+                LocalDate.now(clock),
+                request.kind() == ReportKind.ANNUAL
+                        ? Optional.of(trustSection(snapshot, districts))
+                        : Optional.empty());
     }
 
     private Period span(ReportRequest request) {

@@ -9,6 +9,7 @@ import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.HazardItem;
 import cn.xiaoan.analytics.service.TrendPoint;
+import cn.xiaoan.analytics.service.TrustAudit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
@@ -87,6 +88,9 @@ final class XlsxReportWriter {
             goals(workbook.createSheet("三年行动目标 Goals"), data, styles);
             overdue(workbook.createSheet("超期未整改 Overdue"), data, styles);
             majorOpen(workbook.createSheet("重大隐患未整改 Major open"), data, styles);
+            if (data.trust().isPresent()) {
+                trust(workbook.createSheet(TRUST_SHEET), data, data.trust().get(), styles);
+            }
             workbook.write(out);
         }
     }
@@ -322,6 +326,50 @@ final class XlsxReportWriter {
             }
             text(line, 7, hazard.temporaryMeasures(), null);
             text(line, 8, hazard.responsiblePerson(), null);
+        }
+        finish(sheet, headers.size(), r - 1);
+    }
+
+    /** The ledger trust sheet (issue 20): the scope, each district and the weakest schools, findings per rule. */
+    static final String TRUST_SHEET = "台账可信度 Ledger trust";
+
+    private static void trust(Sheet sheet, ReportData data, TrustSection section, Styles styles) {
+        title(
+                sheet,
+                data.title() + " — 台账可信度 Ledger trust（得分 = 100 × 无疑点隐患数 ÷ 隐患数 score = 100 × hazards"
+                        + " without a finding ÷ hazards）",
+                styles);
+        sheet.createRow(1);
+        var headers = new ArrayList<>(List.of(
+                "单位 Unit", "县区 District", "可信度得分 Trust score", "隐患数 Hazards", "有疑点隐患 Flagged hazards", "疑点 Findings"));
+        for (TrustAudit.RuleCount rule : section.total().rules()) {
+            headers.add(rule.nameZh() + " " + rule.nameEn());
+        }
+        header(sheet, headers, styles);
+        int r = HEADER_ROW + 1;
+        var units = new ArrayList<TrustAudit.Score>();
+        units.add(section.total());
+        units.addAll(section.districts());
+        units.addAll(section.weakestSchools());
+        for (TrustAudit.Score unit : units) {
+            Row line = sheet.createRow(r++);
+            String name =
+                    switch (unit.level()) {
+                        case ALL -> data.area();
+                        case DISTRICT -> unit.districtNameZh();
+                        case SCHOOL -> unit.schoolName();
+                    };
+            text(line, 0, name, null);
+            text(line, 1, unit.level() == TrustAudit.Level.ALL ? "" : unit.districtNameZh(), null);
+            if (unit.score() != null) {
+                line.createCell(2).setCellValue(unit.score());
+            }
+            line.createCell(3).setCellValue(unit.hazards());
+            line.createCell(4).setCellValue(unit.flaggedHazards());
+            line.createCell(5).setCellValue(unit.findings());
+            for (int c = 0; c < unit.rules().size(); c++) {
+                line.createCell(6 + c).setCellValue(unit.rules().get(c).findings());
+            }
         }
         finish(sheet, headers.size(), r - 1);
     }

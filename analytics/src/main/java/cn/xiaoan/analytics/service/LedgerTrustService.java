@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,9 +34,20 @@ public final class LedgerTrustService {
     private static final SqlTemplate EVIDENCE = SqlTemplate.load("trust/evidence.sql");
     private static final SqlTemplate SCHOOL = SqlTemplate.load("drill/school.sql");
 
+    /** Audits kept per model version and scope (a version's data never change); the oldest go first. */
+    private static final int CACHED_AUDITS = 32;
+
     private final FigureService figures;
     private final TrustThresholds thresholds;
     private final String findings;
+    private final Map<AuditKey, TrustAudit> audits = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<AuditKey, TrustAudit> eldest) {
+            return size() > CACHED_AUDITS;
+        }
+    };
+
+    private record AuditKey(long version, String scope) {}
 
     public LedgerTrustService(FigureService figures) {
         this(figures, TrustThresholds.DEFAULTS);
@@ -60,6 +72,22 @@ public final class LedgerTrustService {
     public TrustAudit audit(ModelSnapshot snapshot, DistrictScope scope) {
         requireNonNull(snapshot, "snapshot");
         snapshot.memberCodes(Dimension.DISTRICT, scope.districts()); // an unknown district is a clear error, not 0 rows
+        var key = new AuditKey(snapshot.version().version(), scope.parameter());
+        synchronized (audits) {
+            TrustAudit cached = audits.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        // computed outside the lock: a slow audit blocks no other request
+        TrustAudit audit = compute(snapshot, scope);
+        synchronized (audits) {
+            audits.put(key, audit);
+        }
+        return audit;
+    }
+
+    private TrustAudit compute(ModelSnapshot snapshot, DistrictScope scope) {
         Map<String, Object> parameters = parameters(scope, null);
         Map<String, List<RuleCount>> counts = ruleCounts(snapshot, parameters);
         List<Score> scores =

@@ -25,11 +25,11 @@ import java.util.stream.Stream;
  * A hand-made ledger of {@code src/test/resources/trust/<name>/}: the register {@code trust/schools.csv}, then each
  * {@code <report date>.csv} of the directory ingested in date order, and the model built over them.
  */
-final class TrustLedger {
-    static final ReferenceData REFERENCE = ReferenceData.load();
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-03T00:00:00Z"), ZoneOffset.UTC);
-    static final String SCHOOL_A = "1409020001";
-    static final String SCHOOL_B = "1409020002";
+public final class TrustLedger {
+    public static final ReferenceData REFERENCE = ReferenceData.load();
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-09-03T00:00:00Z"), ZoneOffset.UTC);
+    public static final String SCHOOL_A = "1409020001";
+    public static final String SCHOOL_B = "1409020002";
 
     private final Warehouse warehouse;
     private final Map<String, Long> batches;
@@ -39,7 +39,7 @@ final class TrustLedger {
         this.batches = batches;
     }
 
-    static TrustLedger load(String name, Path root) {
+    public static TrustLedger load(String name, Path root) {
         Path fixtures = resource("trust");
         var warehouse = new Warehouse(root.resolve("warehouse"));
         ingest(warehouse, Dataset.SCHOOLS, fixtures.resolve("schools.csv"), "2026-01-01");
@@ -56,12 +56,12 @@ final class TrustLedger {
         return new TrustLedger(warehouse, batches);
     }
 
-    FigureService figures() {
+    public FigureService figures() {
         return new FigureService(warehouse, REFERENCE, CLOCK);
     }
 
     /** The batch of the snapshot reported on the date. */
-    long batch(String reportDate) {
+    public long batch(String reportDate) {
         return batches.get(reportDate);
     }
 

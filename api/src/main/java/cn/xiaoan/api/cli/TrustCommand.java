@@ -142,23 +142,23 @@ public final class TrustCommand implements Callable<Integer> {
                 line(school),
                 evidence.modelVersion().version());
         for (Finding finding : evidence.findings()) {
+            String earlier = finding.earlierBatchId() == null
+                    ? ""
+                    : "batch " + finding.earlierBatchId() + " " + finding.earlierReportDate() + " → ";
+            String count = finding.amount() == null
+                    ? ""
+                    : "  (" + finding.amount() + (finding.amountOf() == null ? "" : "/" + finding.amountOf()) + ")";
             out.printf(
-                    "  %s %s  %s  %s%s → %s %s  %s → %s%s%n",
+                    "  %s %s  %s  %sbatch %d %s  %s → %s%s%n",
                     finding.ruleNameZh(),
                     finding.rule(),
                     finding.hazardId(),
-                    finding.earlierBatchId() == null ? "" : "batch " + finding.earlierBatchId() + " ",
-                    finding.earlierReportDate() == null
-                            ? ""
-                            : finding.earlierReportDate().toString(),
-                    "batch " + finding.batchId(),
+                    earlier,
+                    finding.batchId(),
                     finding.reportDate(),
                     finding.valueBefore() == null ? "—" : finding.valueBefore(),
                     finding.valueAfter() == null ? "—" : finding.valueAfter(),
-                    finding.amount() == null
-                            ? ""
-                            : "  (" + finding.amount() + (finding.amountOf() == null ? "" : "/" + finding.amountOf())
-                                    + ")");
+                    count);
         }
         out.flush();
     }
