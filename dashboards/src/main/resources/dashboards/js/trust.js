@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { hazardLink } from './hazardlink.js';
 import { fillTable } from './format.js';
+import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
 const url = new URL(location.href);
@@ -20,6 +21,9 @@ const context = await startPage({
   share: true,
 });
 
+// the names of status codes in the evidence rows (a status before → after reads 已整改 → 未整改, never RECTIFIED)
+const names = context.names ?? await loadNames();
+
 function t(text) {
   return tr(text, context.language);
 }
@@ -33,7 +37,7 @@ function value(text) {
   if (text === null || text === undefined) {
     return '—';
   }
-  return context.names?.member('status', text) ? context.names.name('status', text, context.language) : text;
+  return names.member('status', text) ? names.name('status', text, context.language) : text;
 }
 
 function link(text, params) {

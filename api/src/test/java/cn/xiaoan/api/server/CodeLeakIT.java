@@ -48,7 +48,9 @@ class CodeLeakIT extends ChromiumOverGrid {
                 "/reports.html",
                 "/reports.html?kind=monthly",
                 "/map.html",
-                "/screen.html");
+                "/screen.html",
+                "/trust.html",
+                "/trust.html?district=140902&school=" + SCHOOL);
         assertThat(leaksOn(pages)).isEmpty();
     }
 
