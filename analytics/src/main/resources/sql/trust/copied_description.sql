@@ -1,7 +1,6 @@
--- Ledger trust rule copied_description: the same description in many schools' ledgers. A description is compared
--- normalised (trimmed, spaces and full-width spaces and the full stop 。 removed, Latin letters lower-cased); one of at
--- least :copied_min_length characters in at least :copied_min_schools schools is a finding for every hazard carrying
--- it (current state).
+-- Ledger trust rule copied_description: the same description in many schools' ledgers. Descriptions are compared
+-- trimmed and otherwise as written (a changed character is another description); one of at least :copied_min_length
+-- characters in at least :copied_min_schools schools is a finding for every hazard carrying it (current state).
 -- Evidence: the hazard's current snapshot and its description; amount = the schools whose ledgers carry it.
 WITH texts AS (
     SELECT
@@ -10,7 +9,7 @@ WITH texts AS (
         batch_id,
         report_date,
         description,
-        lower(replace(replace(replace(trim(description), ' ', ''), '　', ''), '。', '')) AS normalised
+        trim(description) AS normalised
     FROM current_hazards
     WHERE description IS NOT NULL
 ),

@@ -1,6 +1,7 @@
--- Ledger trust rule deadline_extended: a deadline moved later after it was missed. From one snapshot of a hazard to the
--- next the deadline d became later, d was already earlier than the later snapshot's report date (it had passed when
--- the change was reported), and the hazard was not rectified by d.
+-- Ledger trust rule deadline_extended: a deadline moved later after it had passed. A snapshot of a hazard showed the
+-- deadline d with d earlier than that snapshot's own report date (the ledger itself said it had passed), and the next
+-- snapshot shows a deadline after d. Whether the hazard was rectified does not matter: moving a passed deadline is what
+-- the rule looks for (it is how a late rectification is made to look on time).
 -- Evidence: both snapshots, the old and the new deadline.
 SELECT
     'deadline_extended' AS rule_code,
@@ -19,5 +20,4 @@ JOIN hazard_history e ON e.school_code = l.school_code
     AND e.hazard_id = l.hazard_id
     AND e.snapshot_number = l.snapshot_number - 1
 WHERE l.deadline > e.deadline
-    AND e.deadline < l.report_date
-    AND (l.rectified_date IS NULL OR l.rectified_date > e.deadline)
+    AND e.deadline < e.report_date

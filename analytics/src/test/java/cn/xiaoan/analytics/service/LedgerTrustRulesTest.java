@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xiaoan.analytics.figure.DistrictScope;
-import cn.xiaoan.analytics.service.TrustAudit.Finding;
 import cn.xiaoan.analytics.service.TrustAudit.RuleCount;
 import cn.xiaoan.analytics.service.TrustAudit.Score;
 import java.nio.file.Path;
@@ -78,12 +77,10 @@ class LedgerTrustRulesTest {
         audit("deadline_extended", (ledger, trust) -> {
             String may = ledger.batch("2026-05-31") + " 2026-05-31 ";
             String june = ledger.batch("2026-06-30") + " 2026-06-30 ";
-            // H2's deadline 06-30 was moved on the day itself, not after it
+            // H1's May snapshot showed 05-15 passed; H2's 06-30 and H4's 06-10 were not yet passed in May
             assertThat(evidence(trust, SCHOOL_A))
-                    .containsExactly(
-                            "deadline_extended H1 " + may + june + "2026-05-15 2026-07-31 null null",
-                            "deadline_extended H4 " + may + june + "2026-06-10 2026-07-15 null null");
-            assertOnly(trust.audit(DistrictScope.city()).total(), TrustRule.DEADLINE_EXTENDED, 2);
+                    .containsExactly("deadline_extended H1 " + may + june + "2026-05-15 2026-07-31 null null");
+            assertOnly(trust.audit(DistrictScope.city()).total(), TrustRule.DEADLINE_EXTENDED, 1);
         });
     }
 
@@ -105,19 +102,19 @@ class LedgerTrustRulesTest {
     void descriptionInSixSchoolsIsCaughtButNotInFiveOrWhenTooShort() {
         audit("copied_description", (ledger, trust) -> {
             TrustAudit audit = trust.audit(DistrictScope.city());
-            // the six X hazards (one with a full stop, one with a space); not the Y text (5 schools), not Z (short)
+            // six X hazards; not X2 (a space inside makes it another text), not Y (5 schools), not Z (short)
             assertOnly(audit.total(), TrustRule.COPIED_DESCRIPTION, 6);
             assertThat(evidence(trust, SCHOOL_A))
                     .containsExactly("copied_description X0 null null " + ledger.batch("2026-05-31")
                             + " 2026-05-31 null 学生宿舍楼三层东侧安全出口被杂物堵塞 6 null");
             assertThat(trust.school("1409020003", DistrictScope.city()).findings())
-                    .extracting(Finding::valueAfter)
-                    .containsExactly("学生宿舍楼三层东侧 安全出口被杂物堵塞");
+                    .isEmpty();
             assertThat(audit.schools()).hasSize(7);
-            // weakest first: F has X and Z (1 of 2 flagged), A to E have X, Y and Z (1 of 3)
+            // weakest first: F and G have X and Z (1 of 2 flagged), A, B, D, E have X, Y and Z (1 of 3), C none
             assertThat(audit.schools())
                     .extracting(s -> s.schoolCode() + " " + s.score())
-                    .startsWith("1409020006 50.0", "1409020001 66.7");
+                    .startsWith("1409020006 50.0", "1409020007 50.0", "1409020001 66.7")
+                    .endsWith("1409020003 100.0");
         });
     }
 
