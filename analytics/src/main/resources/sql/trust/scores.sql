@@ -1,5 +1,5 @@
--- Ledger trust scores (docs/FIGURES.md "Ledger trust"), over trust_findings (the union of the rule queries, which the
--- service puts in front of this one): one row per school with hazards, per district and for the whole scope. A unit's
+-- Ledger trust scores (docs/FIGURES.md "Ledger trust"), over trust_findings (the model table holding the union of the
+-- rule queries, sql/trust/<rule>.sql): one row per school with hazards, per district and for the whole scope. A unit's
 -- hazards are every hazard its schools ever reported (hazard_history); its score is the share of them with no finding,
 -- in percent with one decimal: 100 × (hazards − flagged hazards) / hazards. Schools belong to the district that owns
 -- them now (dim_school). :scope_district keeps to the caller's districts ('' for the whole city). Weakest first.

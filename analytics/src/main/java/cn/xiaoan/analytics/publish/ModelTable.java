@@ -1,12 +1,16 @@
 package cn.xiaoan.analytics.publish;
 
 import cn.xiaoan.analytics.figure.SqlTemplate;
+import cn.xiaoan.analytics.figure.TrustRule;
+import cn.xiaoan.analytics.figure.TrustThresholds;
 import cn.xiaoan.domain.TaxonomyKind;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The tables of a model version, in build order (a table may read those before it), each defined by one SQL resource
- * under {@code sql/model/} over the raw datasets ({@code raw_<dataset>}) and the reference data ({@code ref_*}).
+ * under {@code sql/model/} over the raw datasets ({@code raw_<dataset>}) and the reference data ({@code ref_*});
+ * {@code trust_findings} is the union of the trust rules of {@code sql/trust/}.
  */
 public enum ModelTable {
     DIM_DISTRICT("dim_district", "model/dim_district.sql", Map.of()),
@@ -21,6 +25,7 @@ public enum ModelTable {
     DIM_SCHOOL("dim_school", "model/dim_school.sql", Map.of()),
     CURRENT_HAZARDS("current_hazards", "model/current_hazards.sql", Map.of()),
     HAZARD_HISTORY("hazard_history", "model/hazard_history.sql", Map.of()),
+    TRUST_FINDINGS("trust_findings", TrustRule::findingsQuery, TrustThresholds.DEFAULTS.parameters()),
     HAZARD_FACTS("hazard_facts", "model/hazard_facts.sql", Map.of()),
     HAZARD_CUBE("hazard_cube", "model/hazard_cube.sql", Map.of()),
     HAZARD_CUBE_DISTRICT_CATEGORY("hazard_cube_district_category", "model/hazard_cube_district_category.sql", Map.of()),
@@ -32,12 +37,16 @@ public enum ModelTable {
     LEDGER_SUBMISSIONS("ledger_submissions", "model/ledger_submissions.sql", Map.of());
 
     private final String tableName;
-    private final String sqlResource;
-    private final Map<String, String> parameters;
+    private final Supplier<SqlTemplate> query;
+    private final Map<String, ?> parameters;
 
-    ModelTable(String tableName, String sqlResource, Map<String, String> parameters) {
+    ModelTable(String tableName, String sqlResource, Map<String, ?> parameters) {
+        this(tableName, () -> SqlTemplate.load(sqlResource), parameters);
+    }
+
+    ModelTable(String tableName, Supplier<SqlTemplate> query, Map<String, ?> parameters) {
         this.tableName = tableName;
-        this.sqlResource = sqlResource;
+        this.query = query;
         this.parameters = parameters;
     }
 
@@ -51,11 +60,11 @@ public enum ModelTable {
     }
 
     public SqlTemplate.PositionalSql query() {
-        return SqlTemplate.load(sqlResource).positional();
+        return query.get().positional();
     }
 
-    /** The values of the query's parameters (only the taxonomy dimensions have one: the kind). */
-    public Map<String, String> parameters() {
+    /** The values of the query's parameters (the taxonomy dimensions' kind, the trust rules' thresholds). */
+    public Map<String, ?> parameters() {
         return parameters;
     }
 }

@@ -2,9 +2,9 @@ package cn.xiaoan.analytics.report;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.figure.TrustThresholds;
 import cn.xiaoan.analytics.service.TrustAudit;
 import cn.xiaoan.analytics.service.TrustAudit.Score;
-import cn.xiaoan.analytics.service.TrustThresholds;
 import java.util.List;
 
 /**

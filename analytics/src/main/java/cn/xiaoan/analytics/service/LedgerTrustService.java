@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.DistrictScope;
 import cn.xiaoan.analytics.figure.SqlTemplate;
+import cn.xiaoan.analytics.figure.TrustRule;
+import cn.xiaoan.analytics.figure.TrustThresholds;
 import cn.xiaoan.analytics.service.TrustAudit.Finding;
 import cn.xiaoan.analytics.service.TrustAudit.Level;
 import cn.xiaoan.analytics.service.TrustAudit.RuleCount;
@@ -25,8 +27,9 @@ import java.util.stream.Collectors;
 
 /**
  * The ledger trust audit (docs/FIGURES.md "Ledger trust") over the published model: every rule of {@link TrustRule} is
- * one query over {@code hazard_history} and {@code current_hazards}; their union is the {@code trust_findings} the
- * scores, counts and evidence queries read. Nothing is counted here: the rows come out of SQL as they are shown.
+ * one query over {@code hazard_history} and {@code current_hazards}, and their union is the model table
+ * {@code trust_findings} (built with the model), which the scores, counts and evidence queries read. Nothing is
+ * counted here: the rows come out of SQL as they are shown.
  */
 public final class LedgerTrustService {
     private static final SqlTemplate SCORES = SqlTemplate.load("trust/scores.sql");
@@ -38,8 +41,6 @@ public final class LedgerTrustService {
     private static final int CACHED_AUDITS = 32;
 
     private final FigureService figures;
-    private final TrustThresholds thresholds;
-    private final String findings;
     private final Map<AuditKey, TrustAudit> audits = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<AuditKey, TrustAudit> eldest) {
@@ -50,17 +51,12 @@ public final class LedgerTrustService {
     private record AuditKey(long version, String scope) {}
 
     public LedgerTrustService(FigureService figures) {
-        this(figures, TrustThresholds.DEFAULTS);
-    }
-
-    public LedgerTrustService(FigureService figures, TrustThresholds thresholds) {
         this.figures = requireNonNull(figures, "figures");
-        this.thresholds = requireNonNull(thresholds, "thresholds");
-        this.findings = findingsUnion();
     }
 
+    /** The thresholds the model's {@code trust_findings} were built with. */
     public TrustThresholds thresholds() {
-        return thresholds;
+        return TrustThresholds.DEFAULTS;
     }
 
     /** The audit of the districts in scope from the published model. */
@@ -90,14 +86,13 @@ public final class LedgerTrustService {
     private TrustAudit compute(ModelSnapshot snapshot, DistrictScope scope) {
         Map<String, Object> parameters = parameters(scope, null);
         Map<String, List<RuleCount>> counts = ruleCounts(snapshot, parameters);
-        List<Score> scores =
-                figures.select(snapshot.model(), withFindings(SCORES), parameters, row -> score(row, counts));
+        List<Score> scores = figures.select(snapshot.model(), SCORES, parameters, row -> score(row, counts));
         Score total = scores.stream()
                 .filter(score -> score.level() == Level.ALL)
                 .findFirst()
                 .orElseGet(() -> emptyScore(Level.ALL, null, null, null, null, null));
         return new TrustAudit(
-                thresholds,
+                thresholds(),
                 total,
                 scores.stream().filter(score -> score.level() == Level.DISTRICT).toList(),
                 scores.stream().filter(score -> score.level() == Level.SCHOOL).toList(),
@@ -134,14 +129,13 @@ public final class LedgerTrustService {
                 .filter(score -> score.schoolCode().equals(code))
                 .findFirst()
                 .orElse(registered);
-        List<Finding> evidence =
-                figures.select(snapshot.model(), withFindings(EVIDENCE), parameters, LedgerTrustService::finding);
-        return new SchoolEvidence(school, evidence, thresholds, snapshot.version());
+        List<Finding> evidence = figures.select(snapshot.model(), EVIDENCE, parameters, LedgerTrustService::finding);
+        return new SchoolEvidence(school, evidence, thresholds(), snapshot.version());
     }
 
     private Map<String, Object> parameters(DistrictScope scope, String schoolCode) {
         requireNonNull(scope, "scope");
-        var parameters = new HashMap<String, Object>(thresholds.parameters());
+        var parameters = new HashMap<String, Object>();
         parameters.put("scope_district", scope.parameter());
         if (schoolCode != null) {
             parameters.put("school_code", schoolCode);
@@ -154,7 +148,7 @@ public final class LedgerTrustService {
         record Row(String unit, String rule, int findings, int hazards) {}
         List<Row> rows = figures.select(
                 snapshot.model(),
-                withFindings(RULE_COUNTS),
+                RULE_COUNTS,
                 parameters,
                 row -> new Row(
                         unit(
@@ -245,30 +239,5 @@ public final class LedgerTrustService {
                 row.getString("value_after"),
                 amountValue,
                 amountOfValue);
-    }
-
-    /** The query with the union of every rule's findings in front of it, as the CTE {@code trust_findings}. */
-    private SqlTemplate withFindings(SqlTemplate query) {
-        String text = query.text().strip();
-        // a query with CTEs of its own continues the WITH list, so that its ORDER BY stays the statement's last word
-        String joined = text.regionMatches(true, 0, "WITH ", 0, 5)
-                ? findings + ",\n" + text.substring(5)
-                : findings + "\n" + text;
-        return SqlTemplate.of(query.name() + " + trust rules", joined);
-    }
-
-    private static String findingsUnion() {
-        var union = new StringBuilder("WITH trust_findings AS (\n");
-        TrustRule[] rules = TrustRule.values();
-        for (int i = 0; i < rules.length; i++) {
-            if (i > 0) {
-                union.append("\nUNION ALL\n");
-            }
-            union.append("SELECT * FROM (\n")
-                    .append(rules[i].query().text())
-                    .append("\n) ")
-                    .append(rules[i].code());
-        }
-        return union.append("\n)").toString();
     }
 }

@@ -3,6 +3,7 @@ package cn.xiaoan.analytics.service;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.analytics.figure.ModelVersion;
+import cn.xiaoan.analytics.figure.TrustThresholds;
 import java.time.LocalDate;
 import java.util.List;
 

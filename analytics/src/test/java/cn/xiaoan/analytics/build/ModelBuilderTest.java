@@ -71,6 +71,7 @@ class ModelBuilderTest {
                             "hazard_cube_district_category.parquet",
                             "hazard_cube_district.parquet",
                             "hazard_history.parquet",
+                            "trust_findings.parquet",
                             "supervision_events.parquet",
                             "ledger_submissions.parquet");
         }

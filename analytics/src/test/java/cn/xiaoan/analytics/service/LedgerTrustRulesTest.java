@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xiaoan.analytics.figure.DistrictScope;
+import cn.xiaoan.analytics.figure.TrustRule;
 import cn.xiaoan.analytics.service.TrustAudit.RuleCount;
 import cn.xiaoan.analytics.service.TrustAudit.Score;
 import java.nio.file.Path;

@@ -114,6 +114,15 @@ class SparkBuildEngineParityTest {
             assertThat(List.of(notes.getString(1), notes.getString(2))).containsExactly("NOTE-1", "复查不合格，重新整改");
             assertThat(notes.next()).as("only the remarked row has a note").isFalse();
         }
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rules = statement.executeQuery("SELECT count(DISTINCT rule_code) FROM "
+                        + ModelComparison.source(sparkVersion, ModelTable.TRUST_FINDINGS))) {
+            assertThat(rules.next()).isTrue();
+            assertThat(rules.getLong(1))
+                    .as("the generated returns raise trust findings, so their parity means something")
+                    .isPositive();
+        }
     }
 
     @Test

@@ -1,12 +1,12 @@
-package cn.xiaoan.analytics.service;
+package cn.xiaoan.analytics.figure;
 
-import cn.xiaoan.analytics.figure.SqlTemplate;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The checks of the ledger trust audit (docs/FIGURES.md "Ledger trust"), each one {@code sql/trust/<code>.sql} query
- * over the snapshot history that returns its evidence rows in the same columns.
+ * over the snapshot history that returns its evidence rows in the same columns. Their thresholds are
+ * {@link TrustThresholds#DEFAULTS}, bound when the model is built.
  */
 public enum TrustRule {
     STATUS_REGRESSED("status_regressed", "状态倒退", "Status went backwards"),
@@ -39,8 +39,27 @@ public enum TrustRule {
         return nameEn;
     }
 
-    SqlTemplate query() {
+    /** The rule's query: its evidence rows in the columns every rule shares. */
+    public SqlTemplate query() {
         return SqlTemplate.load("trust/" + code + ".sql");
+    }
+
+    /**
+     * The union of every rule's evidence rows, the model table {@code trust_findings}: built with the model (both
+     * engines run the same text), so an audit reads findings instead of re-running seven rules over the history.
+     */
+    public static SqlTemplate findingsQuery() {
+        var union = new StringBuilder();
+        for (TrustRule rule : values()) {
+            if (!union.isEmpty()) {
+                union.append("\nUNION ALL\n");
+            }
+            union.append("SELECT * FROM (\n")
+                    .append(rule.query().text())
+                    .append("\n) ")
+                    .append(rule.code());
+        }
+        return SqlTemplate.of("trust_findings", union.toString());
     }
 
     public static Optional<TrustRule> ofCode(String code) {

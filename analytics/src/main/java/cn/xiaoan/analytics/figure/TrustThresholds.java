@@ -1,4 +1,4 @@
-package cn.xiaoan.analytics.service;
+package cn.xiaoan.analytics.figure;
 
 import java.util.Map;
 
@@ -32,7 +32,8 @@ public record TrustThresholds(
         }
     }
 
-    Map<String, Object> parameters() {
+    /** The values of the rules' {@code :name} parameters. */
+    public Map<String, Object> parameters() {
         return Map.of(
                 "pileup_min_rectifications", pileupMinRectifications,
                 "pileup_share", pileupShare,
