@@ -27,7 +27,12 @@ SELECT
     ranked.description,
     ranked.responsible_person,
     ranked.measures,
-    ranked.temporary_measures
+    ranked.temporary_measures,
+    -- responsibility and 督办 (issue 20): appended, grouped
+    ranked.responsible_unit,
+    ranked.supervised,
+    ranked.supervised_by,
+    ranked.supervised_date
 FROM (
     SELECT
         raw_ledger.*,
