@@ -9,6 +9,7 @@ import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.HazardHistoryService;
 import cn.xiaoan.analytics.service.HazardListService;
+import cn.xiaoan.analytics.service.ResponsibilityListService;
 import cn.xiaoan.analytics.service.SchoolProfileService;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.service.WarningService;
@@ -28,6 +29,7 @@ public final class Analytics implements AutoCloseable {
     private final HazardHistoryService hazardHistory;
     private final SchoolProfileService schools;
     private final ReportService reports;
+    private final ResponsibilityListService responsibilities;
 
     public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
         this.figures = requireNonNull(figures, "figures");
@@ -40,6 +42,7 @@ public final class Analytics implements AutoCloseable {
         this.hazardHistory = new HazardHistoryService(figures);
         this.schools = new SchoolProfileService(figures, hazards);
         this.reports = new ReportService(new ReportDataService(figures, reference, clock, campaigns));
+        this.responsibilities = new ResponsibilityListService(figures);
     }
 
     public FigureService figures() {
@@ -72,6 +75,11 @@ public final class Analytics implements AutoCloseable {
 
     public ReportService reports() {
         return reports;
+    }
+
+    /** The 整改责任清单 (responsibility list). */
+    public ResponsibilityListService responsibilities() {
+        return responsibilities;
     }
 
     @Override

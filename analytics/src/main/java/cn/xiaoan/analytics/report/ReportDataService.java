@@ -21,6 +21,8 @@ import cn.xiaoan.analytics.service.HazardPage;
 import cn.xiaoan.analytics.service.HazardQuery;
 import cn.xiaoan.analytics.service.HazardSort;
 import cn.xiaoan.analytics.service.HazardState;
+import cn.xiaoan.analytics.service.ResponsibilityListService;
+import cn.xiaoan.analytics.service.ResponsibilityQuery;
 import cn.xiaoan.analytics.service.TrendRequest;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -47,6 +49,8 @@ public final class ReportDataService {
 
     static final int OVERDUE_IN_DOCUMENT = 200;
     static final int LISTED_MAJOR = 5_000;
+    /** The 整改责任清单 annex lists at most this many hazards; the export (responsibility list) has them all. */
+    public static final int LISTED_RESPONSIBILITIES = 2_000;
 
     /** The figures a report compares between periods, in the order the summary shows them. */
     public static final List<Figure> KEY_FIGURES = List.of(
@@ -75,6 +79,7 @@ public final class ReportDataService {
     private final TrendService trends;
     private final CampaignGoalService goals;
     private final HazardListService hazards;
+    private final ResponsibilityListService responsibilities;
 
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
         this(figures, reference, clock, CampaignCatalog.load(reference));
@@ -89,6 +94,7 @@ public final class ReportDataService {
         this.trends = new TrendService(figures);
         this.goals = new CampaignGoalService(figures, campaigns);
         this.hazards = new HazardListService(figures);
+        this.responsibilities = new ResponsibilityListService(figures);
     }
 
     public ReportData gather(ReportRequest request) {
@@ -188,7 +194,17 @@ public final class ReportDataService {
                 majorOpen,
                 members,
                 totals.modelVersion(),
-                LocalDate.now(clock));
+                LocalDate.now(clock),
+                responsibilityAnnex(snapshot, asOf, districts));
+    }
+
+    /**
+     * The 整改责任清单 annex: the hazards open at {@code asOf} in the districts, grouped by district. Public so that any
+     * report (the campaign report too) can include it from the same model snapshot as its figures.
+     */
+    public ResponsibilityAnnex responsibilityAnnex(ModelSnapshot snapshot, LocalDate asOf, DistrictScope districts) {
+        var query = new ResponsibilityQuery(Optional.of(asOf), Set.of(), Set.of(), false);
+        return ResponsibilityAnnex.of(responsibilities.list(snapshot, query, districts, LISTED_RESPONSIBILITIES));
     }
 
     private Period span(ReportRequest request) {

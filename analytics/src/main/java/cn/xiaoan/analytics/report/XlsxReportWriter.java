@@ -8,6 +8,7 @@ import cn.xiaoan.analytics.figure.FigureUnit;
 import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.HazardItem;
+import cn.xiaoan.analytics.service.ResponsibilityItem;
 import cn.xiaoan.analytics.service.TrendPoint;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -87,6 +88,7 @@ final class XlsxReportWriter {
             goals(workbook.createSheet("三年行动目标 Goals"), data, styles);
             overdue(workbook.createSheet("超期未整改 Overdue"), data, styles);
             majorOpen(workbook.createSheet("重大隐患未整改 Major open"), data, styles);
+            responsibilities(workbook.createSheet("整改责任清单 Responsibility list"), data, styles);
             workbook.write(out);
         }
     }
@@ -322,6 +324,57 @@ final class XlsxReportWriter {
             }
             text(line, 7, hazard.temporaryMeasures(), null);
             text(line, 8, hazard.responsiblePerson(), null);
+        }
+        finish(sheet, headers.size(), r - 1);
+    }
+
+    /** The 整改责任清单 annex: one row per hazard, district by district, as the annex groups them. */
+    private static void responsibilities(Sheet sheet, ReportData data, Styles styles) {
+        ResponsibilityAnnex annex = data.responsibilities();
+        title(
+                sheet,
+                ResponsibilityAnnex.TITLE_ZH + " " + ResponsibilityAnnex.TITLE_EN + "（截至 as of " + annex.asOf() + "，共 "
+                        + annex.total() + " 项"
+                        + (annex.listed() < annex.total()
+                                ? "，列出前 " + annex.listed() + " 项 first " + annex.listed()
+                                : "")
+                        + "）",
+                styles);
+        List<String> headers = List.of(
+                "县区 District",
+                "学校 School",
+                "隐患编号 Hazard id",
+                "等级 Severity",
+                "隐患描述 Description",
+                "整改措施 Measures",
+                "责任单位 Responsible unit",
+                "责任人 Responsible person",
+                "整改期限 Deadline",
+                "整改状态 Status",
+                "督办 Supervised",
+                "督办单位 Listed by",
+                "超期天数 Days overdue");
+        header(sheet, headers, styles);
+        int r = HEADER_ROW + 1;
+        for (ResponsibilityAnnex.DistrictGroup group : annex.groups()) {
+            for (ResponsibilityItem item : group.items()) {
+                Row line = sheet.createRow(r++);
+                text(line, 0, group.districtName(), null);
+                text(line, 1, item.schoolName(), null);
+                text(line, 2, item.hazardId(), null);
+                text(line, 3, data.name(Dimension.SEVERITY, item.severity()), null);
+                text(line, 4, item.description(), null);
+                text(line, 5, item.measures(), null);
+                text(line, 6, item.responsibleUnit(), null);
+                text(line, 7, item.responsiblePerson(), null);
+                date(line, 8, item.deadline(), styles);
+                text(line, 9, item.statusName(), null);
+                text(line, 10, Boolean.TRUE.equals(item.supervised()) ? "是" : "", null);
+                text(line, 11, item.supervisedBy(), null);
+                if (item.daysOverdue() != null) {
+                    line.createCell(12).setCellValue(item.daysOverdue());
+                }
+            }
         }
         finish(sheet, headers.size(), r - 1);
     }
