@@ -119,7 +119,8 @@ public final class ExportCommand implements Runnable {
                 ResponsibilityList list = new ResponsibilityListService(figures)
                         .list(query, DistrictScope.city(), ResponsibilityListService.MAX_ROWS);
                 var provenance = new Provenance(
-                        "xiaoan export responsibility-list "
+                        // the arguments as typed, from the root command on
+                        "xiaoan "
                                 + String.join(
                                         " ", spec.commandLine().getParseResult().originalArgs()),
                         list.modelVersion().version(),

@@ -66,6 +66,8 @@ class ExportCommandTest {
                 .contains(",县教育局后勤科,")
                 .contains(",是,市教育局,2026-10-05");
         assertThat(root).isDirectoryNotContaining("glob:**.part");
+        assertThat(Files.readString(out, StandardCharsets.UTF_8))
+                .contains("# 查询 Request: xiaoan export responsibility-list --warehouse ");
     }
 
     @Test
