@@ -28,7 +28,11 @@ SELECT
     h.inspector,
     h.responsible_person,
     h.measures,
-    h.temporary_measures
+    h.temporary_measures,
+    h.responsible_unit,
+    h.supervised,
+    h.supervised_by,
+    h.supervised_date
 FROM current_hazards h
 LEFT JOIN dim_school s ON s.school_code = h.school_code
 LEFT JOIN dim_district dis ON dis.code = h.district_code

@@ -11,6 +11,7 @@
 --   major_open         open and severity MAJOR
 --   legacy_major_open  major_open and found_date before the campaign baseline (campaign_baseline())
 --   all                every hazard (no state)
+-- :f_supervised TRUE keeps only hazards listed for supervision (督办).
 -- Filters and the scope are bound text parameters, each ',CODE1,CODE2,' or '' for none; :scope_district is the
 -- caller's districts whatever the filters say. Time filters (:f_month, :f_quarter, :f_year) are by found month, as the
 -- figures' time breakdowns. {{sort_key}} and {{sort_direction}} come from the HazardSort and SortDirection enums only.
@@ -38,7 +39,9 @@ WITH listed AS (
         CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
             THEN days_between(h.deadline, :as_of) END AS days_overdue,
         sev.sort_order AS severity_order,
-        dis.sort_order AS district_order
+        dis.sort_order AS district_order,
+        h.responsible_unit,
+        h.supervised
     FROM current_hazards h
     JOIN dim_school s ON s.school_code = h.school_code
     JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)
@@ -55,6 +58,7 @@ WITH listed AS (
         AND (:f_month = '' OR instr(:f_month, ',' || m.month_code || ',') > 0)
         AND (:f_quarter = '' OR instr(:f_quarter, ',' || m.quarter_code || ',') > 0)
         AND (:f_year = '' OR instr(:f_year, ',' || m.year_code || ',') > 0)
+        AND (:f_supervised = FALSE OR h.supervised)
         AND (:text = ''
             OR instr(lower(s.name), :text) > 0
             OR instr(lower(h.hazard_id), :text) > 0

@@ -27,7 +27,12 @@ SELECT
     ranked.extra,
     ranked.report_date,
     ranked.batch_id,
-    ranked.source_row
+    ranked.source_row,
+    -- responsibility and 督办 (issue 20): appended, grouped
+    ranked.responsible_unit,
+    ranked.supervised,
+    ranked.supervised_by,
+    ranked.supervised_date
 FROM (
     SELECT
         raw_ledger.*,

@@ -7,6 +7,8 @@
 --   self_hazards       1 when found by 自查 (SELF), for self_found_share
 --   on_time_hazards    1 when rectified_date <= deadline (on_time_rate), known per hazard whatever the as-of date
 --   days_to_close      closed_date - rectified_date in days (NULL until signed off, 销号)
+--   supervised_hazards 1 when the ledger lists the hazard for supervision (督办)
+--   no_unit_hazards    1 when the ledger names no responsible unit (责任单位)
 SELECT
     h.district_code,
     s.school_type,
@@ -25,7 +27,11 @@ SELECT
     CAST(CASE WHEN h.inspection_type = 'SELF' THEN 1 ELSE 0 END AS BIGINT) AS self_hazards,
     CAST(CASE WHEN h.rectified_date <= h.deadline THEN 1 ELSE 0 END AS BIGINT) AS on_time_hazards,
     h.closed_date,
-    days_between(h.rectified_date, h.closed_date) AS days_to_close
+    days_between(h.rectified_date, h.closed_date) AS days_to_close,
+    -- responsibility and 督办 (issue 20): appended, grouped
+    CAST(CASE WHEN h.supervised THEN 1 ELSE 0 END AS BIGINT) AS supervised_hazards,
+    CAST(CASE WHEN h.responsible_unit IS NULL OR trim(h.responsible_unit) = '' THEN 1 ELSE 0 END AS BIGINT)
+        AS no_unit_hazards
 FROM current_hazards h
 JOIN dim_school s ON s.school_code = h.school_code
 JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)

@@ -33,7 +33,12 @@ SELECT
     ranked.measures,
     ranked.temporary_measures,
     NULLIF(trim(regexp_extract(
-        ranked.extra, '"(备注|说明|情况说明|[Nn]otes|[Nn]ote|[Rr]emarks|[Rr]emark)":"([^"]+)"', 2)), '') AS note
+        ranked.extra, '"(备注|说明|情况说明|[Nn]otes|[Nn]ote|[Rr]emarks|[Rr]emark)":"([^"]+)"', 2)), '') AS note,
+    -- responsibility and 督办 (issue 20): appended, grouped
+    ranked.responsible_unit,
+    ranked.supervised,
+    ranked.supervised_by,
+    ranked.supervised_date
 FROM (
     SELECT
         raw_ledger.*,

@@ -22,5 +22,9 @@ CREATE TABLE raw_ledger (
     rectified_date DATE,
     closed_date DATE,
     basis STRING,
-    warnings STRING
+    warnings STRING,
+    responsible_unit STRING,
+    supervised BOOLEAN,
+    supervised_by STRING,
+    supervised_date DATE
 )

@@ -32,6 +32,18 @@ function change(event) {
   return event.from || event.to ? `${named(event.from)} → ${named(event.to)}` : '';
 }
 
+// 督办 as the ledger states it: listed (by whom, since when), not listed, or not stated
+function supervision(hazard) {
+  if (hazard.supervised === null || hazard.supervised === undefined) {
+    return null;
+  }
+  if (!hazard.supervised) {
+    return t({ zh: '否', en: 'No' });
+  }
+  const details = [hazard.supervisedBy, hazard.supervisedDate].filter((v) => v).join('，');
+  return t({ zh: `挂牌督办${details ? `（${details}）` : ''}`, en: `Listed for supervision${details ? ` (${details})` : ''}` });
+}
+
 function draw() {
   document.getElementById('timeline-caption').textContent = t({ zh: '时间线', en: 'Timeline' });
   document.getElementById('snapshots-caption').textContent = t({ zh: '历次上报（台账快照）', en: 'Every report (ledger snapshots)' });
@@ -71,7 +83,9 @@ function draw() {
     [{ zh: '整改期限', en: 'Deadline' }, hazard.deadline],
     [{ zh: '整改完成日期', en: 'Rectified' }, hazard.rectifiedDate],
     [{ zh: '销号日期', en: 'Closed (signed off)' }, hazard.closedDate],
+    [{ zh: '整改责任单位', en: 'Responsible unit' }, hazard.responsibleUnit ?? t({ zh: '未明确', en: 'not named' })],
     [{ zh: '整改责任人', en: 'Responsible' }, hazard.responsiblePerson],
+    [{ zh: '督办', en: 'Supervision' }, supervision(hazard)],
     [{ zh: '整改措施', en: 'Measures' }, hazard.measures],
     [{ zh: '临时防范措施', en: 'Temporary measures' }, hazard.temporaryMeasures],
   ];

@@ -27,6 +27,8 @@ const list = {
   order: url.searchParams.get('order') === 'asc' ? 'asc' : 'desc',
   page: Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1),
   school: url.searchParams.get('school') ?? '',
+  // 督办: only hazards listed for supervision
+  supervised: url.searchParams.get('supervised') === 'true',
 };
 
 const context = await startPage({
@@ -67,7 +69,7 @@ function remember() {
 
 function params() {
   return { ...filters.params(), state: list.state, q: list.q, sort: list.sort, order: list.order, page: list.page,
-    size: SIZE, school: list.school };
+    size: SIZE, school: list.school, supervised: list.supervised ? 'true' : undefined };
 }
 
 function name(kind, code) {
@@ -123,6 +125,14 @@ function drawControls() {
   document.getElementById('export-csv').href = `/api/v1/hazards${queryString({ ...exportParams, format: 'csv' })}`;
   document.getElementById('export-xlsx').textContent = t({ zh: '导出 XLSX', en: 'Export XLSX' });
   document.getElementById('export-csv').textContent = t({ zh: '导出 CSV', en: 'Export CSV' });
+  document.getElementById('supervised-label').textContent = t({ zh: '仅挂牌督办', en: 'Listed for supervision only' });
+  document.getElementById('supervised').checked = list.supervised;
+  // the 整改责任清单 of the same districts and listing (hazards open at the as-of date)
+  const district = filters.params().filter.find((f) => f.startsWith('district='))?.slice('district='.length);
+  const duty = document.getElementById('export-duty');
+  duty.href = `/api/v1/exports/responsibility-list${queryString({ district, asOf: filters.params().asOf,
+    supervised: list.supervised ? 'true' : undefined, lang: context.language === 'en' ? 'en' : undefined })}`;
+  duty.textContent = t({ zh: '导出整改责任清单', en: 'Export responsibility list' });
   document.getElementById('previous').textContent = t({ zh: '上一页', en: 'Previous' });
   document.getElementById('next').textContent = t({ zh: '下一页', en: 'Next' });
 }
@@ -136,6 +146,11 @@ let typing = null;
 document.getElementById('q').addEventListener('input', (event) => {
   clearTimeout(typing);
   typing = setTimeout(() => { list.q = event.target.value.trim(); list.page = 1; load(); }, 300);
+});
+document.getElementById('supervised').addEventListener('change', (event) => {
+  list.supervised = event.target.checked;
+  list.page = 1;
+  load();
 });
 document.getElementById('list-controls').addEventListener('submit', (event) => event.preventDefault());
 document.getElementById('previous').addEventListener('click', () => { list.page -= 1; load(); });
@@ -201,12 +216,14 @@ function draw(page) {
     { key: 'status', label: t({ zh: '状态', en: 'Status' }), format: (row) => name('status', row.status) },
     { key: 'daysOverdue', label: t({ zh: '超期天数', en: 'Days overdue' }), numeric: true },
     { key: 'responsiblePerson', label: t({ zh: '责任人', en: 'Responsible' }) },
+    { key: 'supervised', label: t({ zh: '督办', en: 'Supervision' }),
+      format: (row) => (row.supervised ? t({ zh: '挂牌督办', en: 'Listed' }) : '') },
   ], page.items, { rowKey: (row) => `${row.schoolCode}/${row.hazardId}` });
   // sortable headers: found date, deadline, days overdue, severity, district, school
   const sortable = { foundDate: 'found_date', deadline: 'deadline', daysOverdue: 'days_overdue', severity: 'severity',
     districtCode: 'district', schoolName: 'school' };
   const keys = ['hazardId', 'schoolName', 'districtCode', 'category', 'severity', 'foundDate', 'deadline', 'status',
-    'daysOverdue', 'responsiblePerson'];
+    'daysOverdue', 'responsiblePerson', 'supervised'];
   table.querySelectorAll('thead th').forEach((th, i) => {
     const sort = sortable[keys[i]];
     if (sort) {

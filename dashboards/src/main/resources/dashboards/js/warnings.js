@@ -1,5 +1,6 @@
-// 预警 The four warning lists at the as-of date: overdue hazards, open MAJOR hazards without temporary measures,
-// schools that sent no ledger this month, schools whose self-inspection finds far less than supervision.
+// 预警 The warning lists at the as-of date: overdue hazards, open MAJOR hazards without temporary measures,
+// schools that sent no ledger this month, schools whose self-inspection finds far less than supervision, hazards
+// rectified and not signed off, open MAJOR hazards without a deadline or a responsible unit.
 import { api } from './api.js';
 import { fillTable } from './format.js';
 import { hazardLink } from './hazardlink.js';
@@ -60,6 +61,8 @@ function draw() {
     weak: t({ zh: '自查发现明显少于督查的学校', en: 'Schools whose self-inspection finds far less than supervision' }),
     unclosed: t({ zh: `整改后 ${report?.signOffDays ?? 30} 天以上未销号的隐患`,
       en: `Hazards rectified ${report?.signOffDays ?? 30}+ days ago and not signed off` }),
+    'no-deadline': t({ zh: '未明确整改时限的重大隐患', en: 'Open major hazards without a deadline' }),
+    'no-unit': t({ zh: '未明确整改责任单位的重大隐患', en: 'Open major hazards without a responsible unit' }),
   };
   if (failure) {
     status.textContent = describeError(failure, context.language);
@@ -79,6 +82,8 @@ function draw() {
     silent: report.silentSchools,
     weak: report.weakSelfInspection,
     unclosed: report.rectifiedNotClosed,
+    'no-deadline': report.majorWithoutDeadline,
+    'no-unit': report.majorWithoutResponsibleUnit,
   };
   for (const [key, rows] of Object.entries(lists)) {
     const caption = document.getElementById(`${key}-caption`);
@@ -108,6 +113,31 @@ function draw() {
     { key: 'daysSinceRectified', label: t({ zh: '已等待天数', en: 'Days waiting' }), numeric: true },
     { key: 'responsiblePerson', label: t({ zh: '责任人', en: 'Responsible' }) },
   ], lists.unclosed, { rowKey: (r) => `${r.schoolCode}/${r.hazardId}` });
+  document.getElementById('no-deadline-note').textContent = t({
+    zh: '无整改期限的隐患永不计为超期，也不计入按期整改率：这些重大隐患在按期整改率中缺席，须补填期限。',
+    en: 'A hazard without a deadline is never overdue and is left out of the on-time rate: these major hazards are '
+      + 'missing from it until a deadline is set.' });
+  fillTable(document.getElementById('no-deadline'), gapColumns(), lists['no-deadline'],
+    { rowKey: (r) => `${r.schoolCode}/${r.hazardId}` });
+  fillTable(document.getElementById('no-unit'), gapColumns(), lists['no-unit'],
+    { rowKey: (r) => `${r.schoolCode}/${r.hazardId}` });
+}
+
+// open MAJOR hazards missing a deadline or a responsible unit (整改时限、责任单位)
+function gapColumns() {
+  return [
+    { key: 'hazardId', label: t({ zh: '隐患编号', en: 'Hazard id' }), format: (row) => hazardLink(row, context.language) },
+    { key: 'schoolName', label: t({ zh: '学校', en: 'School' }), format: schoolLink },
+    { key: 'districtCode', label: t({ zh: '县区', en: 'District' }), format: named('district', 'districtCode') },
+    { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: named('category', 'category') },
+    { key: 'foundDate', label: t({ zh: '发现日期', en: 'Found' }) },
+    { key: 'daysOpen', label: t({ zh: '已发现天数', en: 'Days open' }), numeric: true },
+    { key: 'deadline', label: t({ zh: '整改期限', en: 'Deadline' }) },
+    { key: 'responsibleUnit', label: t({ zh: '责任单位', en: 'Responsible unit' }) },
+    { key: 'responsiblePerson', label: t({ zh: '责任人', en: 'Responsible' }) },
+    { key: 'supervised', label: t({ zh: '督办', en: 'Supervised' }),
+      format: (row) => (row.supervised ? t({ zh: '挂牌督办', en: 'Listed' }) : '') },
+  ];
 }
 
 async function load() {

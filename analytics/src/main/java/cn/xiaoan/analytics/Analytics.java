@@ -10,6 +10,7 @@ import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.HazardHistoryService;
 import cn.xiaoan.analytics.service.HazardListService;
 import cn.xiaoan.analytics.service.LedgerTrustService;
+import cn.xiaoan.analytics.service.ResponsibilityListService;
 import cn.xiaoan.analytics.service.SchoolProfileService;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.service.WarningService;
@@ -30,6 +31,7 @@ public final class Analytics implements AutoCloseable {
     private final SchoolProfileService schools;
     private final ReportService reports;
     private final LedgerTrustService trust;
+    private final ResponsibilityListService responsibilities;
 
     public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
         this.figures = requireNonNull(figures, "figures");
@@ -43,6 +45,7 @@ public final class Analytics implements AutoCloseable {
         this.schools = new SchoolProfileService(figures, hazards);
         this.reports = new ReportService(new ReportDataService(figures, reference, clock, campaigns));
         this.trust = new LedgerTrustService(figures);
+        this.responsibilities = new ResponsibilityListService(figures);
     }
 
     public FigureService figures() {
@@ -79,6 +82,11 @@ public final class Analytics implements AutoCloseable {
 
     public LedgerTrustService trust() {
         return trust;
+    }
+
+    /** The 整改责任清单 (responsibility list). */
+    public ResponsibilityListService responsibilities() {
+        return responsibilities;
     }
 
     @Override

@@ -8,6 +8,7 @@ import cn.xiaoan.api.cli.CompletionCommand;
 import cn.xiaoan.api.cli.Components;
 import cn.xiaoan.api.cli.ComponentsFactory;
 import cn.xiaoan.api.cli.DemoCommand;
+import cn.xiaoan.api.cli.ExportCommand;
 import cn.xiaoan.api.cli.ExportDuckDbCommand;
 import cn.xiaoan.api.cli.FiguresCommand;
 import cn.xiaoan.api.cli.GcCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             SqlCommand.class,
             ExportDuckDbCommand.class,
+            ExportCommand.class,
             GcCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class

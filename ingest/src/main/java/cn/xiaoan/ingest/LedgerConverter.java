@@ -34,6 +34,11 @@ final class LedgerConverter extends Converter {
     static final int RECTIFIED_DATE = 15;
     static final int CLOSED_DATE = 16;
     static final int BASIS = 17;
+    // responsibility and escalation (docs/WAREHOUSE.md, "Responsibility and 督办"): optional, after the original columns
+    static final int RESPONSIBLE_UNIT = 18;
+    static final int SUPERVISED = 19;
+    static final int SUPERVISED_BY = 20;
+    static final int SUPERVISED_DATE = 21;
 
     static final String WARNING_SCHOOL_NAME = "SCHOOL_NAME_MISMATCH";
     static final String WARNING_NO_TEMPORARY_MEASURES = "MAJOR_OPEN_WITHOUT_TEMPORARY_MEASURES";
@@ -56,12 +61,17 @@ final class LedgerConverter extends Converter {
             required("status", "整改状态", "状态", "整改情况", "整改进度"),
             optional("rectified_date", "整改完成日期", "完成日期", "整改完成时间", "完成时间", "rectification_date"),
             optional("closed_date", "销号日期", "销账日期", "销号时间"),
-            optional("basis", "判定依据", "依据", "重大隐患判定依据")));
+            optional("basis", "判定依据", "依据", "重大隐患判定依据"),
+            optional("responsible_unit", "整改责任单位", "责任单位", "责任部门", "整改责任部门", "整改单位", "责任科室", "牵头单位", "整改牵头单位"),
+            optional("supervised", "是否督办", "督办", "挂牌督办", "是否挂牌督办", "督办情况", "是否挂牌", "supervision"),
+            optional("supervised_by", "督办单位", "挂牌督办单位", "督办部门", "挂牌单位", "督办级别"),
+            optional("supervised_date", "督办日期", "挂牌督办日期", "挂牌日期", "督办时间")));
 
     private static final String DDL = "hazard_id VARCHAR, school_code VARCHAR, school_name VARCHAR, found_date DATE,"
             + " inspection_type VARCHAR, inspector VARCHAR, category VARCHAR, location VARCHAR, description VARCHAR,"
             + " severity VARCHAR, measures VARCHAR, temporary_measures VARCHAR, responsible_person VARCHAR,"
-            + " deadline DATE, status VARCHAR, rectified_date DATE, closed_date DATE, basis VARCHAR, warnings VARCHAR";
+            + " deadline DATE, status VARCHAR, rectified_date DATE, closed_date DATE, basis VARCHAR, warnings VARCHAR,"
+            + " responsible_unit VARCHAR, supervised BOOLEAN, supervised_by VARCHAR, supervised_date DATE";
 
     private final Register register;
     private final Resolver<InspectionType> inspectionTypes;
@@ -97,6 +107,11 @@ final class LedgerConverter extends Converter {
     private int closedDate;
     private int basis;
     private String warnings;
+    private int responsibleUnit;
+    private int supervised;
+    private int supervisedByCell;
+    private String supervisedBy;
+    private int supervisedDate;
 
     LedgerConverter(ReferenceData reference, Register register, FirstRows firstRowOfHazard) {
         this.register = register;
@@ -144,6 +159,8 @@ final class LedgerConverter extends Converter {
         rectifiedDate = row.date(RECTIFIED_DATE, false);
         closedDate = row.date(CLOSED_DATE, false);
         basis = row.cell(BASIS);
+        responsibleUnit = row.cell(RESPONSIBLE_UNIT);
+        readSupervision(row);
         checkDates(row);
         checkStatus(row);
         hazardIdCell = row.cell(HAZARD_ID);
@@ -161,6 +178,43 @@ final class LedgerConverter extends Converter {
         warn(row);
         warnings = row.warnings();
         return true;
+    }
+
+    /**
+     * 督办: the flag as 是/否 or as the listing itself (市级挂牌督办: yes, listed by 市级), who listed it and when. A
+     * listing unit or date without the flag means listed; 否 with either contradicts itself and rejects the row.
+     */
+    private void readSupervision(RowCheck row) {
+        supervisedByCell = row.cell(SUPERVISED_BY);
+        supervisedBy = null;
+        supervisedDate = row.date(SUPERVISED_DATE, false);
+        String flag = row.text(SUPERVISED);
+        supervised = flag == null ? -1 : Supervision.parse(flag);
+        if (flag != null && supervised < 0) {
+            String shown = Text.shown(flag);
+            row.problem(
+                    RejectReason.BAD_FLAG,
+                    SUPERVISED,
+                    flag,
+                    row.header(SUPERVISED) + " \"" + shown + "\" 应为 是/否，或写明督办级别（如 市级挂牌督办）",
+                    "supervised \"" + shown + "\" is not yes/no (expected 是/否, or the listing such as 市级挂牌督办)");
+            return;
+        }
+        if (supervised == 1 && supervisedByCell < 0 && Supervision.namesTheListing(flag)) {
+            supervisedBy = flag;
+        }
+        boolean details = supervisedByCell >= 0 || supervisedDate != RowCheck.ABSENT;
+        if (supervised == 0 && details) {
+            String value = supervisedByCell >= 0 ? row.textAt(supervisedByCell) : row.text(SUPERVISED_DATE);
+            row.problem(
+                    RejectReason.SUPERVISION_CONTRADICTION,
+                    supervisedByCell >= 0 ? SUPERVISED_BY : SUPERVISED_DATE,
+                    value,
+                    row.header(SUPERVISED) + " 为 \"" + Text.shown(flag) + "\"，却填写了督办单位或督办日期",
+                    "supervised is \"" + Text.shown(flag) + "\" but a listing unit or date is given");
+        } else if (supervised < 0 && details) {
+            supervised = 1;
+        }
     }
 
     private static boolean isDate(int day) {
@@ -320,5 +374,13 @@ final class LedgerConverter extends Converter {
         out.date(closedDate);
         out.cell(cells, basis);
         out.text(warnings);
+        out.cell(cells, responsibleUnit);
+        out.flag(supervised);
+        if (supervisedBy != null) {
+            out.text(supervisedBy);
+        } else {
+            out.cell(cells, supervisedByCell);
+        }
+        out.date(supervisedDate);
     }
 }

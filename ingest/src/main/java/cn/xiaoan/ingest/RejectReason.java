@@ -14,6 +14,9 @@ public enum RejectReason {
             "从模板的下拉列表中选择，或改为原因中列出的名称之一",
             "Pick a value from the template's drop-down list, or one of the names the reason lists"),
     BAD_FLAG("改为 是 或 否", "Enter 是 (yes) or 否 (no)"),
+    SUPERVISION_CONTRADICTION(
+            "已挂牌督办的把“是否督办”改为 是；未督办的清空督办单位和督办日期",
+            "If the hazard is listed for supervision set 督办 to 是; if not, clear the listing unit and date"),
     BAD_SCHOOL_CODE(
             "改为 10 位数字的学校标识码，并把该列设为文本格式，以免被转成科学计数法",
             "Enter the 10-digit school code, with the column formatted as text so it is not turned into 1.4E+09"),

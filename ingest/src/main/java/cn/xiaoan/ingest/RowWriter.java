@@ -13,6 +13,15 @@ interface RowWriter {
 
     void bool(boolean value);
 
+    /** A BOOLEAN from a {@link RowCheck#flag} result: 1 true, 0 false, anything else SQL NULL. */
+    default void flag(int value) {
+        if (value == 0 || value == 1) {
+            bool(value == 1);
+        } else {
+            text(null);
+        }
+    }
+
     /** An INTEGER; negative values mean SQL NULL (counts are never negative). */
     void count(int value);
 }

@@ -123,9 +123,16 @@ public final class UploadTemplate {
      */
     static Input input(Dataset dataset, String key) {
         return switch (key) {
-            case "found_date", "deadline", "rectified_date", "closed_date", "visit_date", "survey_date", "drill_date" ->
-                Input.DATE;
+            case "found_date",
+                    "deadline",
+                    "rectified_date",
+                    "closed_date",
+                    "supervised_date",
+                    "visit_date",
+                    "survey_date",
+                    "drill_date" -> Input.DATE;
             case "boarding",
+                    "supervised",
                     "closed_management",
                     "full_time_guards",
                     "one_key_alarm",

@@ -17,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -73,14 +75,37 @@ final class DuckDbBuildEngine implements BuildEngine {
         execute("CREATE VIEW " + table + " AS " + String.join(" UNION ALL ", selects));
     }
 
-    private static String select(List<Column> columns, List<Path> parquetFiles, Function<Column, String> value) {
-        String casts = columns.stream()
-                .map(column -> "CAST(" + value.apply(column) + " AS " + column.type() + ") AS " + column.name())
-                .collect(Collectors.joining(", "));
+    /**
+     * The files as the contract's columns. Like union_by_name within the files, a column none of them has (batches
+     * written before it existed, e.g. the ledger's 责任单位) reads as NULL, as on Spark.
+     */
+    private String select(List<Column> columns, List<Path> parquetFiles, Function<Column, String> value) {
         String files = parquetFiles.stream()
                 .map(path -> SqlTemplate.quote(path.toString()))
                 .collect(Collectors.joining(", "));
-        return "SELECT " + casts + " FROM read_parquet([" + files + "], union_by_name = true)";
+        String source = "read_parquet([" + files + "], union_by_name = true)";
+        Set<String> present = columnNamesOf(source);
+        String casts = columns.stream()
+                .map(column -> {
+                    String read = value.apply(column);
+                    String expression = read.equals(column.name()) && !present.contains(column.name()) ? "NULL" : read;
+                    return "CAST(" + expression + " AS " + column.type() + ") AS " + column.name();
+                })
+                .collect(Collectors.joining(", "));
+        return "SELECT " + casts + " FROM " + source;
+    }
+
+    private Set<String> columnNamesOf(String source) {
+        var names = new HashSet<String>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("DESCRIBE SELECT * FROM " + source)) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the columns of the raw Parquet: " + e.getMessage(), e);
+        }
+        return names;
     }
 
     @Override

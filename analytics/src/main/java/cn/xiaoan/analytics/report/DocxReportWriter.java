@@ -8,6 +8,7 @@ import cn.xiaoan.analytics.figure.FigureTable;
 import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.HazardItem;
+import cn.xiaoan.analytics.service.ResponsibilityItem;
 import cn.xiaoan.analytics.service.TrendPoint;
 import cn.xiaoan.analytics.service.TrustAudit;
 import java.io.IOException;
@@ -97,6 +98,7 @@ final class DocxReportWriter {
             overdue(doc, data);
             data.trust().ifPresent(section -> trust(doc, data, section));
             appendix(doc, data);
+            responsibilityAnnex(doc, data);
             doc.enforceUpdateFields();
             doc.write(out);
         }
@@ -492,6 +494,47 @@ final class DocxReportWriter {
                             : hazard.temporaryMeasures()));
         }
         table(doc, List.of("隐患编号", "县区", "学校", "类别", "发现日期", "整改期限", "临时管控措施"), rows);
+    }
+
+    /** 附件：整改责任清单, one table per district (the annex's groups), after the appendix. */
+    private static void responsibilityAnnex(XWPFDocument doc, ReportData data) {
+        ResponsibilityAnnex annex = data.responsibilities();
+        pageBreak(doc);
+        heading(doc, ResponsibilityAnnex.TITLE_ZH, 1);
+        if (annex.total() == 0) {
+            body(doc, "截至" + Narrative.date(annex.asOf()) + "，无尚未整改的隐患。");
+            return;
+        }
+        body(
+                doc,
+                "截至" + Narrative.date(annex.asOf()) + "，尚未整改的隐患共 " + annex.total() + " 项，逐项明确整改措施、责任单位、责任人和整改时限"
+                        + (annex.listed() < annex.total()
+                                ? "；下表列出前 " + annex.listed() + " 项（重大隐患在前），完整清单请导出整改责任清单。"
+                                : "。")
+                        + "未填写责任单位或整改期限的，标注“未明确”。");
+        for (ResponsibilityAnnex.DistrictGroup group : annex.groups()) {
+            heading(
+                    doc,
+                    (group.districtName() == null ? group.districtCode() : group.districtName()) + "（"
+                            + group.items().size() + " 项"
+                            + (group.supervised() > 0 ? "，其中挂牌督办 " + group.supervised() + " 项" : "") + "）",
+                    2);
+            var rows = new ArrayList<List<String>>();
+            for (ResponsibilityItem item : group.items()) {
+                rows.add(List.of(
+                        item.schoolName(),
+                        data.name(Dimension.SEVERITY, item.severity()) + "：" + item.description(),
+                        item.measures() == null ? "" : item.measures(),
+                        item.responsibleUnit() == null ? "未明确" : item.responsibleUnit(),
+                        item.responsiblePerson() == null ? "" : item.responsiblePerson(),
+                        item.deadline() == null ? "未明确" : item.deadline().toString(),
+                        item.statusName(),
+                        Boolean.TRUE.equals(item.supervised())
+                                ? (item.supervisedBy() == null ? "是" : item.supervisedBy())
+                                : ""));
+            }
+            table(doc, List.of("学校", "隐患", "整改措施", "责任单位", "责任人", "整改期限", "整改状态", "督办"), rows);
+        }
     }
 
     // --- layout helpers

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param overdue the hazards overdue at the as-of date, most days overdue first (at most
  *     {@link ReportDataService#LISTED_OVERDUE}), with their total
  * @param majorOpen every MAJOR hazard still open at the as-of date (up to {@link ReportDataService#LISTED_MAJOR})
+ * @param responsibilities the 整改责任清单 annex: hazards open at the as-of date by district
  */
 public record ReportData(
         ReportRequest request,
@@ -44,7 +45,8 @@ public record ReportData(
         ModelVersion modelVersion,
         LocalDate generatedOn,
         // issue 20: the ledger trust section (annual reports; the campaign report can take it from trustSection)
-        Optional<TrustSection> trust) {
+        Optional<TrustSection> trust,
+        ResponsibilityAnnex responsibilities) {
     public ReportData {
         comparisons = List.copyOf(comparisons);
         members = Map.copyOf(members);

@@ -22,6 +22,8 @@ import cn.xiaoan.analytics.service.HazardQuery;
 import cn.xiaoan.analytics.service.HazardSort;
 import cn.xiaoan.analytics.service.HazardState;
 import cn.xiaoan.analytics.service.LedgerTrustService;
+import cn.xiaoan.analytics.service.ResponsibilityListService;
+import cn.xiaoan.analytics.service.ResponsibilityQuery;
 import cn.xiaoan.analytics.service.TrendRequest;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -48,6 +50,8 @@ public final class ReportDataService {
 
     static final int OVERDUE_IN_DOCUMENT = 200;
     static final int LISTED_MAJOR = 5_000;
+    /** The 整改责任清单 annex lists at most this many hazards; the export (responsibility list) has them all. */
+    public static final int LISTED_RESPONSIBILITIES = 2_000;
 
     /** The figures a report compares between periods, in the order the summary shows them. */
     public static final List<Figure> KEY_FIGURES = List.of(
@@ -77,6 +81,7 @@ public final class ReportDataService {
     private final CampaignGoalService goals;
     private final HazardListService hazards;
     private final LedgerTrustService trust;
+    private final ResponsibilityListService responsibilities;
 
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
         this(figures, reference, clock, CampaignCatalog.load(reference));
@@ -92,6 +97,7 @@ public final class ReportDataService {
         this.goals = new CampaignGoalService(figures, campaigns);
         this.hazards = new HazardListService(figures);
         this.trust = new LedgerTrustService(figures);
+        this.responsibilities = new ResponsibilityListService(figures);
     }
 
     /** The 台账可信度 section of a report over the snapshot and districts (docs/FIGURES.md "Ledger trust"). */
@@ -197,9 +203,17 @@ public final class ReportDataService {
                 members,
                 totals.modelVersion(),
                 LocalDate.now(clock),
-                request.kind() == ReportKind.ANNUAL
-                        ? Optional.of(trustSection(snapshot, districts))
-                        : Optional.empty());
+                request.kind() == ReportKind.ANNUAL ? Optional.of(trustSection(snapshot, districts)) : Optional.empty(),
+                responsibilityAnnex(snapshot, asOf, districts));
+    }
+
+    /**
+     * The 整改责任清单 annex: the hazards open at {@code asOf} in the districts, grouped by district. Public so that any
+     * report (the campaign report too) can include it from the same model snapshot as its figures.
+     */
+    public ResponsibilityAnnex responsibilityAnnex(ModelSnapshot snapshot, LocalDate asOf, DistrictScope districts) {
+        var query = new ResponsibilityQuery(Optional.of(asOf), Set.of(), Set.of(), false);
+        return ResponsibilityAnnex.of(responsibilities.list(snapshot, query, districts, LISTED_RESPONSIBILITIES));
     }
 
     private Period span(ReportRequest request) {

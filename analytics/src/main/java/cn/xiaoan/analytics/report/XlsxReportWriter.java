@@ -8,6 +8,7 @@ import cn.xiaoan.analytics.figure.FigureUnit;
 import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.HazardItem;
+import cn.xiaoan.analytics.service.ResponsibilityItem;
 import cn.xiaoan.analytics.service.TrendPoint;
 import cn.xiaoan.analytics.service.TrustAudit;
 import java.io.IOException;
@@ -91,6 +92,7 @@ final class XlsxReportWriter {
             if (data.trust().isPresent()) {
                 trust(workbook.createSheet(TRUST_SHEET), data, data.trust().get(), styles);
             }
+            responsibilities(workbook.createSheet("整改责任清单 Responsibility list"), data, styles);
             workbook.write(out);
         }
     }
@@ -369,6 +371,57 @@ final class XlsxReportWriter {
             line.createCell(5).setCellValue(unit.findings());
             for (int c = 0; c < unit.rules().size(); c++) {
                 line.createCell(6 + c).setCellValue(unit.rules().get(c).findings());
+            }
+        }
+        finish(sheet, headers.size(), r - 1);
+    }
+
+    /** The 整改责任清单 annex: one row per hazard, district by district, as the annex groups them. */
+    private static void responsibilities(Sheet sheet, ReportData data, Styles styles) {
+        ResponsibilityAnnex annex = data.responsibilities();
+        title(
+                sheet,
+                ResponsibilityAnnex.TITLE_ZH + " " + ResponsibilityAnnex.TITLE_EN + "（截至 as of " + annex.asOf() + "，共 "
+                        + annex.total() + " 项"
+                        + (annex.listed() < annex.total()
+                                ? "，列出前 " + annex.listed() + " 项 first " + annex.listed()
+                                : "")
+                        + "）",
+                styles);
+        List<String> headers = List.of(
+                "县区 District",
+                "学校 School",
+                "隐患编号 Hazard id",
+                "等级 Severity",
+                "隐患描述 Description",
+                "整改措施 Measures",
+                "责任单位 Responsible unit",
+                "责任人 Responsible person",
+                "整改期限 Deadline",
+                "整改状态 Status",
+                "督办 Supervised",
+                "督办单位 Listed by",
+                "超期天数 Days overdue");
+        header(sheet, headers, styles);
+        int r = HEADER_ROW + 1;
+        for (ResponsibilityAnnex.DistrictGroup group : annex.groups()) {
+            for (ResponsibilityItem item : group.items()) {
+                Row line = sheet.createRow(r++);
+                text(line, 0, group.districtName(), null);
+                text(line, 1, item.schoolName(), null);
+                text(line, 2, item.hazardId(), null);
+                text(line, 3, data.name(Dimension.SEVERITY, item.severity()), null);
+                text(line, 4, item.description(), null);
+                text(line, 5, item.measures(), null);
+                text(line, 6, item.responsibleUnit(), null);
+                text(line, 7, item.responsiblePerson(), null);
+                date(line, 8, item.deadline(), styles);
+                text(line, 9, item.statusName(), null);
+                text(line, 10, Boolean.TRUE.equals(item.supervised()) ? "是" : "", null);
+                text(line, 11, item.supervisedBy(), null);
+                if (item.daysOverdue() != null) {
+                    line.createCell(12).setCellValue(item.daysOverdue());
+                }
             }
         }
         finish(sheet, headers.size(), r - 1);

@@ -81,6 +81,13 @@ public final class HazardHistoryService {
             }
             previous = snapshot;
         }
+        if (hazard.supervisedDate() != null) {
+            // the listing as the ledger dates it, with who listed it when the ledger says
+            Named by = hazard.supervisedBy() == null
+                    ? null
+                    : new Named(hazard.supervisedBy(), hazard.supervisedBy(), hazard.supervisedBy());
+            events.add(new Event(hazard.supervisedDate(), EventKind.SUPERVISED, null, null, by));
+        }
         if (hazard.rectifiedDate() != null) {
             events.add(new Event(hazard.rectifiedDate(), EventKind.RECTIFIED, null, null, null));
         }
@@ -120,7 +127,11 @@ public final class HazardHistoryService {
                 row.getString("inspector"),
                 row.getString("responsible_person"),
                 row.getString("measures"),
-                row.getString("temporary_measures"));
+                row.getString("temporary_measures"),
+                row.getString("responsible_unit"),
+                HazardListService.flag(row, "supervised"),
+                row.getString("supervised_by"),
+                HazardListService.date(row, "supervised_date"));
     }
 
     private static Snapshot snapshot(ResultSet row) throws SQLException {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
  * One hazard of a drill-down list in its current state, with its school's attributes.
  *
  * @param daysOverdue days past the deadline at the as-of date for a hazard overdue then, else null
+ * @param responsibleUnit 整改责任单位, null when the ledger names none
+ * @param supervised listed for supervision (督办); null when the ledger does not say
  */
 public record HazardItem(
         String hazardId,
@@ -26,4 +28,6 @@ public record HazardItem(
         String temporaryMeasures,
         String description,
         String location,
-        Integer daysOverdue) {}
+        Integer daysOverdue,
+        String responsibleUnit,
+        Boolean supervised) {}

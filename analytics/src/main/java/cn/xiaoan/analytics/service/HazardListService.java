@@ -83,6 +83,7 @@ public final class HazardListService {
             parameters.put("f_" + dimension.code(), CodeList.of(filters.getOrDefault(dimension, Set.of())));
         }
         parameters.put("text", query.text().toLowerCase(Locale.ROOT));
+        parameters.put("f_supervised", query.supervisedOnly());
         parameters.put("limit", limit);
         parameters.put("offset", offset);
         SqlTemplate sql = HAZARDS.withIdentifiers(Map.of(
@@ -165,7 +166,15 @@ public final class HazardListService {
                 row.getString("temporary_measures"),
                 row.getString("description"),
                 row.getString("location"),
-                overdue == null ? null : ((Number) overdue).intValue());
+                overdue == null ? null : ((Number) overdue).intValue(),
+                row.getString("responsible_unit"),
+                flag(row, "supervised"));
+    }
+
+    /** A nullable BOOLEAN column. */
+    static Boolean flag(ResultSet row, String column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
     }
 
     static LocalDate date(ResultSet row, String column) throws SQLException {

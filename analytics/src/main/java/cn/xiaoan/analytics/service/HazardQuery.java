@@ -20,6 +20,7 @@ import java.util.Set;
  *
  * @param page 1-based
  * @param size rows per page, 1 to {@link #MAX_SIZE}
+ * @param supervisedOnly only hazards listed for supervision (督办)
  */
 public record HazardQuery(
         Optional<Period> period,
@@ -31,7 +32,8 @@ public record HazardQuery(
         HazardSort sort,
         SortDirection direction,
         int page,
-        int size) {
+        int size,
+        boolean supervisedOnly) {
     public static final int MAX_SIZE = 500;
     public static final int DEFAULT_SIZE = 50;
 
@@ -59,6 +61,21 @@ public record HazardQuery(
         filters = Collections.unmodifiableMap(copied);
     }
 
+    /** A query of hazards whether listed for supervision or not. */
+    public HazardQuery(
+            Optional<Period> period,
+            Optional<LocalDate> asOf,
+            Map<Dimension, Set<String>> filters,
+            Set<String> schools,
+            HazardState state,
+            String text,
+            HazardSort sort,
+            SortDirection direction,
+            int page,
+            int size) {
+        this(period, asOf, filters, schools, state, text, sort, direction, page, size, false);
+    }
+
     /** Every hazard in the state at the defaults, most recently found first, first page. */
     public static HazardQuery in(HazardState state) {
         return new HazardQuery(
@@ -75,14 +92,15 @@ public record HazardQuery(
     }
 
     public HazardQuery inState(HazardState newState) {
-        return new HazardQuery(period, asOf, filters, schools, newState, text, sort, direction, page, size);
+        return new HazardQuery(
+                period, asOf, filters, schools, newState, text, sort, direction, page, size, supervisedOnly);
     }
 
     public HazardQuery filtered(Dimension dimension, Set<String> codes) {
         var more = new EnumMap<Dimension, Set<String>>(Dimension.class);
         more.putAll(filters);
         more.put(dimension, codes);
-        return new HazardQuery(period, asOf, more, schools, state, text, sort, direction, page, size);
+        return new HazardQuery(period, asOf, more, schools, state, text, sort, direction, page, size, supervisedOnly);
     }
 
     public HazardQuery at(Period newPeriod, LocalDate newAsOf) {
@@ -96,22 +114,31 @@ public record HazardQuery(
                 sort,
                 direction,
                 page,
-                size);
+                size,
+                supervisedOnly);
     }
 
     public HazardQuery ofSchools(Set<String> codes) {
-        return new HazardQuery(period, asOf, filters, codes, state, text, sort, direction, page, size);
+        return new HazardQuery(period, asOf, filters, codes, state, text, sort, direction, page, size, supervisedOnly);
     }
 
     public HazardQuery sorted(HazardSort newSort, SortDirection newDirection) {
-        return new HazardQuery(period, asOf, filters, schools, state, text, newSort, newDirection, page, size);
+        return new HazardQuery(
+                period, asOf, filters, schools, state, text, newSort, newDirection, page, size, supervisedOnly);
     }
 
     public HazardQuery page(int newPage, int newSize) {
-        return new HazardQuery(period, asOf, filters, schools, state, text, sort, direction, newPage, newSize);
+        return new HazardQuery(
+                period, asOf, filters, schools, state, text, sort, direction, newPage, newSize, supervisedOnly);
+    }
+
+    /** The same query narrowed to hazards listed for supervision (督办), or no longer narrowed. */
+    public HazardQuery supervised(boolean only) {
+        return new HazardQuery(period, asOf, filters, schools, state, text, sort, direction, page, size, only);
     }
 
     public HazardQuery searching(String newText) {
-        return new HazardQuery(period, asOf, filters, schools, state, newText, sort, direction, page, size);
+        return new HazardQuery(
+                period, asOf, filters, schools, state, newText, sort, direction, page, size, supervisedOnly);
     }
 }

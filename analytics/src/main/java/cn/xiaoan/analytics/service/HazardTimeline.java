@@ -27,7 +27,9 @@ public record HazardTimeline(Hazard hazard, List<Snapshot> snapshots, List<Event
         }
     }
 
-    /** The hazard in its current state. */
+    /**
+     * The hazard in its current state; the responsibility and 督办 fields are null when the ledger does not say.
+     */
     public record Hazard(
             String hazardId,
             String schoolCode,
@@ -46,7 +48,11 @@ public record HazardTimeline(Hazard hazard, List<Snapshot> snapshots, List<Event
             String inspector,
             String responsiblePerson,
             String measures,
-            String temporaryMeasures) {}
+            String temporaryMeasures,
+            String responsibleUnit,
+            Boolean supervised,
+            String supervisedBy,
+            LocalDate supervisedDate) {}
 
     /** One standing batch's row for the hazard. {@code ingestedAt} is UTC ISO-8601 text (null for an unknown batch). */
     public record Snapshot(
@@ -78,6 +84,7 @@ public record HazardTimeline(Hazard hazard, List<Snapshot> snapshots, List<Event
         REPORTED("台账上报", "Reported"),
         STATUS_CHANGED("状态变更", "Status changed"),
         DEADLINE_CHANGED("整改期限变更", "Deadline changed"),
+        SUPERVISED("挂牌督办", "Listed for supervision"),
         RECTIFIED("整改完成", "Rectified"),
         CLOSED("销号", "Closed (signed off)");
 

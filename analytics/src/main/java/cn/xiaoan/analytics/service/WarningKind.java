@@ -23,7 +23,17 @@ public enum WarningKind {
             "rectified_not_closed",
             "整改后长期未销号的隐患",
             "Hazards rectified but not signed off",
-            "rectified at least N days (default 30) before the as-of date and not closed (销号) by it");
+            "rectified at least N days (default 30) before the as-of date and not closed (销号) by it"),
+    MAJOR_WITHOUT_DEADLINE(
+            "major_without_deadline",
+            "未明确整改时限的重大隐患",
+            "Open major hazards without a deadline",
+            "MAJOR, open at the as-of date, no deadline in the ledger: never overdue and left out of on_time_rate"),
+    MAJOR_WITHOUT_RESPONSIBLE_UNIT(
+            "major_without_responsible_unit",
+            "未明确整改责任单位的重大隐患",
+            "Open major hazards without a responsible unit",
+            "MAJOR, open at the as-of date, no responsible unit (整改责任单位) in the ledger");
 
     private final String code;
     private final String nameZh;

@@ -21,7 +21,9 @@ public record WarningReport(
         List<SilentSchool> silentSchools,
         List<WeakSelfInspection> weakSelfInspection,
         int signOffDays,
-        List<UnclosedRectification> rectifiedNotClosed) {
+        List<UnclosedRectification> rectifiedNotClosed,
+        List<MajorHazardGap> majorWithoutDeadline,
+        List<MajorHazardGap> majorWithoutResponsibleUnit) {
     public WarningReport {
         districts = Set.copyOf(districts);
         overdueHazards = List.copyOf(overdueHazards);
@@ -29,6 +31,8 @@ public record WarningReport(
         silentSchools = List.copyOf(silentSchools);
         weakSelfInspection = List.copyOf(weakSelfInspection);
         rectifiedNotClosed = List.copyOf(rectifiedNotClosed);
+        majorWithoutDeadline = List.copyOf(majorWithoutDeadline);
+        majorWithoutResponsibleUnit = List.copyOf(majorWithoutResponsibleUnit);
     }
 
     /** How many entries a list has. */
@@ -39,6 +43,8 @@ public record WarningReport(
             case SILENT_SCHOOLS -> silentSchools.size();
             case WEAK_SELF_INSPECTION -> weakSelfInspection.size();
             case RECTIFIED_NOT_CLOSED -> rectifiedNotClosed.size();
+            case MAJOR_WITHOUT_DEADLINE -> majorWithoutDeadline.size();
+            case MAJOR_WITHOUT_RESPONSIBLE_UNIT -> majorWithoutResponsibleUnit.size();
         };
     }
 }

@@ -77,7 +77,9 @@ public final class WarningService {
                 figures.select(model, sql("silent_schools"), bound, WarningService::silentSchool),
                 figures.select(model, sql("weak_self_inspection"), bound, WarningService::weakSelfInspection),
                 signOffDays,
-                figures.select(model, sql("rectified_not_closed"), bound, WarningService::unclosed));
+                figures.select(model, sql("rectified_not_closed"), bound, WarningService::unclosed),
+                figures.select(model, sql("major_without_deadline"), bound, WarningService::gap),
+                figures.select(model, sql("major_without_responsible_unit"), bound, WarningService::gap));
     }
 
     private static SqlTemplate sql(String name) {
@@ -133,6 +135,26 @@ public final class WarningService {
                 row.getString("responsible_person"),
                 row.getString("description"),
                 row.getInt("days_since_rectified"));
+    }
+
+    private static MajorHazardGap gap(ResultSet row) throws SQLException {
+        boolean listed = row.getBoolean("supervised");
+        Boolean supervised = row.wasNull() ? null : listed;
+        return new MajorHazardGap(
+                row.getString("hazard_id"),
+                row.getString("school_code"),
+                row.getString("school_name"),
+                row.getString("district_code"),
+                row.getString("category"),
+                row.getString("severity"),
+                row.getString("inspection_type"),
+                date(row, "found_date"),
+                date(row, "deadline"),
+                row.getString("responsible_person"),
+                row.getString("responsible_unit"),
+                supervised,
+                row.getString("description"),
+                row.getInt("days_open"));
     }
 
     private static LocalDate date(ResultSet row, String column) throws SQLException {

@@ -237,6 +237,40 @@ class ReportTest {
     }
 
     @Test
+    void annexesTheResponsibilityListOfTheOpenHazardsToTheDocumentAndTheWorkbook() throws Exception {
+        var docx = new ByteArrayOutputStream();
+        ReportData data = reports.render(ReportRequest.annual(2026, Optional.empty(), ReportFormat.DOCX), docx);
+        // the annex lists the hazards the open figure counts at the as-of date
+        FigureRow total = figures.figures(
+                        new Question(Optional.of(data.period()), Optional.of(data.asOf()), List.of(), Map.of()))
+                .total();
+        ResponsibilityAnnex annex = data.responsibilities();
+        assertThat(annex.total())
+                .isEqualTo(Math.round(total.value(Figure.OPEN)))
+                .isPositive();
+        assertThat(annex.asOf()).isEqualTo(data.asOf());
+        try (var doc = new XWPFDocument(new ByteArrayInputStream(docx.toByteArray()))) {
+            String text = new XWPFWordExtractor(doc).getText();
+            assertThat(text)
+                    .contains(ResponsibilityAnnex.TITLE_ZH)
+                    .contains("尚未整改的隐患共 " + annex.total() + " 项")
+                    .contains(annex.groups().get(0).districtName() + "（"
+                            + annex.groups().get(0).items().size() + " 项");
+            XWPFTable last = doc.getTables().get(doc.getTables().size() - 1);
+            assertThat(last.getRow(0).getCell(3).getText()).isEqualTo("责任单位");
+        }
+        var xlsx = new ByteArrayOutputStream();
+        reports.render(ReportRequest.annual(2026, Optional.empty(), ReportFormat.XLSX), xlsx);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.toByteArray()))) {
+            Sheet sheet = workbook.getSheet("整改责任清单 Responsibility list");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getLastRowNum() - XlsxReportWriter.HEADER_ROW).isEqualTo(annex.listed());
+            assertThat(cells(sheet.getRow(XlsxReportWriter.HEADER_ROW)))
+                    .contains("责任单位 Responsible unit", "督办 Supervised");
+        }
+    }
+
+    @Test
     void writesFilesLibreOfficeCanOpen() throws Exception {
         Path target = Path.of("target", "reports");
         Files.createDirectories(target);

@@ -28,6 +28,30 @@ public final class CodeNames {
                 .orElse(code);
     }
 
+    /** The name of a taxonomy code in the language, e.g. category FIRE → 消防安全 or Fire safety. */
+    public String name(TaxonomyKind kind, String code, ExportLanguage language) {
+        if (code == null) {
+            return null;
+        }
+        return reference.taxonomy().terms(kind).stream()
+                .filter(term -> term.code().equals(code))
+                .map(term -> language.pick(term.nameZh(), term.nameEn()))
+                .findFirst()
+                .orElse(code);
+    }
+
+    /** A district's name in the language, e.g. 140902 → 忻府区 or Xinfu; the code when the reference lacks it. */
+    public String district(String code, ExportLanguage language) {
+        if (code == null) {
+            return null;
+        }
+        return reference
+                .districts()
+                .byCode(code)
+                .map(district -> language.pick(district.nameZh(), district.nameEn()))
+                .orElse(code);
+    }
+
     /** The boarding flag as a spreadsheet answers a yes/no column: 是 / 否. */
     public static String boarding(String flag) {
         if (flag == null) {

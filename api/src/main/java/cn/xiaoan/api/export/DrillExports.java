@@ -36,7 +36,10 @@ public final class DrillExports {
             new ExportColumn("responsible_person", "责任人 Responsible", ColumnKind.TEXT),
             new ExportColumn("temporary_measures", "临时管控措施 Temporary measures", ColumnKind.TEXT),
             new ExportColumn("location", "隐患部位 Location", ColumnKind.TEXT),
-            new ExportColumn("description", "隐患描述 Description", ColumnKind.TEXT));
+            new ExportColumn("description", "隐患描述 Description", ColumnKind.TEXT),
+            // responsibility and 督办 (issue 20), last so earlier columns keep their places
+            new ExportColumn("responsible_unit", "整改责任单位 Responsible unit", ColumnKind.TEXT),
+            new ExportColumn("supervised", "督办 Supervised", ColumnKind.TEXT));
 
     /**
      * The listed hazards, one row each, coded values by their Chinese names; the title says when the list holds fewer
@@ -64,7 +67,9 @@ public final class DrillExports {
                     item.responsiblePerson(),
                     item.temporaryMeasures(),
                     item.location(),
-                    item.description()));
+                    item.description(),
+                    item.responsibleUnit(),
+                    item.supervised() == null ? null : item.supervised() ? "是" : "否"));
         }
         String title = "隐患清单 Hazards (" + page.state().code() + ") "
                 + page.period().from() + " – " + page.period().to() + "，截至 as of " + page.asOf();

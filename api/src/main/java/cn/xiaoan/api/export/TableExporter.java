@@ -32,13 +32,20 @@ public final class TableExporter {
 
     public void write(ExportTable table, Provenance provenance, ExportFormat format, OutputStream out)
             throws IOException {
+        write(table, provenance, format, CsvHeader.CODES, out);
+    }
+
+    /** As {@link #write(ExportTable, Provenance, ExportFormat, OutputStream)}, choosing the CSV's header row. */
+    public void write(ExportTable table, Provenance provenance, ExportFormat format, CsvHeader header, OutputStream out)
+            throws IOException {
         switch (format) {
-            case CSV -> csv(table, provenance, out);
+            case CSV -> csv(table, provenance, header, out);
             case XLSX -> xlsx(table, provenance, out);
         }
     }
 
-    private static void csv(ExportTable table, Provenance provenance, OutputStream out) throws IOException {
+    private static void csv(ExportTable table, Provenance provenance, CsvHeader header, OutputStream out)
+            throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         writer.write('\uFEFF');
         writer.write("# " + oneLine(table.title()) + "\r\n");
@@ -47,7 +54,9 @@ public final class TableExporter {
         }
         List<ExportColumn> columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
-            writer.write((i > 0 ? "," : "") + csvCell(columns.get(i).code()));
+            ExportColumn column = columns.get(i);
+            writer.write((i > 0 ? "," : "")
+                    + csvCell(header == CsvHeader.CODES ? column.code() : SpreadsheetText.defused(column.heading())));
         }
         writer.write("\r\n");
         for (List<Object> row : table.rows()) {

@@ -81,6 +81,9 @@ final class DrillController {
                 parameters.text("order").map(SortDirection::fromCode).orElse(SortDirection.DESC),
                 parameters.integer("page").orElse(1),
                 parameters.integer("size").orElse(HazardQuery.DEFAULT_SIZE));
+        if (parameters.text("supervised").map(Boolean::parseBoolean).orElse(false)) {
+            query = query.supervised(true);
+        }
         if (export.isPresent()) {
             HazardPage all = hazards.first(query, Scoping.districts(scope), MAX_EXPORT_ROWS);
             exports.send(

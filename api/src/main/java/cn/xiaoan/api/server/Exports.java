@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.api.auth.Principal;
+import cn.xiaoan.api.export.CsvHeader;
 import cn.xiaoan.api.export.ExportFormat;
 import cn.xiaoan.api.export.ExportTable;
 import cn.xiaoan.api.export.Provenance;
@@ -58,6 +59,19 @@ final class Exports {
             List<Long> batchIds,
             String fileStem)
             throws IOException {
+        send(ctx, table, format, request, modelVersion, batchIds, fileStem, CsvHeader.CODES);
+    }
+
+    void send(
+            Context ctx,
+            ExportTable table,
+            ExportFormat format,
+            String request,
+            long modelVersion,
+            List<Long> batchIds,
+            String fileStem,
+            CsvHeader header)
+            throws IOException {
         Principal principal = AccessControl.principal(ctx);
         OffsetDateTime now = OffsetDateTime.now(clock);
         var provenance = new Provenance(
@@ -72,11 +86,24 @@ final class Exports {
                 ctx,
                 fileStem + "-v" + modelVersion + "-" + STAMP.format(now) + format.extension(),
                 format.contentType());
-        exporter.write(table, provenance, format, ctx.outputStream());
+        exporter.write(table, provenance, format, header, ctx.outputStream());
     }
 
     void send(Context ctx, ExportTable table, ExportFormat format, String request, ModelVersion version, String stem)
             throws IOException {
         send(ctx, table, format, request, version.version(), version.batchIds(), stem);
+    }
+
+    /** A list handed to people: a CSV's header row holds the headings instead of the column codes. */
+    void send(
+            Context ctx,
+            ExportTable table,
+            ExportFormat format,
+            String request,
+            ModelVersion version,
+            String stem,
+            CsvHeader header)
+            throws IOException {
+        send(ctx, table, format, request, version.version(), version.batchIds(), stem, header);
     }
 }

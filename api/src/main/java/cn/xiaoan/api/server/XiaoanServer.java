@@ -121,6 +121,8 @@ public final class XiaoanServer implements AutoCloseable {
                 new CodeNames(services.reference()));
         var hazardPages = new HazardController(analytics.hazardHistory(), responses);
         var trust = new TrustController(analytics.trust(), responses);
+        var responsibilityList = new ResponsibilityController(
+                analytics.responsibilities(), exports, responses, new CodeNames(services.reference()));
         var reports = new ReportController(
                 analytics.reports(), services.clock(), new ReportMapSection(area, new ChoroplethPainter()));
         var accessLog = new AccessLog(json, services.clock());
@@ -179,6 +181,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/schools/{code}", gate.around(drill::school), Role.LEADER);
         app.post("/api/v1/schools/{code}/move", schoolMoves::move, Role.ADMIN);
         app.get("/api/v1/reports/{kind}", gate.around(reports::report), Role.LEADER);
+        app.get("/api/v1/exports/responsibility-list", gate.around(responsibilityList::list), Role.LEADER);
         app.post(UPLOAD_PATH, ingest::upload, Role.CLERK);
         app.get("/api/v1/templates/{dataset}.xlsx", templates::template, Role.CLERK, Role.LEADER);
         app.get("/api/v1/batches", ingest::list, Role.CLERK, Role.LEADER);

@@ -99,6 +99,16 @@ final class FixtureServer implements AutoCloseable {
         return new FixtureServer(warehouse, limits);
     }
 
+    /** The reference grid with more raw batches written by {@code more} (ids above 2), the model built over all. */
+    static FixtureServer withReferenceGrid(Path root, java.util.function.Consumer<RawWarehouseFixture> more) {
+        var warehouse = new Warehouse(root);
+        var raw = new RawWarehouseFixture(warehouse);
+        ReferenceGridFixture.write(raw, REFERENCE);
+        more.accept(raw);
+        new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
+        return new FixtureServer(warehouse, ServerLimits.defaults());
+    }
+
     Optional<Long> warmedVersion() {
         return server.warmedVersion();
     }

@@ -8,6 +8,7 @@ import cn.xiaoan.analytics.build.ModelBuilder;
 import cn.xiaoan.analytics.build.ModelComparison;
 import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.analytics.figure.SqlTemplate;
+import cn.xiaoan.analytics.fixture.RawDuty;
 import cn.xiaoan.analytics.fixture.RawHazard;
 import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.analytics.fixture.SharedSpark;
@@ -58,7 +59,19 @@ class SparkBuildEngineParityTest {
                         9004,
                         "2027-01-03",
                         List.of(RawHazard.open("NOTE-1", school, "FIRE", "GENERAL", "2026-12-02", "2026-12-30")),
-                        "{\"序号\":\"1\",\"备注\":\"复查不合格，重新整改\"}");
+                        "{\"序号\":\"1\",\"备注\":\"复查不合格，重新整改\"}")
+                // a batch with the responsibility and 督办 columns among batches without them (read as NULL)
+                .ledger(
+                        9005,
+                        "2027-01-04",
+                        List.of(
+                                RawHazard.open("DUTY-1", school, "FIRE", "MAJOR", "2026-12-10", null),
+                                RawHazard.open("DUTY-2", school, "ELECTRIC_GAS", "MAJOR", "2026-12-11", "2027-01-31"),
+                                RawHazard.open("DUTY-3", school, "TRAFFIC", "GENERAL", "2026-12-12", null)),
+                        List.of(
+                                RawDuty.listed("县教育局后勤科", "市教育局", "2026-12-20"),
+                                RawDuty.unit("学校总务处"),
+                                RawDuty.none()));
         // and a move between districts: the school's hazards found before 2026-06-01 stay with the old district
         var moves = new SchoolMoves(warehouse, REFERENCE, CLOCK);
         String from = moves.ownership(school).orElseThrow().currentDistrict();
@@ -122,6 +135,35 @@ class SparkBuildEngineParityTest {
             assertThat(rules.getLong(1))
                     .as("the generated returns raise trust findings, so their parity means something")
                     .isPositive();
+        }
+    }
+
+    @Test
+    void sparkReadsOldLedgersWithoutTheResponsibilityColumnsAsDuckDbDoes() throws Exception {
+        var warehouse = new Warehouse(root.resolve("old"));
+        new RawWarehouseFixture(warehouse)
+                .schools(
+                        1,
+                        "2026-01-01",
+                        List.of(cn.xiaoan.analytics.fixture.RawSchool.of("1409020001", "140902", "PRIMARY")))
+                .ledger(
+                        2,
+                        "2026-02-01",
+                        List.of(RawHazard.open("OLD-1", "1409020001", "FIRE", "MAJOR", "2026-01-10", null)));
+
+        ModelVersion duckDb = new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
+        ModelVersion spark =
+                new ModelBuilder(warehouse, REFERENCE, CLOCK, SparkBuildEngine.choiceIn(SharedSpark.session())).build();
+
+        assertThat(ModelComparison.differences(warehouse.model(duckDb.version()), warehouse.model(spark.version())))
+                .isEmpty();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT responsible_unit, supervised FROM "
+                        + ModelComparison.source(warehouse.model(spark.version()), ModelTable.CURRENT_HAZARDS))) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isNull();
+            assertThat(rows.getObject(2)).isNull();
         }
     }
 
