@@ -93,6 +93,7 @@ final class DocxReportWriter {
             overdue(doc, data);
             appendix(doc, data);
             doc.enforceUpdateFields();
+            ReportStamp.of(data).writeTo(doc.getProperties());
             doc.write(out);
         }
     }

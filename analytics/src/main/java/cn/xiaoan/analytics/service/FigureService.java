@@ -155,6 +155,26 @@ public final class FigureService implements AutoCloseable {
         return new ModelSnapshot(model, model.latestReportDate().orElseGet(() -> LocalDate.now(clock)));
     }
 
+    /**
+     * A kept model version, published or not (e.g. the version a report names), as it answered then; empty when gc
+     * has removed it.
+     */
+    public Optional<ModelSnapshot> snapshotOfVersion(long version) {
+        java.nio.file.Path directory = warehouse.model(version);
+        if (!Files.isRegularFile(directory.resolve(cn.xiaoan.analytics.publish.BuildManifest.FILE_NAME))) {
+            return Optional.empty();
+        }
+        ServingModel model;
+        synchronized (knownOpen) {
+            model = knownOpen.get("v=" + version);
+            if (model == null) {
+                model = ServingModel.open(database, directory, "kept_v" + version);
+                knownOpen.put("v=" + version, model);
+            }
+        }
+        return Optional.of(new ModelSnapshot(model, model.latestReportDate().orElseGet(() -> LocalDate.now(clock))));
+    }
+
     private ServingModel knownModel(Knowledge knowledge) {
         KnownModelSource.KnownModel found = known.model(knowledge);
         synchronized (knownOpen) {

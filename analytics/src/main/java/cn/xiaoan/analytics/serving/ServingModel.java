@@ -51,6 +51,18 @@ public record ServingModel(
         return new ServingModel(stamped, schema, members, latestReportDate);
     }
 
+    /**
+     * The same tables stamped as another version built from the same batches (a version gc removed, rebuilt from its
+     * knowledge time to check a report that names it).
+     */
+    public ServingModel stampedAs(ModelVersion same) {
+        if (!same.batchIds().equals(version.batchIds())) {
+            throw new IllegalArgumentException("Cannot stamp a model of batches " + version.batchIds() + " as version "
+                    + same.version() + " of batches " + same.batchIds());
+        }
+        return new ServingModel(same, schema, members, latestReportDate);
+    }
+
     /** What an answer from this model is cached under: its schema and the knowledge time it is stamped with. */
     public String answerKey() {
         return version.knowledge().latest() ? schema : schema + "@" + version.knowledge();
