@@ -69,7 +69,7 @@ public record BatchChange(
                 changes.add(new BatchChange(
                         Event.WITHDRAWN,
                         batch.batchId(),
-                        batch.dataset().code(),
+                        batch.dataset().name().toLowerCase(java.util.Locale.ROOT),
                         batch.fileName(),
                         batch.reportDate(),
                         withdrawal.at().toInstant(),
@@ -88,7 +88,7 @@ public record BatchChange(
         return new BatchChange(
                 event,
                 batch.batchId(),
-                batch.dataset().code(),
+                batch.dataset().name().toLowerCase(java.util.Locale.ROOT),
                 batch.fileName(),
                 batch.reportDate(),
                 batch.ingestedAt().toInstant(),

@@ -2,9 +2,12 @@ package cn.xiaoan.analytics.figure;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +44,19 @@ public record Knowledge(Optional<Instant> knownAt, Optional<LocalDate> reportedB
     /** The last instant of {@code day} in {@link #ZONE}: "known on 11-25" means known by the end of that day. */
     public static Instant endOf(LocalDate day) {
         return day.plusDays(1).atStartOfDay(ZONE).toInstant().minusNanos(1);
+    }
+
+    /**
+     * How answers serialised whole (a {@link ModelVersion} inside a warning report, a goal report…) show it:
+     * {@code {"knownAt": "2026-11-25T10:00:00Z", "reportedBy": "2026-11-20"}} with only what was asked, {@code {}}
+     * as known now.
+     */
+    @JsonValue
+    public Map<String, String> json() {
+        var json = new LinkedHashMap<String, String>();
+        knownAt.ifPresent(at -> json.put("knownAt", at.toString()));
+        reportedBy.ifPresent(date -> json.put("reportedBy", date.toString()));
+        return json;
     }
 
     /** For messages and stamps, e.g. {@code 截至 2026-11-25T18:00+08:00 已知，填报日期不晚于 2026-11-20 / known at …}. */
