@@ -122,7 +122,12 @@ public final class QuestionText {
             return date(parameter, Optional.of(value)).map(Knowledge::endOf).orElseThrow();
         }
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            // without an offset the time is the bureaus' (Beijing time), as a bare date's day is
+            return value.matches(".*([+-]\\d{2}:?\\d{2}|Z)$")
+                    ? OffsetDateTime.parse(value).toInstant()
+                    : java.time.LocalDateTime.parse(value)
+                            .atZone(Knowledge.ZONE)
+                            .toInstant();
         } catch (DateTimeParseException e) {
             throw new QuestionTextException(
                     "invalid_known_at",

@@ -37,6 +37,13 @@ class KnowledgeTest {
     }
 
     @Test
+    void aTimeWithoutOffsetIsBeijingTime() {
+        assertThat(QuestionText.knowledge(QuestionText.Spelling.URL, Optional.of("2026-11-25T18:00"), Optional.empty())
+                        .knownAt())
+                .contains(Instant.parse("2026-11-25T10:00:00Z"));
+    }
+
+    @Test
     void blanksMeanAsKnownNowAndMistakesNameTheParameter() {
         assertThat(QuestionText.knowledge(QuestionText.Spelling.URL, Optional.of(" "), Optional.empty()))
                 .isEqualTo(Knowledge.LATEST);
