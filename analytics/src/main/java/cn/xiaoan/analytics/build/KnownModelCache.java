@@ -50,6 +50,8 @@ public final class KnownModelCache implements KnownModelSource {
     private static final String USED = ".used";
     /** An entry used more recently than this is never removed, whatever the bounds. */
     static final Duration IN_USE = Duration.ofMinutes(2);
+    /** A knowledge time this far in the past selects the same batches for ever: its key is remembered. */
+    private static final Duration SETTLED = Duration.ofMinutes(1);
 
     private final Warehouse warehouse;
     private final ModelBuilder builder;
@@ -90,7 +92,11 @@ public final class KnownModelCache implements KnownModelSource {
         BatchSelection selection =
                 BatchSelection.of(knowledge, new BatchHistory(warehouse).list(), SchoolMoveLog.read(warehouse));
         String key = selection.key();
-        if (knowledge.knownAt().filter(at -> at.isBefore(clock.instant())).isPresent()) {
+        // a manifest is dated as it is committed; a minute's margin covers its last write and a clock step
+        if (knowledge
+                .knownAt()
+                .filter(at -> at.isBefore(clock.instant().minus(SETTLED)))
+                .isPresent()) {
             pastKeys.put(knowledge, key);
         }
         synchronized (building.computeIfAbsent(key, k -> new Object())) {
