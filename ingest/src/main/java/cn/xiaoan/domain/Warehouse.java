@@ -61,6 +61,14 @@ public record Warehouse(Path root) {
         return models().resolve("v=" + version);
     }
 
+    /**
+     * Models built for known-at / reported-by questions, one directory per selection of batches
+     * ({@code model/known/<key>/}); a bounded cache, never published (docs/WAREHOUSE.md, "Knowledge time").
+     */
+    public Path knownModels() {
+        return models().resolve("known");
+    }
+
     /** A text file holding the published model version; replaced atomically after each build. */
     public Path currentModelPointer() {
         return models().resolve("CURRENT");

@@ -128,6 +128,57 @@ public final class ModelBuilder {
         }
     }
 
+    /**
+     * Builds the model of a {@link BatchSelection} into {@code target} without publishing it and without the writer
+     * lock: committed batches never change, and the staging directory is renamed into place in one step, so two
+     * builders of the same selection (two processes) both end with a whole directory and the second one's rename
+     * finds the first one's and discards its own. Numbered {@code version} (the published version it was built
+     * beside); its manifest records the knowledge time.
+     */
+    public ModelVersion buildSelection(BatchSelection selection, long version, Path target) {
+        Path parent = target.toAbsolutePath().getParent();
+        createDirectories(parent);
+        List<RawBatches> raw = RawBatches.scanAll(warehouse, selection.batches());
+        for (Path part : raw.stream().flatMap(RawBatches::allParts).toList()) {
+            String problem = Quarantine.parquetProblem(part);
+            if (problem != null) {
+                throw new IllegalStateException(
+                        "Cannot build the model " + selection.knowledge().describe() + ": " + part + " is unreadable ("
+                                + problem + "); run bin/xiaoan build, which quarantines it");
+            }
+        }
+        var read = new java.util.HashSet<Long>(batchIds(raw));
+        List<BatchStamp> stamps = selection.batches().stream()
+                .filter(batch -> !batch.withdrawn() && read.contains(batch.batchId()))
+                .map(BatchStamp::of)
+                .toList();
+        var built = new ModelVersion(version, batchIds(raw), Instant.now(clock), selection.knowledge());
+        String suffix = "." + UUID.randomUUID() + ".tmp";
+        Path staging = parent.resolve("." + target.getFileName() + suffix);
+        Path spill = parent.resolve(".spill" + suffix);
+        try {
+            createDirectories(staging);
+            var rowCounts = writeTables(raw, selection.moves(), stamps, staging, spill);
+            new BuildManifest(built, engine.engineName(), rowCounts).write(staging.resolve(BuildManifest.FILE_NAME));
+            if (!Files.exists(target)) {
+                move(staging, target);
+            }
+        } catch (UncheckedIOException e) {
+            if (!Files.isRegularFile(target.resolve(BuildManifest.FILE_NAME))) {
+                throw e; // not a lost race with another builder of the same selection
+            }
+        } finally {
+            deleteRecursively(staging);
+            deleteRecursively(spill);
+        }
+        LOG.info(
+                "Built the model {} from {} batches into {}",
+                selection.knowledge().describe(),
+                read.size(),
+                target);
+        return BuildManifest.read(target.resolve(BuildManifest.FILE_NAME)).version();
+    }
+
     private void collectOldVersions(WarehouseWrite write) {
         try {
             ModelRetention.Plan plan = retention.collect(write);

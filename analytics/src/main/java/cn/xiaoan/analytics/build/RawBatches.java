@@ -44,7 +44,11 @@ public record RawBatches(Dataset dataset, List<Long> batchIds, List<Path> parque
 
     /** Every dataset's standing batches, from one reading of the manifests and the withdrawal log. */
     static List<RawBatches> scanAll(Warehouse warehouse) {
-        List<BatchRecord> batches = new BatchHistory(warehouse).list();
+        return scanAll(warehouse, new BatchHistory(warehouse).list());
+    }
+
+    /** Every dataset's standing batches among {@code batches} (a selection for a knowledge time). */
+    static List<RawBatches> scanAll(Warehouse warehouse, List<BatchRecord> batches) {
         return Stream.of(Dataset.values())
                 .map(dataset -> scan(warehouse, dataset, BatchRows.of(dataset, batches)))
                 .toList();

@@ -16,8 +16,9 @@ import java.util.Set;
  * The question every figure answers, however it was asked (URL, command line, report): the period P and as-of date D,
  * the breakdown dimensions (in column order) and the filters (a dimension's allowed codes). An absent as-of date means
  * the period's end, else the latest report date in the model; an absent period means the as-of date's year up to that
- * date ({@link #resolve}). A known-at date (what the ledgers said then) would join as one more optional component,
- * resolved the same way.
+ * date ({@link #resolve}). What the answer may know (known at, reported by) is not part of the question but of the
+ * model it is asked of ({@link Knowledge}, parsed by the same {@link QuestionText}): the same question asked of
+ * another knowledge time's model.
  */
 public record Question(
         Optional<Period> period, Optional<LocalDate> asOf, List<Dimension> by, Map<Dimension, Set<String>> filters) {

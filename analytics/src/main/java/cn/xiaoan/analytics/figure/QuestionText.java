@@ -1,6 +1,8 @@
 package cn.xiaoan.analytics.figure;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A question as people type it, on the command line ({@code --from --to --as-of --by --filter}) or in a URL
- * ({@code from, to, asOf, by, filter}): the one parser every HTTP handler and the CLI use. It gives a {@link Question},
+ * A question as people type it, on the command line ({@code --from --to --as-of --by --filter --known-at
+ * --reported-by}) or in a URL ({@code from, to, asOf, by, filter, knownAt, reportedBy}): the one parser every HTTP handler and the CLI use. It gives a {@link Question},
  * or refuses with one code and message per mistake, naming the parameter as the caller wrote it.
  */
 public final class QuestionText {
@@ -21,17 +23,29 @@ public final class QuestionText {
 
     /** How the caller names the period and as-of parameters. */
     public enum Spelling {
-        URL("from", "to", "asOf"),
-        COMMAND_LINE("--from", "--to", "--as-of");
+        URL("from", "to", "asOf", "knownAt", "reportedBy"),
+        COMMAND_LINE("--from", "--to", "--as-of", "--known-at", "--reported-by");
 
         private final String from;
         private final String to;
         private final String asOf;
+        private final String knownAt;
+        private final String reportedBy;
 
-        Spelling(String from, String to, String asOf) {
+        Spelling(String from, String to, String asOf, String knownAt, String reportedBy) {
             this.from = from;
             this.to = to;
             this.asOf = asOf;
+            this.knownAt = knownAt;
+            this.reportedBy = reportedBy;
+        }
+
+        public String knownAt() {
+            return knownAt;
+        }
+
+        public String reportedBy() {
+            return reportedBy;
         }
 
         public String from() {
@@ -89,6 +103,39 @@ public final class QuestionText {
                         e);
             }
         });
+    }
+
+    /**
+     * What the answer may know ({@link Knowledge}): {@code knownAt} an instant with its offset
+     * ({@code 2026-11-25T18:00:00+08:00}, or {@code …Z}) or a date, meaning the end of that day in Asia/Shanghai;
+     * {@code reportedBy} a date. Both absent: as known now.
+     */
+    public static Knowledge knowledge(Spelling spelling, Optional<String> knownAt, Optional<String> reportedBy) {
+        Optional<Instant> at = knownAt.map(String::strip)
+                .filter(value -> !value.isEmpty())
+                .map(value -> instant(spelling.knownAt(), value));
+        return new Knowledge(at, date(spelling.reportedBy(), reportedBy));
+    }
+
+    private static Instant instant(String parameter, String value) {
+        if (value.length() == 10) {
+            return date(parameter, Optional.of(value)).map(Knowledge::endOf).orElseThrow();
+        }
+        try {
+            // without an offset the time is the bureaus' (Beijing time), as a bare date's day is
+            return value.matches(".*([+-]\\d{2}:?\\d{2}|Z)$")
+                    ? OffsetDateTime.parse(value).toInstant()
+                    : java.time.LocalDateTime.parse(value)
+                            .atZone(Knowledge.ZONE)
+                            .toInstant();
+        } catch (DateTimeParseException e) {
+            throw new QuestionTextException(
+                    "invalid_known_at",
+                    "Parameter " + parameter + "=\"" + value + "\" is not an instant: use an ISO time with its offset,"
+                            + " e.g. 2026-11-25T18:00:00+08:00, or a date (YYYY-MM-DD: the end of that day, Beijing"
+                            + " time) / 已知时间格式应为 2026-11-25T18:00:00+08:00 或 2026-11-25",
+                    e);
+        }
     }
 
     /** Breakdown dimension codes, each text possibly comma separated ({@code district,category}). */

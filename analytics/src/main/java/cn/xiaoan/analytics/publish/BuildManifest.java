@@ -2,6 +2,7 @@ package cn.xiaoan.analytics.publish;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.domain.DurableFiles;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +13,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code build.json} beside a model version's tables: what it was built from and how many rows each table has. */
 public record BuildManifest(ModelVersion version, String engine, Map<String, Long> rowCounts) {
@@ -34,6 +37,8 @@ public record BuildManifest(ModelVersion version, String engine, Map<String, Lon
         version.batchIds().forEach(batches::add);
         root.put("builtAt", version.builtAt().toString());
         root.put("engine", engine);
+        version.knowledge().knownAt().ifPresent(at -> root.put("knownAt", at.toString()));
+        version.knowledge().reportedBy().ifPresent(date -> root.put("reportedBy", date.toString()));
         var counts = root.putObject("rowCounts");
         rowCounts.forEach(counts::put);
         try {
@@ -56,7 +61,10 @@ public record BuildManifest(ModelVersion version, String engine, Map<String, Lon
             var version = new ModelVersion(
                     root.path("version").asLong(),
                     batchIds,
-                    Instant.parse(root.path("builtAt").asText()));
+                    Instant.parse(root.path("builtAt").asText()),
+                    new Knowledge(
+                            Optional.ofNullable(root.get("knownAt")).map(at -> Instant.parse(at.asText())),
+                            Optional.ofNullable(root.get("reportedBy")).map(date -> LocalDate.parse(date.asText()))));
             return new BuildManifest(version, root.path("engine").asText("duckdb"), rowCounts);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(

@@ -100,6 +100,7 @@ final class DocxReportWriter {
             appendix(doc, data);
             responsibilityAnnex(doc, data);
             doc.enforceUpdateFields();
+            ReportStamp.of(data).writeTo(doc.getProperties());
             doc.write(out);
         }
     }

@@ -106,6 +106,11 @@ public final class ReportDataService {
     }
 
     public ReportData gather(ReportRequest request) {
+        return gather(figures.snapshot(), request);
+    }
+
+    /** The report's numbers from the given snapshot (a knowledge time's model, or a kept version). */
+    public ReportData gather(ModelSnapshot snapshot, ReportRequest request) {
         Optional<District> district = request.district().map(code -> reference
                 .districts()
                 .byCode(code.strip())
@@ -116,8 +121,7 @@ public final class ReportDataService {
         String area = district.map(District::nameZh)
                 .orElseGet(() -> reference.districts().all().get(0).cityZh());
 
-        // One model version for the whole report, whatever is published while it is gathered.
-        ModelSnapshot snapshot = figures.snapshot();
+        // One model version for the whole report (the snapshot), whatever is published while it is gathered.
         // The latest report date in the model bounds every period: a report never speaks of days with no data yet.
         LocalDate latest = snapshot.defaultAsOf();
         Period span = span(request);

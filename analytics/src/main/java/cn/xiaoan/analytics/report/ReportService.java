@@ -2,6 +2,8 @@ package cn.xiaoan.analytics.report;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.serving.ModelSnapshot;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -24,6 +26,16 @@ public final class ReportService {
     }
 
     /**
+     * Writes the report from the given snapshot (a knowledge time's model, or a kept version): stamped with it, and
+     * the same bytes whenever it is written again from the same stamp.
+     */
+    public ReportData render(ModelSnapshot snapshot, ReportRequest request, OutputStream out) throws IOException {
+        ReportData report = data.gather(snapshot, request);
+        write(report, request.format(), out);
+        return report;
+    }
+
+    /**
      * Lays out numbers already gathered in a format, e.g. the DOCX and the XLSX of one report from one gathering, so
      * both carry the same numbers and the figures are computed once.
      */
@@ -31,10 +43,12 @@ public final class ReportService {
         if (report.request().kind() == ReportKind.MONTHLY && format != ReportFormat.XLSX) {
             throw new IllegalArgumentException("The monthly brief is a workbook: use xlsx");
         }
+        var written = new ByteArrayOutputStream();
         switch (format) {
-            case DOCX -> new DocxReportWriter().write(report, out);
-            case XLSX -> new XlsxReportWriter().write(report, out);
+            case DOCX -> new DocxReportWriter().write(report, written);
+            case XLSX -> new XlsxReportWriter().write(report, written);
         }
+        out.write(ReportPackage.fixed(written.toByteArray(), report.generatedOn()));
     }
 
     /** The numbers alone, without layout (for benchmarks: the time a report adds over its figures). */

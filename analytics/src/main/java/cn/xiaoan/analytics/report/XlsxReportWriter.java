@@ -89,6 +89,7 @@ final class XlsxReportWriter {
             goals(workbook.createSheet("三年行动目标 Goals"), data, styles);
             overdue(workbook.createSheet("超期未整改 Overdue"), data, styles);
             majorOpen(workbook.createSheet("重大隐患未整改 Major open"), data, styles);
+            ReportStamp.of(data).writeTo(workbook.getXSSFWorkbook().getProperties());
             if (data.trust().isPresent()) {
                 trust(workbook.createSheet(TRUST_SHEET), data, data.trust().get(), styles);
             }

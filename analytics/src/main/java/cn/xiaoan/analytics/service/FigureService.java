@@ -9,6 +9,7 @@ import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.figure.FigureQuery;
 import cn.xiaoan.analytics.figure.FigureRow;
 import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.figure.Member;
 import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.analytics.figure.Period;
@@ -17,6 +18,7 @@ import cn.xiaoan.analytics.figure.QuestionSize;
 import cn.xiaoan.analytics.figure.ResolvedQuestion;
 import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.analytics.figure.TimeGrain;
+import cn.xiaoan.analytics.publish.KnownModelSource;
 import cn.xiaoan.analytics.publish.ModelNotBuiltException;
 import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.analytics.serving.AnswerCache;
@@ -80,10 +82,14 @@ public final class FigureService implements AutoCloseable {
     private final Semaphore queries;
 
     private ServingModel serving;
+    private final KnownModelSource known;
+    /** Known-at models opened in the serving database, by selection key; least recently used retired first. */
+    private final Map<String, ServingModel> knownOpen = new LinkedHashMap<>(16, 0.75f, true);
     /** The CURRENT pointer as last read and the model it named: the lock-free fast path of {@link #published()}. */
     private volatile PointerSeen seen;
 
     private final AnswerCache answers;
+    private static final int KNOWN_OPEN = 16;
     private static final SqlTemplate YEARS = SqlTemplate.load("drill/years.sql");
 
     public FigureService(Warehouse warehouse, ReferenceData reference) {
@@ -95,6 +101,13 @@ public final class FigureService implements AutoCloseable {
     }
 
     public FigureService(Warehouse warehouse, ReferenceData reference, Clock clock, ServingLimits limits) {
+        this(warehouse, reference, clock, limits, KnownModelSource.refusing());
+    }
+
+    /** {@code known}: builds the models of known-at / reported-by questions ({@link #snapshot(Knowledge)}). */
+    public FigureService(
+            Warehouse warehouse, ReferenceData reference, Clock clock, ServingLimits limits, KnownModelSource known) {
+        this.known = requireNonNull(known, "known");
         this.warehouse = requireNonNull(warehouse, "warehouse");
         this.reference = requireNonNull(reference, "reference");
         this.clock = requireNonNull(clock, "clock");
@@ -127,6 +140,56 @@ public final class FigureService implements AutoCloseable {
     public ModelSnapshot snapshot() {
         ServingModel model = model();
         return new ModelSnapshot(model, model.latestReportDate().orElseGet(() -> LocalDate.now(clock)));
+    }
+
+    /**
+     * The model as known with {@code knowledge}: the published one for {@link Knowledge#LATEST}, else the model of
+     * the batches known then ({@link KnownModelSource}, built on first use), stamped with the knowledge time. Every
+     * service answers from the snapshot unchanged.
+     */
+    public ModelSnapshot snapshot(Knowledge knowledge) {
+        if (knowledge.latest()) {
+            return snapshot();
+        }
+        ServingModel model = knownModel(knowledge);
+        return new ModelSnapshot(model, model.latestReportDate().orElseGet(() -> LocalDate.now(clock)));
+    }
+
+    /**
+     * A kept model version, published or not (e.g. the version a report names), as it answered then; empty when gc
+     * has removed it.
+     */
+    public Optional<ModelSnapshot> snapshotOfVersion(long version) {
+        java.nio.file.Path directory = warehouse.model(version);
+        if (!Files.isRegularFile(directory.resolve(cn.xiaoan.analytics.publish.BuildManifest.FILE_NAME))) {
+            return Optional.empty();
+        }
+        ServingModel model;
+        synchronized (knownOpen) {
+            model = knownOpen.get("v=" + version);
+            if (model == null) {
+                model = ServingModel.open(database, directory, "kept_v" + version);
+                knownOpen.put("v=" + version, model);
+            }
+        }
+        return Optional.of(new ModelSnapshot(model, model.latestReportDate().orElseGet(() -> LocalDate.now(clock))));
+    }
+
+    private ServingModel knownModel(Knowledge knowledge) {
+        KnownModelSource.KnownModel found = known.model(knowledge);
+        synchronized (knownOpen) {
+            ServingModel open = knownOpen.get(found.key());
+            if (open == null || !Files.isDirectory(found.directory())) {
+                open = ServingModel.open(database, found.directory(), "known_" + found.key());
+                knownOpen.put(found.key(), open);
+                if (knownOpen.size() > KNOWN_OPEN) {
+                    var eldest = knownOpen.entrySet().iterator();
+                    database.retire(eldest.next().getValue().schema());
+                    eldest.remove();
+                }
+            }
+            return open.knowing(knowledge);
+        }
     }
 
     /** The members of a closed dimension in display order (empty for time dimensions), from the published model. */
@@ -279,12 +342,7 @@ public final class FigureService implements AutoCloseable {
 
     private FigureTable run(ServingModel model, ResolvedQuestion resolved, FactSource source) {
         var question = new AnswerCache.Key(
-                model.version().version(),
-                resolved.by(),
-                resolved.filters(),
-                resolved.period(),
-                resolved.asOf(),
-                source);
+                model.answerKey(), resolved.by(), resolved.filters(), resolved.period(), resolved.asOf(), source);
         return answers.answer(question, () -> compute(model, resolved, source));
     }
 

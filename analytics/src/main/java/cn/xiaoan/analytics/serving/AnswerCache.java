@@ -28,7 +28,7 @@ public final class AnswerCache {
 
     /** A question as resolved against the model: what decides its answer. */
     public record Key(
-            long modelVersion,
+            String model,
             List<Dimension> by,
             Map<Dimension, Set<String>> filters,
             Period period,

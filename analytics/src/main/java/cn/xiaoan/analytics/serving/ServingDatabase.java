@@ -73,6 +73,7 @@ public final class ServingDatabase implements AutoCloseable {
 
     /** Creates {@code schema} with one view per table over its Parquet (a file or a directory of parts; names come from {@link ModelTable}). */
     synchronized void createViews(String schema, Map<String, Path> parquetByTable) {
+        retired.remove(schema); // a known-at model opened again after it was retired
         try (Statement statement = root.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             for (var table : parquetByTable.entrySet()) {

@@ -3,6 +3,7 @@ package cn.xiaoan.analytics.serving;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.figure.Member;
 import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.analytics.publish.BuildManifest;
@@ -41,7 +42,35 @@ public record ServingModel(
     }
 
     public static ServingModel open(ServingDatabase database, Warehouse warehouse, long number) {
-        Path directory = warehouse.model(number);
+        return open(database, warehouse.model(number), "model_v" + number);
+    }
+
+    /** The same model stamped with the knowledge time it answers for (a known-at model serves several). */
+    public ServingModel knowing(Knowledge knowledge) {
+        ModelVersion stamped = new ModelVersion(version.version(), version.batchIds(), version.builtAt(), knowledge);
+        return new ServingModel(stamped, schema, members, latestReportDate);
+    }
+
+    /**
+     * The same tables stamped as another version built from the same batches (a version gc removed, rebuilt from its
+     * knowledge time to check a report that names it).
+     */
+    public ServingModel stampedAs(ModelVersion same) {
+        if (!same.batchIds().equals(version.batchIds())) {
+            throw new IllegalArgumentException("Cannot stamp a model of batches " + version.batchIds() + " as version "
+                    + same.version() + " of batches " + same.batchIds());
+        }
+        return new ServingModel(same, schema, members, latestReportDate);
+    }
+
+    /** What an answer from this model is cached under: its schema and the knowledge time it is stamped with. */
+    public String answerKey() {
+        return version.knowledge().latest() ? schema : schema + "@" + version.knowledge();
+    }
+
+    /** Opens a model directory (a published version, or a known-at model) as views in {@code schema}. */
+    public static ServingModel open(ServingDatabase database, Path directory, String schema) {
+        String number = directory.getFileName().toString();
         BuildManifest manifest = BuildManifest.read(directory.resolve(BuildManifest.FILE_NAME));
         var parquetByTable = new LinkedHashMap<String, Path>();
         for (ModelTable table : ModelTable.values()) {
@@ -52,7 +81,6 @@ public record ServingModel(
             }
             parquetByTable.put(table.tableName(), file);
         }
-        String schema = "model_v" + number;
         database.createViews(schema, parquetByTable);
         try (Connection connection = database.connect(schema)) {
             var members = new EnumMap<Dimension, List<Member>>(Dimension.class);

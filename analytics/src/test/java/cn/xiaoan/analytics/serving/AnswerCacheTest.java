@@ -64,7 +64,7 @@ class AnswerCacheTest {
 
     private static AnswerCache.Key question(long n) {
         return new AnswerCache.Key(
-                n, List.of(Dimension.DISTRICT), Map.of(), PERIOD, PERIOD.to(), FactSource.HAZARD_FACTS);
+                "model_v" + n, List.of(Dimension.DISTRICT), Map.of(), PERIOD, PERIOD.to(), FactSource.HAZARD_FACTS);
     }
 
     private static FigureTable answer(int rows) {

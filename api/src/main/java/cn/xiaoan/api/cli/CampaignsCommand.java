@@ -117,16 +117,18 @@ public final class CampaignsCommand implements Runnable {
                 description = "县区 Districts (default: the campaign's whole area)")
         List<String> districts = new ArrayList<>();
 
+        @picocli.CommandLine.Mixin
+        KnowledgeOptions knowledge;
+
         GoalsSubcommand(Components components) {
             super(components);
         }
 
         int printGoals(CampaignCatalog catalog, CampaignDefinition campaign) throws JsonProcessingException {
             Optional<LocalDate> day = Optional.ofNullable(asOf).map(GoalsSubcommand::date);
-            try (var figures =
-                    new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+            try (FigureService figures = components.figures(components.warehouse(warehouseOption.warehouse))) {
                 GoalReport report = new CampaignGoalService(figures, catalog)
-                        .goals(campaign, figures.snapshot(), day, Set.copyOf(districts));
+                        .goals(campaign, figures.snapshot(knowledge.knowledge()), day, Set.copyOf(districts));
                 if (format == Format.json) {
                     // the same document as GET /api/v1/campaigns/{id}/goals
                     json(JsonBodies.GoalsBody.of(report, catalog.primary().id().equals(campaign.id())));

@@ -1,6 +1,10 @@
 package cn.xiaoan.api.cli;
 
+import cn.xiaoan.analytics.build.KnownModelCache;
+import cn.xiaoan.analytics.build.ModelBuilder;
 import cn.xiaoan.analytics.campaign.CampaignCatalog;
+import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.serving.ServingLimits;
 import cn.xiaoan.api.auth.PasswordHasher;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.domain.ReferenceData;
@@ -78,6 +82,20 @@ public final class Components implements AutoCloseable {
     /** The school moves of a warehouse (city-level: the caller decides who may move). */
     public SchoolMoves schoolMoves(Warehouse warehouse) {
         return new SchoolMoves(warehouse, reference, clock, locks);
+    }
+
+    /**
+     * The figures of a warehouse, answering known-at / reported-by questions too: their models are built on demand
+     * into the warehouse's bounded cache ({@link KnownModelCache}, DuckDB engine, no writer lock).
+     */
+    public FigureService figures(Warehouse warehouse, ServingLimits limits) {
+        var builder = new ModelBuilder(warehouse, reference, clock);
+        return new FigureService(warehouse, reference, clock, limits, new KnownModelCache(warehouse, builder, clock));
+    }
+
+    /** As {@link #figures(Warehouse, ServingLimits)} with the default limits (command-line questions). */
+    public FigureService figures(Warehouse warehouse) {
+        return figures(warehouse, ServingLimits.defaults());
     }
 
     /** The warehouse write locks of this process (commands narrow the patience with their {@code --wait}). */

@@ -1,10 +1,15 @@
 package cn.xiaoan.api.cli;
 
+import cn.xiaoan.analytics.build.BatchChange;
 import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.figure.Question;
 import cn.xiaoan.analytics.figure.QuestionText;
 import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.KnowledgeComparison;
 import cn.xiaoan.api.output.FigureTableOutput;
+import cn.xiaoan.api.output.KnowledgeChangesOutput;
+import cn.xiaoan.domain.Warehouse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -66,6 +71,23 @@ public final class FiguresCommand implements Callable<Integer> {
             description = "筛选 Filter, repeatable, e.g. --filter district=140902 --filter severity=MAJOR")
     List<String> filters = new ArrayList<>();
 
+    @Mixin
+    KnowledgeOptions knowledge;
+
+    @Option(
+            names = "--compare-known-at",
+            paramLabel = "TIME",
+            description = "与当时已知比较 List every figure that changed since TIME (as known at --known-at, default"
+                    + " now) and the batches responsible")
+    String compareKnownAt;
+
+    @Option(
+            names = "--compare-reported-by",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "与填报日期比较 Compare with the figures as reported by DATE (with or without" + " --compare-known-at)")
+    String compareReportedBy;
+
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
@@ -85,9 +107,26 @@ public final class FiguresCommand implements Callable<Integer> {
                 Optional.ofNullable(asOf),
                 by,
                 filters);
-        try (var figures = new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
-            FigureTable table = figures.figures(request);
+        Knowledge asked = knowledge.knowledge();
+        Warehouse warehouse = components.warehouse(warehouseOption.warehouse);
+        try (FigureService figures = components.figures(warehouse)) {
             PrintWriter out = spec.commandLine().getOut();
+            if (compareKnownAt != null || compareReportedBy != null) {
+                Knowledge earlier = QuestionText.knowledge(
+                        QuestionText.Spelling.COMMAND_LINE,
+                        Optional.ofNullable(compareKnownAt),
+                        Optional.ofNullable(compareReportedBy));
+                var result = new KnowledgeComparison(figures).compare(request, asked, earlier);
+                List<BatchChange> batches = BatchChange.between(warehouse, earlier, asked);
+                if (format == Format.json) {
+                    out.println(components.json().writeValueAsString(KnowledgeChangesOutput.json(result, batches)));
+                } else {
+                    out.print(KnowledgeChangesOutput.csv(result, batches));
+                }
+                out.flush();
+                return 0;
+            }
+            FigureTable table = figures.figures(figures.snapshot(asked), request);
             if (format == Format.json) {
                 out.println(components.json().writeValueAsString(FigureTableOutput.json(table)));
             } else {

@@ -1,5 +1,6 @@
 package cn.xiaoan.api.cli;
 
+import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.publish.ModelPins;
 import cn.xiaoan.analytics.report.ReportData;
 import cn.xiaoan.analytics.report.ReportDataService;
@@ -28,10 +29,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code xiaoan report annual|campaign|monthly}: a report written from the published model. */
+/**
+ * {@code xiaoan report annual|campaign|monthly}: a report written from the published model (or as known at a time),
+ * stamped in its document properties; {@code xiaoan report verify FILE} checks one.
+ */
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
+        subcommands = ReportVerifyCommand.class,
         description = {
             "生成报告：年度工作总结（annual）、三年行动评估报告（campaign）、月报（monthly，仅 xlsx）",
             "Write a report: the annual work summary, the 2024–2026 campaign evaluation, or the monthly brief (xlsx)"
@@ -45,7 +50,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouseOption;
 
-    @Parameters(paramLabel = "KIND", description = "报告类型 Report: annual, campaign, monthly")
+    @Parameters(
+            paramLabel = "KIND",
+            arity = "0..1",
+            description = "报告类型 Report: annual, campaign, monthly (or the subcommand verify FILE)")
     String kind;
 
     @Option(names = "--year", paramLabel = "YYYY", description = "年度 Year of an annual report (default: this year)")
@@ -66,8 +74,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "格式 Format: docx or xlsx (default: docx; monthly: xlsx)")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", required = true, description = "输出文件 Output file")
+    @Option(names = "--out", paramLabel = "FILE", description = "输出文件 Output file (required)")
     Path out;
+
+    @Mixin
+    KnowledgeOptions knowledge;
 
     ReportCommand(Components components) {
         this.components = components;
@@ -75,6 +86,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (kind == null || out == null) {
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "Give the report KIND and --out FILE, e.g. report annual --year 2026 --out 年报.docx / 请给出报告类型和"
+                            + " --out 输出文件");
+        }
         ReportKind reportKind = ReportKind.fromCode(kind);
         ReportFormat reportFormat = format != null
                 ? ReportFormat.fromCode(format)
@@ -88,8 +105,8 @@ public final class ReportCommand implements Callable<Integer> {
                 new ReportRequest(reportKind, reportYear, reportMonth, Optional.ofNullable(district), reportFormat);
         Path target = out.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try (var figures = new FigureService(
-                components.warehouse(warehouseOption.warehouse), components.reference(), components.clock())) {
+        Knowledge asked = knowledge.knowledge();
+        try (FigureService figures = components.figures(components.warehouse(warehouseOption.warehouse))) {
             var reports = new ReportService(new ReportDataService(figures, components.reference(), components.clock()));
             ReportData data;
             // written aside and renamed, so a failed run never leaves half a report under the asked name
@@ -97,7 +114,7 @@ public final class ReportCommand implements Callable<Integer> {
                     var progress = TerminalProgress.working("report", spec)) {
                 progress.step(reportKind.name().toLowerCase(java.util.Locale.ROOT) + " " + reportFormat.name());
                 var rendered = new ByteArrayOutputStream();
-                data = reports.render(request, rendered);
+                data = reports.render(figures.snapshot(asked), request, rendered);
                 // the city's campaign report gets the county map (一张图), as the HTTP download does
                 stream.write(new ReportMapSection(
                                 AreaMap.shipped(components.reference().districts()), new ChoroplethPainter())
@@ -107,6 +124,20 @@ public final class ReportCommand implements Callable<Integer> {
                 throw e;
             }
             DurableFiles.publish(partial, target);
+            if (!asked.latest()) {
+                // a known-at report is rebuilt from its knowledge time whenever it is checked: nothing to pin
+                PrintWriter printer = CliOutput.summary(spec);
+                printer.printf(
+                        "已生成 Wrote %s%n  %s；%s – %s，截至 as of %s；%s%n",
+                        target,
+                        data.title(),
+                        data.period().from(),
+                        data.period().to(),
+                        data.asOf(),
+                        asked.describe());
+                printer.flush();
+                return 0;
+            }
             // The report names its model version; the pin keeps that version so the report can be checked against it.
             Path pin = ModelPins.pin(
                     components.warehouse(warehouseOption.warehouse),

@@ -24,7 +24,7 @@ public final class RunningServer implements AutoCloseable {
 
     public static RunningServer start(
             Components components, Warehouse warehouse, UserStore users, ServerSettings settings) {
-        var figures = new FigureService(warehouse, components.reference(), components.clock(), settings.serving());
+        var figures = components.figures(warehouse, settings.serving());
         var analystSql = new AnalystSql(warehouse, components.reference(), components.clock());
         var server = new XiaoanServer(
                         settings,

@@ -7,6 +7,7 @@ import cn.xiaoan.analytics.figure.FigureRow;
 import cn.xiaoan.analytics.report.ReportData;
 import cn.xiaoan.analytics.report.ReportFormat;
 import cn.xiaoan.analytics.report.ReportKind;
+import cn.xiaoan.analytics.report.ReportPackage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class ReportMapSection {
                             (int) Math.round(heightCm * Units.EMU_PER_CENTIMETER));
             var out = new ByteArrayOutputStream();
             doc.write(out);
-            return out.toByteArray();
+            return ReportPackage.fixed(out.toByteArray(), data.generatedOn()); // as the report writers leave it
         } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             throw new IOException("Cannot add the map to the report: " + e.getMessage(), e);
         }

@@ -47,6 +47,10 @@ public final class FigureTableOutput {
                         "version", table.modelVersion().version(),
                         "batchIds", table.modelVersion().batchIds(),
                         "builtAt", table.modelVersion().builtAt().toString()));
+        table.modelVersion().knowledge().knownAt().ifPresent(at -> modelVersion(document)
+                .put("knownAt", at.toString()));
+        table.modelVersion().knowledge().reportedBy().ifPresent(date -> modelVersion(document)
+                .put("reportedBy", date.toString()));
         document.put("source", table.source().name().toLowerCase(Locale.ROOT));
         var figures = new ArrayList<Map<String, Object>>();
         for (Figure figure : Figure.values()) {
@@ -59,6 +63,11 @@ public final class FigureTableOutput {
         document.put("figures", figures);
         document.put("rows", table.rows().stream().map(row -> row(table, row)).toList());
         return document;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> modelVersion(Map<String, Object> document) {
+        return (Map<String, Object>) document.get("modelVersion");
     }
 
     /** A map that keeps its keys in the order given ({@code keysAndValues}: key, value, key, value …). */
@@ -107,14 +116,16 @@ public final class FigureTableOutput {
         return values;
     }
 
-    private static Object value(Figure figure, Double value) {
+    /** A value on the wire: counts as integers, rates as fractions, null where undefined. */
+    public static Object value(Figure figure, Double value) {
         if (value == null) {
             return null;
         }
         return figure.unit() == FigureUnit.COUNT ? (Object) value.longValue() : value;
     }
 
-    private static String csvText(String text) {
+    /** A CSV cell (RFC 4180 quoting), empty for null. */
+    public static String csvText(String text) {
         if (text == null) {
             return "";
         }

@@ -48,7 +48,8 @@ final class CampaignsController {
         var parameters = new QueryParameters(ctx);
         Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
         ctx.json(JsonBodies.GoalsBody.of(
-                goals.goals(campaign, figures.snapshot(), parameters.asOf(), districts), isPrimary(campaign)));
+                goals.goals(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts),
+                isPrimary(campaign)));
     }
 
     private CampaignDefinition campaign(Context ctx) {

@@ -84,8 +84,9 @@ final class DrillController {
         if (parameters.text("supervised").map(Boolean::parseBoolean).orElse(false)) {
             query = query.supervised(true);
         }
+        ModelSnapshot snapshot = figures.snapshot(parameters.knowledge());
         if (export.isPresent()) {
-            HazardPage all = hazards.first(query, Scoping.districts(scope), MAX_EXPORT_ROWS);
+            HazardPage all = hazards.first(snapshot, query, Scoping.districts(scope), MAX_EXPORT_ROWS);
             exports.send(
                     ctx,
                     DrillExports.hazards(all, names),
@@ -94,7 +95,7 @@ final class DrillController {
                     all.modelVersion(),
                     "隐患清单");
         } else {
-            json.send(ctx, DrillBodies.HazardPageBody.of(hazards.list(query, Scoping.districts(scope))));
+            json.send(ctx, DrillBodies.HazardPageBody.of(hazards.list(snapshot, query, Scoping.districts(scope))));
         }
     }
 
@@ -108,7 +109,7 @@ final class DrillController {
         List<Dimension> by = parameters.by();
         Map<Dimension, Set<String>> filters = Scoping.scoped(parameters.filters(), scope);
         // one model version for the range's default end and every point
-        ModelSnapshot snapshot = figures.snapshot();
+        ModelSnapshot snapshot = figures.snapshot(parameters.knowledge());
         var request = new TrendRequest(grain, trendRange(parameters, asOf, snapshot), asOf, by, filters);
         Trend trend = trends.trend(snapshot, request);
         if (export.isPresent()) {
@@ -131,6 +132,7 @@ final class DrillController {
         json.send(
                 ctx,
                 schools.riskiest(
+                        figures.snapshot(parameters.knowledge()),
                         parameters.asOf(),
                         Scoping.scoped(parameters.filters(), scope),
                         parameters.integer("limit").orElse(10),
@@ -142,6 +144,7 @@ final class DrillController {
         String code = ctx.pathParam("code");
         try {
             SchoolProfile profile = schools.profile(
+                    figures.snapshot(parameters.knowledge()),
                     code,
                     parameters.asOf(),
                     Scoping.districts(AccessControl.principal(ctx).scope()));

@@ -1,19 +1,25 @@
 package cn.xiaoan.api.server;
 
+import cn.xiaoan.analytics.build.BatchChange;
 import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.figure.FigureChange;
 import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.Question;
+import cn.xiaoan.analytics.figure.QuestionText;
 import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureComparison;
 import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.KnowledgeComparison;
 import cn.xiaoan.analytics.service.WarningRequest;
 import cn.xiaoan.analytics.service.WarningService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.api.export.ExportFormat;
 import cn.xiaoan.api.export.FigureExports;
 import cn.xiaoan.api.output.FigureTableOutput;
+import cn.xiaoan.api.output.KnowledgeChangesOutput;
+import cn.xiaoan.domain.Warehouse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,13 +39,16 @@ final class FiguresController {
     private final FigureComparison comparison;
     private final Exports exports;
     private final JsonResponses json;
+    private final Warehouse warehouse;
 
     FiguresController(
             FigureService figures,
             CampaignGoalService goals,
             WarningService warnings,
             Exports exports,
-            JsonResponses json) {
+            JsonResponses json,
+            Warehouse warehouse) {
+        this.warehouse = warehouse;
         this.json = json;
         this.exports = exports;
         this.figures = figures;
@@ -50,8 +59,10 @@ final class FiguresController {
 
     void figures(Context ctx) throws IOException {
         Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
-        Question request = new QueryParameters(ctx).question();
+        var parameters = new QueryParameters(ctx);
+        Question request = parameters.question();
         FigureTable table = figures.figures(
+                figures.snapshot(parameters.knowledge()),
                 Scoping.scoped(request, AccessControl.principal(ctx).scope()));
         if (export.isPresent()) {
             exports.send(
@@ -71,10 +82,10 @@ final class FiguresController {
      * year earlier (同比), with each change as {@link FigureComparison} computes it in SQL.
      */
     void compare(Context ctx) throws IOException {
+        var parameters = new QueryParameters(ctx);
         Question request = Scoping.scoped(
-                new QueryParameters(ctx).questionOfTotals(),
-                AccessControl.principal(ctx).scope());
-        ModelSnapshot snapshot = figures.snapshot();
+                parameters.questionOfTotals(), AccessControl.principal(ctx).scope());
+        ModelSnapshot snapshot = figures.snapshot(parameters.knowledge());
         FigureTable current = figures.figures(snapshot, request);
         Period earlier = new Period(
                 current.period().from().minusYears(1), current.period().to().minusYears(1));
@@ -99,7 +110,8 @@ final class FiguresController {
     void goals(Context ctx) {
         var parameters = new QueryParameters(ctx);
         Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
-        ctx.json(JsonBodies.GoalsBody.of(goals.goals(figures.snapshot(), parameters.asOf(), districts), true));
+        ctx.json(JsonBodies.GoalsBody.of(
+                goals.goals(figures.snapshot(parameters.knowledge()), parameters.asOf(), districts), true));
     }
 
     void warnings(Context ctx) {
@@ -108,7 +120,34 @@ final class FiguresController {
                 parameters.period(),
                 parameters.asOf(),
                 AccessControl.principal(ctx).scope().narrow(districts(ctx)));
-        ctx.json(warnings.warnings(figures.snapshot(), request));
+        ctx.json(warnings.warnings(figures.snapshot(parameters.knowledge()), request));
+    }
+
+    /**
+     * {@code GET /api/v1/figures/changes?knownAt=K&since=L}: every figure of the question (breakdown and filters as
+     * for /figures) that differs between what was known at L and at K (default now), and the batches responsible.
+     * {@code reportedBy} and {@code sinceReportedBy} compare report dates the same way.
+     */
+    void changes(Context ctx) throws IOException {
+        var parameters = new QueryParameters(ctx);
+        Knowledge later = parameters.knowledge();
+        Knowledge earlier = QuestionText.knowledge(
+                QuestionText.Spelling.URL, parameters.text("since"), parameters.text("sinceReportedBy"));
+        if (earlier.latest()) {
+            throw ApiException.badRequest(
+                    "missing_since",
+                    "Give since=TIME (or sinceReportedBy=DATE): the knowledge time to compare with / 请给出比较的已知时间");
+        }
+        Question request = Scoping.scoped(
+                parameters.question(), AccessControl.principal(ctx).scope());
+        KnowledgeComparison.Result result = new KnowledgeComparison(figures).compare(request, later, earlier);
+        Optional<String> own = AccessControl.principal(ctx).scope().district();
+        // a district user sees the batches of their district's clerks and those sent for the whole city
+        List<BatchChange> batches = BatchChange.between(warehouse, earlier, later).stream()
+                .filter(batch ->
+                        own.isEmpty() || batch.district().map(own.get()::equals).orElse(true))
+                .toList();
+        json.send(ctx, KnowledgeChangesOutput.json(result, batches));
     }
 
     /** {@code district=140902&district=140921} or {@code district=140902,140921}. */

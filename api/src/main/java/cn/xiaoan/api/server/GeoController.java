@@ -63,7 +63,7 @@ final class GeoController {
         boolean english = "en".equals(parameters.text("lang").orElse("zh"));
         Scope scope = AccessControl.principal(ctx).scope();
         Question question = Scoping.scoped(parameters.questionOfTotals().by(List.of(Dimension.DISTRICT)), scope);
-        FigureTable table = figures.figures(question);
+        FigureTable table = figures.figures(figures.snapshot(parameters.knowledge()), question);
         var values = new LinkedHashMap<String, Double>();
         for (FigureRow row : table.rows()) {
             values.put(row.keys().get(0), row.value(figure));

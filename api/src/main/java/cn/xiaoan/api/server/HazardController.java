@@ -1,5 +1,6 @@
 package cn.xiaoan.api.server;
 
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.HazardHistoryService;
 import cn.xiaoan.analytics.service.HazardTimeline;
 import cn.xiaoan.analytics.service.UnknownHazardException;
@@ -15,10 +16,12 @@ import java.util.List;
  * that the answer tells nothing about other districts.
  */
 final class HazardController {
+    private final FigureService figures;
     private final HazardHistoryService history;
     private final JsonResponses json;
 
-    HazardController(HazardHistoryService history, JsonResponses json) {
+    HazardController(FigureService figures, HazardHistoryService history, JsonResponses json) {
+        this.figures = figures;
         this.history = history;
         this.json = json;
     }
@@ -28,7 +31,10 @@ final class HazardController {
         String id = ctx.pathParam("id");
         try {
             HazardTimeline timeline = history.timeline(
-                    school, id, Scoping.districts(AccessControl.principal(ctx).scope()));
+                    figures.snapshot(new QueryParameters(ctx).knowledge()),
+                    school,
+                    id,
+                    Scoping.districts(AccessControl.principal(ctx).scope()));
             json.send(ctx, TimelineBody.of(timeline));
         } catch (UnknownHazardException e) {
             throw ApiException.notFound(

@@ -40,6 +40,7 @@ final class HeatmapController {
         Question question = Scoping.scoped(
                 parameters.questionOfTotals(), AccessControl.principal(ctx).scope());
         Heatmap heatmap = figures.heatmap(
+                figures.snapshot(parameters.knowledge()),
                 new HeatmapRequest(rows, columns, metric, question.asOf(), question.period(), question.filters()));
         if (export.isPresent()) {
             exports.send(

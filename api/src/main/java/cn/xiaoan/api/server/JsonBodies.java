@@ -44,9 +44,16 @@ public final class JsonBodies {
         }
     }
 
-    public record VersionBody(long version, List<Long> batchIds, Instant builtAt) {
+    /** {@code knownAt} and {@code reportedBy}: the knowledge time of a known-at answer, absent (null) otherwise. */
+    public record VersionBody(
+            long version, List<Long> batchIds, Instant builtAt, Instant knownAt, java.time.LocalDate reportedBy) {
         static VersionBody of(ModelVersion version) {
-            return new VersionBody(version.version(), version.batchIds(), version.builtAt());
+            return new VersionBody(
+                    version.version(),
+                    version.batchIds(),
+                    version.builtAt(),
+                    version.knowledge().knownAt().orElse(null),
+                    version.knowledge().reportedBy().orElse(null));
         }
     }
 

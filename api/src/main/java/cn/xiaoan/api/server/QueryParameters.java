@@ -1,6 +1,7 @@
 package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.Question;
 import cn.xiaoan.analytics.figure.QuestionText;
@@ -73,6 +74,11 @@ final class QueryParameters {
                 text(Spelling.URL.asOf()),
                 List.of(),
                 ctx.queryParams("filter"));
+    }
+
+    /** {@code knownAt} and {@code reportedBy}: what the answer may know (as known now when both are absent). */
+    Knowledge knowledge() {
+        return QuestionText.knowledge(Spelling.URL, text(Spelling.URL.knownAt()), text(Spelling.URL.reportedBy()));
     }
 
     /** {@code filter=dimension=code[,code…]}, repeatable, time dimensions included (for drill-downs). */

@@ -5,6 +5,7 @@ import cn.xiaoan.analytics.report.ReportFormat;
 import cn.xiaoan.analytics.report.ReportKind;
 import cn.xiaoan.analytics.report.ReportRequest;
 import cn.xiaoan.analytics.report.ReportService;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.api.geo.ReportMapSection;
 import io.javalin.http.Context;
@@ -23,9 +24,11 @@ import java.util.Set;
 final class ReportController {
     private final ReportService reports;
     private final Clock clock;
+    private final FigureService figures;
     private final ReportMapSection mapSection;
 
-    ReportController(ReportService reports, Clock clock, ReportMapSection mapSection) {
+    ReportController(FigureService figures, ReportService reports, Clock clock, ReportMapSection mapSection) {
+        this.figures = figures;
         this.reports = reports;
         this.clock = clock;
         this.mapSection = mapSection;
@@ -45,7 +48,8 @@ final class ReportController {
         Set<String> asked = parameters.text("district").map(Set::of).orElse(Set.of());
         Optional<String> district = scope.narrow(asked).stream().findFirst();
         var out = new ByteArrayOutputStream();
-        ReportData data = reports.render(new ReportRequest(kind, year, month, district, format), out);
+        ReportData data = reports.render(
+                figures.snapshot(parameters.knowledge()), new ReportRequest(kind, year, month, district, format), out);
         Downloads.attachment(ctx, ReportService.fileName(data), format.contentType());
         ctx.header("X-Model-Version", Long.toString(data.modelVersion().version()));
         // the city's campaign report gets the county map (一张图), drawn here from the report's own figures

@@ -108,7 +108,8 @@ public final class XiaoanServer implements AutoCloseable {
         var geo = new GeoController(area, figures, json);
         var catalog = new CatalogController(figures, responses);
         var names = new NamesController(services.reference(), responses);
-        var figureTables = new FiguresController(figures, analytics.goals(), analytics.warnings(), exports, responses);
+        var figureTables = new FiguresController(
+                figures, analytics.goals(), analytics.warnings(), exports, responses, services.warehouse());
         var campaigns = new CampaignsController(figures, analytics.goals());
         this.warmup = new OverviewWarmup(figures, analytics.trends());
         var drill = new DrillController(
@@ -119,12 +120,12 @@ public final class XiaoanServer implements AutoCloseable {
                 exports,
                 responses,
                 new CodeNames(services.reference()));
-        var hazardPages = new HazardController(analytics.hazardHistory(), responses);
+        var hazardPages = new HazardController(figures, analytics.hazardHistory(), responses);
         var trust = new TrustController(analytics.trust(), responses);
         var responsibilityList = new ResponsibilityController(
                 analytics.responsibilities(), exports, responses, new CodeNames(services.reference()));
         var reports = new ReportController(
-                analytics.reports(), services.clock(), new ReportMapSection(area, new ChoroplethPainter()));
+                figures, analytics.reports(), services.clock(), new ReportMapSection(area, new ChoroplethPainter()));
         var accessLog = new AccessLog(json, services.clock());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -177,6 +178,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/trust", gate.around(trust::audit), Role.LEADER);
         app.get("/api/v1/trust/schools/{code}", gate.around(trust::school), Role.LEADER);
         app.get("/api/v1/figures/compare", gate.around(figureTables::compare), Role.LEADER);
+        app.get("/api/v1/figures/changes", gate.around(figureTables::changes), Role.LEADER);
         app.get("/api/v1/schools", gate.around(drill::ranking), Role.LEADER);
         app.get("/api/v1/schools/{code}", gate.around(drill::school), Role.LEADER);
         app.post("/api/v1/schools/{code}/move", schoolMoves::move, Role.ADMIN);

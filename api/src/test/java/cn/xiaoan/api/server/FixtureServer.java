@@ -49,7 +49,14 @@ final class FixtureServer implements AutoCloseable {
 
     private FixtureServer(Warehouse warehouse, ServerLimits limits) {
         this.warehouse = warehouse;
-        this.figures = new FigureService(warehouse, REFERENCE, CLOCK);
+        // known-at questions build their models as the real server does (Components.figures)
+        this.figures = new FigureService(
+                warehouse,
+                REFERENCE,
+                CLOCK,
+                cn.xiaoan.analytics.serving.ServingLimits.defaults(),
+                new cn.xiaoan.analytics.build.KnownModelCache(
+                        warehouse, new ModelBuilder(warehouse, REFERENCE, CLOCK), java.time.Clock.systemUTC()));
         this.users =
                 new UserStore(warehouse.root().resolve("security").resolve("users.json"), new PasswordHasher(), CLOCK);
         addUser("admin", Role.ADMIN, Scope.city());
