@@ -99,6 +99,9 @@ public final class ExportCommand implements Runnable {
         @Option(names = "--lang", paramLabel = "zh|en", description = "表头语言 Headings: zh (default) or en")
         String lang;
 
+        @Mixin
+        KnowledgeOptions knowledge;
+
         ResponsibilityListCommand(Components components) {
             this.components = components;
         }
@@ -114,10 +117,13 @@ public final class ExportCommand implements Runnable {
                     supervised);
             Path target = out.toAbsolutePath();
             Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (var figures = new FigureService(
-                    components.warehouse(warehouseOption.warehouse), components.reference(), components.clock())) {
+            try (FigureService figures = components.figures(components.warehouse(warehouseOption.warehouse))) {
                 ResponsibilityList list = new ResponsibilityListService(figures)
-                        .list(query, DistrictScope.city(), ResponsibilityListService.MAX_ROWS);
+                        .list(
+                                figures.snapshot(knowledge.knowledge()),
+                                query,
+                                DistrictScope.city(),
+                                ResponsibilityListService.MAX_ROWS);
                 var provenance = new Provenance(
                         // the arguments as typed, from the root command on
                         "xiaoan "

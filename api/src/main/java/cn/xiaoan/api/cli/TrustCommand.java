@@ -8,6 +8,7 @@ import cn.xiaoan.analytics.service.TrustAudit.Finding;
 import cn.xiaoan.analytics.service.TrustAudit.RuleCount;
 import cn.xiaoan.analytics.service.TrustAudit.Score;
 import cn.xiaoan.analytics.service.UnknownSchoolException;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,6 +47,9 @@ public final class TrustCommand implements Callable<Integer> {
     @Mixin
     WarehouseOption warehouseOption;
 
+    @Mixin
+    KnowledgeOptions knowledge;
+
     @Option(
             names = "--district",
             paramLabel = "CODE[,CODE]",
@@ -72,11 +76,12 @@ public final class TrustCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         DistrictScope scope = scope();
-        try (var figures = new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+        try (FigureService figures = components.figures(components.warehouse(warehouseOption.warehouse))) {
             var trust = new LedgerTrustService(figures);
+            ModelSnapshot snapshot = figures.snapshot(knowledge.knowledge());
             if (school != null) {
                 try {
-                    TrustAudit.SchoolEvidence evidence = trust.school(school, scope);
+                    TrustAudit.SchoolEvidence evidence = trust.school(snapshot, school, scope);
                     if (format == Format.json) {
                         json(evidence);
                     } else {
@@ -88,7 +93,7 @@ public final class TrustCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            TrustAudit audit = trust.audit(scope);
+            TrustAudit audit = trust.audit(snapshot, scope);
             if (format == Format.json) {
                 json(audit);
             } else {

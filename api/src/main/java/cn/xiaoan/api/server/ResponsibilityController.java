@@ -1,5 +1,6 @@
 package cn.xiaoan.api.server;
 
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.ResponsibilityItem;
 import cn.xiaoan.analytics.service.ResponsibilityList;
 import cn.xiaoan.analytics.service.ResponsibilityListService;
@@ -28,13 +29,19 @@ import java.util.TreeSet;
  * district user gets their district whatever they ask, and is refused another.
  */
 final class ResponsibilityController {
+    private final FigureService figures;
     private final ResponsibilityListService responsibilities;
     private final Exports exports;
     private final JsonResponses json;
     private final CodeNames names;
 
     ResponsibilityController(
-            ResponsibilityListService responsibilities, Exports exports, JsonResponses json, CodeNames names) {
+            FigureService figures,
+            ResponsibilityListService responsibilities,
+            Exports exports,
+            JsonResponses json,
+            CodeNames names) {
+        this.figures = figures;
         this.responsibilities = responsibilities;
         this.exports = exports;
         this.json = json;
@@ -55,8 +62,11 @@ final class ResponsibilityController {
                         .text("supervised")
                         .map(ResponsibilityController::flag)
                         .orElse(false));
-        ResponsibilityList list =
-                responsibilities.list(query, Scoping.districts(scope), ResponsibilityListService.MAX_ROWS);
+        ResponsibilityList list = responsibilities.list(
+                figures.snapshot(parameters.knowledge()),
+                query,
+                Scoping.districts(scope),
+                ResponsibilityListService.MAX_ROWS);
         if (export.isEmpty()) {
             json.send(ctx, ListBody.of(list));
             return;

@@ -1,8 +1,10 @@
 package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.figure.DistrictScope;
+import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.LedgerTrustService;
 import cn.xiaoan.analytics.service.UnknownSchoolException;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.api.auth.Scope;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -12,25 +14,32 @@ import java.util.Set;
 /**
  * {@code GET /api/v1/trust} (the ledger trust audit: scores per district and school with findings per rule) and
  * {@code GET /api/v1/trust/schools/{code}} (one school's evidence rows). A district user sees their district only: asking
- * for another is refused (403) and another district's school reads as unknown (404).
+ * for another is refused (403) and another district's school reads as unknown (404). {@code knownAt} / {@code reportedBy}
+ * audit the model as known at that time (its findings are built with it).
  */
 final class TrustController {
+    private final FigureService figures;
     private final LedgerTrustService trust;
     private final JsonResponses json;
 
-    TrustController(LedgerTrustService trust, JsonResponses json) {
+    TrustController(FigureService figures, LedgerTrustService trust, JsonResponses json) {
+        this.figures = figures;
         this.trust = trust;
         this.json = json;
     }
 
     void audit(Context ctx) throws IOException {
-        json.send(ctx, trust.audit(scope(ctx)));
+        json.send(ctx, trust.audit(snapshot(ctx), scope(ctx)));
+    }
+
+    private ModelSnapshot snapshot(Context ctx) {
+        return figures.snapshot(new QueryParameters(ctx).knowledge());
     }
 
     void school(Context ctx) throws IOException {
         String code = ctx.pathParam("code");
         try {
-            json.send(ctx, trust.school(code, scope(ctx)));
+            json.send(ctx, trust.school(snapshot(ctx), code, scope(ctx)));
         } catch (UnknownSchoolException e) {
             throw ApiException.notFound(
                     "unknown_school",

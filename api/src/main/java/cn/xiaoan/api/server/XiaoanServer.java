@@ -121,9 +121,9 @@ public final class XiaoanServer implements AutoCloseable {
                 responses,
                 new CodeNames(services.reference()));
         var hazardPages = new HazardController(figures, analytics.hazardHistory(), responses);
-        var trust = new TrustController(analytics.trust(), responses);
+        var trust = new TrustController(figures, analytics.trust(), responses);
         var responsibilityList = new ResponsibilityController(
-                analytics.responsibilities(), exports, responses, new CodeNames(services.reference()));
+                figures, analytics.responsibilities(), exports, responses, new CodeNames(services.reference()));
         var reports = new ReportController(
                 figures, analytics.reports(), services.clock(), new ReportMapSection(area, new ChoroplethPainter()));
         var accessLog = new AccessLog(json, services.clock());
