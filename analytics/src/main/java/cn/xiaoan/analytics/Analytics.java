@@ -9,7 +9,9 @@ import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.HazardHistoryService;
 import cn.xiaoan.analytics.service.HazardListService;
+import cn.xiaoan.analytics.service.OutlookService;
 import cn.xiaoan.analytics.service.SchoolProfileService;
+import cn.xiaoan.analytics.service.StockFlowService;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.service.WarningService;
 import cn.xiaoan.domain.ReferenceData;
@@ -28,6 +30,8 @@ public final class Analytics implements AutoCloseable {
     private final HazardHistoryService hazardHistory;
     private final SchoolProfileService schools;
     private final ReportService reports;
+    private final StockFlowService stockFlow;
+    private final OutlookService outlook;
 
     public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
         this.figures = requireNonNull(figures, "figures");
@@ -40,6 +44,18 @@ public final class Analytics implements AutoCloseable {
         this.hazardHistory = new HazardHistoryService(figures);
         this.schools = new SchoolProfileService(figures, hazards);
         this.reports = new ReportService(new ReportDataService(figures, reference, clock, campaigns));
+        this.stockFlow = new StockFlowService(figures);
+        this.outlook = new OutlookService(figures);
+    }
+
+    /** Campaigns' stock-flow statements (the stock_flow_* figures). */
+    public StockFlowService stockFlow() {
+        return stockFlow;
+    }
+
+    /** Campaigns' goal outlooks (预测, a statistical model over the figures' model). */
+    public OutlookService outlook() {
+        return outlook;
     }
 
     public FigureService figures() {
