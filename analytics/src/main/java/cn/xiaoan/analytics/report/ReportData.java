@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param overdue the hazards overdue at the as-of date, most days overdue first (at most
  *     {@link ReportDataService#LISTED_OVERDUE}), with their total
  * @param majorOpen every MAJOR hazard still open at the as-of date (up to {@link ReportDataService#LISTED_MAJOR})
+ * @param campaign the report's campaign, the campaigns running in its period, and a campaign report's stock-flow
+ *     statement and outlook
  */
 public record ReportData(
         ReportRequest request,
@@ -42,7 +44,8 @@ public record ReportData(
         HazardPage majorOpen,
         Map<Dimension, List<Member>> members,
         ModelVersion modelVersion,
-        LocalDate generatedOn) {
+        LocalDate generatedOn,
+        CampaignPart campaign) {
     public ReportData {
         comparisons = List.copyOf(comparisons);
         members = Map.copyOf(members);
@@ -62,7 +65,8 @@ public record ReportData(
                 + switch (request.kind()) {
                     case ANNUAL ->
                         period.from().getYear() + "年度" + request.kind().titleZh();
-                    case CAMPAIGN -> request.kind().titleZh() + "（2024—2026年）";
+                    // titled by the campaign's own name, after the area it covers
+                    case CAMPAIGN -> campaign.campaign().name().zh() + "评估报告";
                     case MONTHLY ->
                         period.from().getYear() + "年" + period.from().getMonthValue() + "月"
                                 + request.kind().titleZh();
