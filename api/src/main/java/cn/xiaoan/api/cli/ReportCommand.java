@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "生成报告：年度工作总结（annual）、三年行动评估报告（campaign）、月报（monthly，仅 xlsx）",
-            "Write a report: the annual work summary, the 2024–2026 campaign evaluation, or the monthly brief (xlsx)"
+            "生成报告：年度工作总结（annual）、专项行动评估报告（campaign，默认主专项行动）、月报（monthly，仅 xlsx）",
+            "Write a report: the annual work summary, a campaign's evaluation (default: the primary campaign), or the"
+                    + " monthly brief (xlsx)"
         })
 public final class ReportCommand implements Callable<Integer> {
     private final Components components;
@@ -66,6 +67,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "格式 Format: docx or xlsx (default: docx; monthly: xlsx)")
     String format;
 
+    @Option(
+            names = "--campaign",
+            paramLabel = "ID",
+            description = "专项行动编号 The campaign of a campaign report (see campaigns list; default: the primary one)")
+    String campaign;
+
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "输出文件 Output file")
     Path out;
 
@@ -84,13 +91,19 @@ public final class ReportCommand implements Callable<Integer> {
                 ? year
                 : reportMonth.map(YearMonth::getYear).orElseGet(() -> YearMonth.now(components.clock())
                         .getYear());
-        var request =
-                new ReportRequest(reportKind, reportYear, reportMonth, Optional.ofNullable(district), reportFormat);
+        var request = new ReportRequest(
+                reportKind,
+                reportYear,
+                reportMonth,
+                Optional.ofNullable(district),
+                reportFormat,
+                Optional.ofNullable(campaign));
         Path target = out.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         try (var figures = new FigureService(
                 components.warehouse(warehouseOption.warehouse), components.reference(), components.clock())) {
-            var reports = new ReportService(new ReportDataService(figures, components.reference(), components.clock()));
+            var reports = new ReportService(
+                    new ReportDataService(figures, components.reference(), components.clock(), components.campaigns()));
             ReportData data;
             // written aside and renamed, so a failed run never leaves half a report under the asked name
             try (OutputStream stream = Files.newOutputStream(partial);

@@ -45,7 +45,8 @@ final class ReportController {
         Set<String> asked = parameters.text("district").map(Set::of).orElse(Set.of());
         Optional<String> district = scope.narrow(asked).stream().findFirst();
         var out = new ByteArrayOutputStream();
-        ReportData data = reports.render(new ReportRequest(kind, year, month, district, format), out);
+        ReportData data = reports.render(
+                new ReportRequest(kind, year, month, district, format, parameters.text("campaign")), out);
         Downloads.attachment(ctx, ReportService.fileName(data), format.contentType());
         ctx.header("X-Model-Version", Long.toString(data.modelVersion().version()));
         // the city's campaign report gets the county map (一张图), drawn here from the report's own figures
