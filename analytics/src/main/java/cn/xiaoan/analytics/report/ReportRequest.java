@@ -52,9 +52,11 @@ public record ReportRequest(
         return campaign(Optional.empty(), district, format);
     }
 
-    /** A campaign's evaluation report ({@code year} is unused: the campaign's own period is covered). */
+    /** A campaign's evaluation report (its own period is covered, whatever the year). */
     public static ReportRequest campaign(Optional<String> campaign, Optional<String> district, ReportFormat format) {
-        return new ReportRequest(ReportKind.CAMPAIGN, 2026, Optional.empty(), district, format, campaign);
+        // the year is not used (a campaign report covers its campaign's period): this year's number fills the slot
+        int year = java.time.Year.now(java.time.Clock.systemUTC()).getValue();
+        return new ReportRequest(ReportKind.CAMPAIGN, year, Optional.empty(), district, format, campaign);
     }
 
     public static ReportRequest monthly(YearMonth month, Optional<String> district) {
