@@ -171,7 +171,9 @@ export class DateField {
     this.input.pattern = this.kind === 'month'
       ? String.raw`\s*\d{4}\s*([\-\/\.年]\s*\d{1,2}\s*月?|\d{2})\s*`
       : String.raw`\s*\d{4}\s*([\-\/\.年]\s*\d{1,2}\s*[\-\/\.月]\s*\d{1,2}\s*日?|\d{4})\s*`;
-    this.input.placeholder = this.kind === 'month' ? displayOf('month', '2026-10', this.language) : 'YYYY-MM-DD';
+    // an example in the user's spelling: the default shown (the model's date), else this month; never a fixed date
+    const example = (this.fallback || new Date().toISOString()).slice(0, 7);
+    this.input.placeholder = this.kind === 'month' ? displayOf('month', example, this.language) : 'YYYY-MM-DD';
     this.input.title = text.invalid[this.kind];
     this.input.dataset.value = this.chosen;
     this.button.setAttribute('aria-label', text.open[this.kind]);

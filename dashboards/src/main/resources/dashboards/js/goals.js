@@ -11,6 +11,8 @@ let trend = null;
 let catalog = null;
 let failure = null;
 let campaigns = null;
+let stockFlow = null;
+let outlook = null;
 // the campaign shown: ?campaign=ID, else the installation's primary campaign
 let campaignId = new URLSearchParams(window.location.search).get('campaign') || '';
 
@@ -79,6 +81,105 @@ function drawPhases(campaign, day) {
   list.replaceChildren(...items);
 }
 
+/** A member's name in the page's language (the code only while the catalog is loading). */
+function memberName(dimension, code) {
+  const member = catalog?.dimensions?.find((d) => d.code === dimension)?.members?.find((m) => m.code === code);
+  if (!member) {
+    return code;
+  }
+  return context.language === 'en' ? member.nameEn : member.nameZh;
+}
+
+function percent(value) {
+  return formatValue(value, 'rate', context.language);
+}
+
+/** A projected value: a rate as a percentage, a count with one decimal (an expectation, not a count). */
+function projected(measure, value) {
+  const unit = catalog?.figures?.find((f) => f.code === measure.figure)?.unit ?? 'count';
+  return unit === 'rate' ? percent(value) : formatValue(value, 'days', context.language);
+}
+
+/** 目标预测: each goal still to be judged, its measures projected at its date (labelled as a projection). */
+function drawOutlook() {
+  document.getElementById('outlook-caption').textContent = t({ zh: '目标预测（预测值，非统计指标）',
+    en: 'Goal outlook (a projection, not a figure)' });
+  document.getElementById('risks-caption').textContent = t({ zh: '最可能超期的未整改隐患（预测）',
+    en: 'Open hazards most likely to miss their deadline (projection)' });
+  const method = document.getElementById('outlook-method');
+  if (!outlook) {
+    method.textContent = '';
+    fillTable(document.getElementById('outlook'), [], []);
+    fillTable(document.getElementById('deadline-risks'), [], []);
+    return;
+  }
+  method.textContent = t({
+    zh: `预测方法：${outlook.method.historyFrom} 以来发现隐患的整改用时（Kaplan–Meier，未整改者删失，按类别与等级分层，不足 ${outlook.method.minStratum} 项并入上一层），固定种子模拟 ${outlook.method.runs} 次，区间覆盖 90%。`,
+    en: `Projection: time to rectify of hazards found since ${outlook.method.historyFrom} (Kaplan–Meier, open hazards censored, by category and severity, strata under ${outlook.method.minStratum} pooled), ${outlook.method.runs} runs with a fixed seed, 90% interval.`,
+  });
+  const rows = [];
+  for (const goal of outlook.goals) {
+    if (goal.judged) {
+      rows.push({ goal, measure: null });
+    }
+    for (const measure of goal.measures) {
+      rows.push({ goal, measure });
+    }
+  }
+  fillTable(document.getElementById('outlook'), [
+    { key: 'goal', label: t({ zh: '目标', en: 'Goal' }), format: (row) => (context.language === 'en' ? row.goal.nameEn : row.goal.nameZh) },
+    { key: 'judgedOn', label: t({ zh: '判定日', en: 'Judged on' }), format: (row) => row.goal.judgedOn },
+    { key: 'measure', label: t({ zh: '指标', en: 'Measure' }), format: (row) => (row.measure
+      ? (context.language === 'en' ? row.measure.nameEn : row.measure.nameZh) : t({ zh: '已判定', en: 'Judged' })) },
+    { key: 'projected', label: t({ zh: '预测值', en: 'Projected' }), format: (row) => {
+      if (!row.measure) {
+        return '—';
+      }
+      if (row.measure.expected === null) {
+        return context.language === 'en' ? row.measure.reasonEn : row.measure.reasonZh;
+      }
+      return `${projected(row.measure, row.measure.expected)}（${projected(row.measure, row.measure.low)} – ${projected(row.measure, row.measure.high)}）`;
+    } },
+    { key: 'chance', label: t({ zh: '达标概率', en: 'Chance met' }), format: (row) => (row.measure?.chanceMet == null
+      ? '—' : percent(row.measure.chanceMet)) },
+  ], rows, { rowKey: (row) => `${row.goal.goal}/${row.measure?.measure ?? ''}` });
+  fillTable(document.getElementById('deadline-risks'), [
+    { key: 'district', label: t({ zh: '县区', en: 'District' }), format: (row) => memberName('district', row.districtCode) },
+    { key: 'school', label: t({ zh: '学校', en: 'School' }), format: (row) => row.schoolName },
+    { key: 'hazard', label: t({ zh: '隐患编号', en: 'Hazard' }), format: (row) => row.hazardId },
+    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: (row) => memberName('severity', row.severity) },
+    { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: (row) => memberName('category', row.category) },
+    { key: 'deadline', label: t({ zh: '整改期限', en: 'Deadline' }), format: (row) => row.deadline },
+    { key: 'miss', label: t({ zh: '超期概率', en: 'Miss probability' }), format: (row) => percent(row.missProbability) },
+  ], outlook.deadlineRisks, { rowKey: (row) => `${row.schoolCode}/${row.hazardId}` });
+}
+
+/** 存量流量表: opening + new − resolved = closing, a total per severity then district × category, MAJOR first. */
+function drawStockFlow() {
+  document.getElementById('stock-flow-caption').textContent = t({ zh: '隐患存量流量表', en: 'Stock and flow of hazards' });
+  const note = document.getElementById('stock-flow-note');
+  if (!stockFlow || !stockFlow.from) {
+    note.textContent = stockFlow ? t({ zh: '专项行动尚未开始。', en: 'The campaign has not begun.' }) : '';
+    fillTable(document.getElementById('stock-flow'), [], []);
+    return;
+  }
+  note.textContent = t({
+    zh: `${stockFlow.from} 至 ${stockFlow.to}：期初存量 + 本期新增 − 本期整改 = 期末存量（每次构建模型时校验）。`,
+    en: `${stockFlow.from} to ${stockFlow.to}: opening + new − resolved = closing (checked at every model build).`,
+  });
+  const count = (value) => formatValue(value, 'count', context.language);
+  fillTable(document.getElementById('stock-flow'), [
+    { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: (row) => memberName('severity', row.severity) },
+    { key: 'district', label: t({ zh: '县区', en: 'District' }), format: (row) => (row.district
+      ? memberName('district', row.district) : t({ zh: '合计', en: 'Total' })) },
+    { key: 'category', label: t({ zh: '类别', en: 'Category' }), format: (row) => (row.category ? memberName('category', row.category) : '') },
+    { key: 'opening', label: t({ zh: '期初存量', en: 'Opening' }), format: (row) => count(row.opening) },
+    { key: 'found', label: t({ zh: '本期新增', en: 'New' }), format: (row) => count(row.found) },
+    { key: 'resolved', label: t({ zh: '本期整改', en: 'Resolved' }), format: (row) => count(row.resolved) },
+    { key: 'closing', label: t({ zh: '期末存量', en: 'Closing' }), format: (row) => count(row.closing) },
+  ], [...stockFlow.totals, ...stockFlow.rows], { rowKey: (row) => `${row.severity}/${row.district ?? ''}/${row.category ?? ''}` });
+}
+
 function districtName(code) {
   const member = catalog?.dimensions?.find((d) => d.code === 'district')?.members?.find((m) => m.code === code);
   return member ? (context.language === 'en' ? member.nameEn : member.nameZh) : code;
@@ -123,6 +224,8 @@ function draw() {
         catalog?.figures?.find((f) => f.code === m.figure)?.unit ?? 'count', context.language)}`)
       .join('；') },
   ], goals.goals, { rowKey: (row) => `${row.district}/${row.goal}` });
+  drawOutlook();
+  drawStockFlow();
   if (!trend || trend.points.length === 0) {
     chart.empty(t({ zh: '没有数据。', en: 'No data.' }));
     return;
@@ -148,6 +251,8 @@ function draw() {
 async function load() {
   delete document.body.dataset.ready;
   goals = null;
+  stockFlow = null;
+  outlook = null;
   failure = null;
   draw();
   const end = asOf || undefined;
@@ -156,10 +261,20 @@ async function load() {
     campaigns ? Promise.resolve() : api.campaigns().then((answer) => { campaigns = answer; }, () => {}),
     api.catalog().then((answer) => { catalog = answer; }, () => {}),
     goalsAnswer.then((answer) => { goals = answer; }, (error) => { failure = error; }),
-    // the trend spans the campaign, from its baseline to its end, as the goals answer states them (no date here)
-    goalsAnswer.then((answer) => api.trends({ grain: 'month', from: answer.campaign.baseline,
-      to: end ?? answer.campaign.to, asOf: end, figure: ['major_open', 'legacy_major_open', 'major_found'] }))
-      .then((answer) => { trend = answer; }, () => { trend = null; }),
+    // the trend spans the campaign, from its baseline to its end, over the districts its goals cover (its area
+    // within the user's scope), as the goals answer states them (no date or district here)
+    goalsAnswer.then((answer) => {
+      const districts = [...new Set(answer.goals.map((g) => g.district))];
+      if (districts.length === 0) {
+        return { points: [] };
+      }
+      return api.trends({ grain: 'month', from: answer.campaign.baseline, to: end ?? answer.campaign.to, asOf: end,
+        figure: ['major_open', 'legacy_major_open', 'major_found'], filter: [`district=${districts.join(',')}`] });
+    }).then((answer) => { trend = answer; }, () => { trend = null; }),
+    goalsAnswer.then((answer) => api.campaignStockFlow(answer.campaign.id, { asOf: end }))
+      .then((answer) => { stockFlow = answer; }, () => { stockFlow = null; }),
+    goalsAnswer.then((answer) => api.campaignOutlook(answer.campaign.id, { asOf: end }))
+      .then((answer) => { outlook = answer; }, () => { outlook = null; }),
   ], draw);
 }
 

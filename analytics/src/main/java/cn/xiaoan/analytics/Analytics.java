@@ -10,8 +10,10 @@ import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.HazardHistoryService;
 import cn.xiaoan.analytics.service.HazardListService;
 import cn.xiaoan.analytics.service.LedgerTrustService;
+import cn.xiaoan.analytics.service.OutlookService;
 import cn.xiaoan.analytics.service.ResponsibilityListService;
 import cn.xiaoan.analytics.service.SchoolProfileService;
+import cn.xiaoan.analytics.service.StockFlowService;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.service.WarningService;
 import cn.xiaoan.domain.ReferenceData;
@@ -32,6 +34,8 @@ public final class Analytics implements AutoCloseable {
     private final ReportService reports;
     private final LedgerTrustService trust;
     private final ResponsibilityListService responsibilities;
+    private final StockFlowService stockFlow;
+    private final OutlookService outlook;
 
     public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
         this.figures = requireNonNull(figures, "figures");
@@ -46,6 +50,18 @@ public final class Analytics implements AutoCloseable {
         this.reports = new ReportService(new ReportDataService(figures, reference, clock, campaigns));
         this.trust = new LedgerTrustService(figures);
         this.responsibilities = new ResponsibilityListService(figures);
+        this.stockFlow = new StockFlowService(figures);
+        this.outlook = new OutlookService(figures);
+    }
+
+    /** Campaigns' stock-flow statements (the stock_flow_* figures). */
+    public StockFlowService stockFlow() {
+        return stockFlow;
+    }
+
+    /** Campaigns' goal outlooks (预测, a statistical model over the figures' model). */
+    public OutlookService outlook() {
+        return outlook;
     }
 
     public FigureService figures() {

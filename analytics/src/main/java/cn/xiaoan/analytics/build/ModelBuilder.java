@@ -110,6 +110,8 @@ public final class ModelBuilder {
             try {
                 createDirectories(staging);
                 var rowCounts = writeTables(raw, moves, stamps, staging, spill);
+                // what both engines wrote passes the same check; a model that does not add up is never published
+                StockFlowCheck.verify(staging);
                 new BuildManifest(version, engine.engineName(), rowCounts)
                         .write(staging.resolve(BuildManifest.FILE_NAME));
                 move(staging, warehouse.model(number));

@@ -135,7 +135,14 @@ final class DocxReportWriter {
         run(title, data.title(), "方正小标宋简体", 22, true);
         XWPFParagraph english = doc.createParagraph();
         english.setAlignment(ParagraphAlignment.CENTER);
-        run(english, data.request().kind().titleEn(), BODY_FONT, 14, false);
+        run(
+                english,
+                data.request().kind() == ReportKind.CAMPAIGN
+                        ? data.campaign().campaign().name().en() + " — evaluation report"
+                        : data.request().kind().titleEn(),
+                BODY_FONT,
+                14,
+                false);
         for (int i = 0; i < 4; i++) {
             doc.createParagraph();
         }
@@ -171,7 +178,10 @@ final class DocxReportWriter {
         XWPFParagraph entries = doc.createParagraph();
         CTSimpleField toc = entries.getCTP().addNewFldSimple();
         toc.setInstr("TOC \\o \"1-2\" \\h \\z \\u");
-        var titles = new ArrayList<>(List.of(SECTIONS));
+        var titles = new ArrayList<String>();
+        for (int i = 0; i < SECTIONS.length; i++) {
+            titles.add(section(i, data));
+        }
         if (data.trust().isPresent()) {
             titles.add(titles.size() - 1, TRUST_SECTION);
         }
@@ -197,7 +207,8 @@ final class DocxReportWriter {
                                 : Narrative.date(data.period().from()) + "至"
                                         + Narrative.date(data.period().to()) + "，";
                     case CAMPAIGN ->
-                        "三年行动开展以来（" + Narrative.date(data.period().from()) + "至"
+                        (data.campaign().primary() ? "三年行动开展以来（" : "专项行动开展以来（")
+                                + Narrative.date(data.period().from()) + "至"
                                 + Narrative.date(data.period().to()) + "），";
                     case MONTHLY -> "本月";
                 };
@@ -363,9 +374,22 @@ final class DocxReportWriter {
                 rows);
     }
 
+    /** A section's title; the goals section of a campaign other than the primary one says 专项行动. */
+    private static String section(int i, ReportData data) {
+        return i == 5 && !data.campaign().primary() ? "六、重大隐患与专项行动目标" : SECTIONS[i];
+    }
+
     private static void goals(XWPFDocument doc, ReportData data) {
-        heading(doc, SECTIONS[5], 1);
-        body(doc, "按照治本攻坚三年行动方案，各县区三项目标完成情况如下（截至" + Narrative.date(data.goals().asOf()) + "）。");
+        heading(doc, section(5, data), 1);
+        if (data.request().kind() != ReportKind.CAMPAIGN) {
+            DocxCampaignSections.running(doc, data);
+        }
+        body(
+                doc,
+                (data.campaign().primary()
+                                ? "按照治本攻坚三年行动方案，各县区三项目标完成情况如下（截至"
+                                : "按照" + data.campaign().campaign().name().zh() + "，各县区目标完成情况如下（截至")
+                        + Narrative.date(data.goals().asOf()) + "）。");
         var rows = new ArrayList<List<String>>();
         for (GoalProgress progress : data.goals().progress()) {
             var numbers = new StringBuilder();
@@ -390,6 +414,9 @@ final class DocxReportWriter {
         body(doc, unmet == 0 ? "各项目标均已完成或进展正常。" : "共有 " + unmet + " 项目标未完成或存在风险，须对照上表逐项整改落实。");
         for (GoalDefinition goal : data.goals().campaign().goals()) {
             body(doc, goal.name().zh() + "：" + goal.definition());
+        }
+        if (data.request().kind() == ReportKind.CAMPAIGN) {
+            DocxCampaignSections.write(doc, data);
         }
     }
 
@@ -540,7 +567,7 @@ final class DocxReportWriter {
 
     // --- layout helpers
 
-    private static void heading(XWPFDocument doc, String text, int level) {
+    static void heading(XWPFDocument doc, String text, int level) {
         XWPFParagraph paragraph = doc.createParagraph();
         paragraph.setStyle("Heading" + level);
         paragraph.getCTP().addNewPPr().addNewOutlineLvl().setVal(BigInteger.valueOf(level - 1));
@@ -549,7 +576,7 @@ final class DocxReportWriter {
         run(paragraph, text, HEADING_FONT, 16, false);
     }
 
-    private static void body(XWPFDocument doc, String text) {
+    static void body(XWPFDocument doc, String text) {
         XWPFParagraph paragraph = doc.createParagraph();
         paragraph.setIndentationFirstLine(640); // two characters of 16 pt
         paragraph.setSpacingBetween(1.5);
@@ -576,7 +603,7 @@ final class DocxReportWriter {
         return run;
     }
 
-    private static XWPFTable table(XWPFDocument doc, List<String> headers, List<List<String>> rows) {
+    static XWPFTable table(XWPFDocument doc, List<String> headers, List<List<String>> rows) {
         XWPFTable table = doc.createTable(1, headers.size());
         table.setWidth("100%");
         table.setWidthType(TableWidthType.PCT);

@@ -24,6 +24,8 @@ import java.util.Optional;
  *     {@link ReportDataService#LISTED_OVERDUE}), with their total
  * @param majorOpen every MAJOR hazard still open at the as-of date (up to {@link ReportDataService#LISTED_MAJOR})
  * @param responsibilities the 整改责任清单 annex: hazards open at the as-of date by district
+ * @param campaign the report's campaign, the campaigns running in its period, and a campaign report's stock-flow
+ *     statement and outlook
  */
 public record ReportData(
         ReportRequest request,
@@ -46,7 +48,8 @@ public record ReportData(
         LocalDate generatedOn,
         // issue 20: the ledger trust section (annual reports; the campaign report can take it from trustSection)
         Optional<TrustSection> trust,
-        ResponsibilityAnnex responsibilities) {
+        ResponsibilityAnnex responsibilities,
+        CampaignPart campaign) {
     public ReportData {
         comparisons = List.copyOf(comparisons);
         members = Map.copyOf(members);
@@ -66,7 +69,8 @@ public record ReportData(
                 + switch (request.kind()) {
                     case ANNUAL ->
                         period.from().getYear() + "年度" + request.kind().titleZh();
-                    case CAMPAIGN -> request.kind().titleZh() + "（2024—2026年）";
+                    // titled by the campaign's own name, after the area it covers
+                    case CAMPAIGN -> campaign.campaign().name().zh() + "评估报告";
                     case MONTHLY ->
                         period.from().getYear() + "年" + period.from().getMonthValue() + "月"
                                 + request.kind().titleZh();

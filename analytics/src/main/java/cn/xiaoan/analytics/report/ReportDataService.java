@@ -3,6 +3,7 @@ package cn.xiaoan.analytics.report;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.analytics.campaign.CampaignCatalog;
+import cn.xiaoan.analytics.campaign.CampaignDefinition;
 import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.DistrictScope;
 import cn.xiaoan.analytics.figure.Figure;
@@ -22,8 +23,10 @@ import cn.xiaoan.analytics.service.HazardQuery;
 import cn.xiaoan.analytics.service.HazardSort;
 import cn.xiaoan.analytics.service.HazardState;
 import cn.xiaoan.analytics.service.LedgerTrustService;
+import cn.xiaoan.analytics.service.OutlookService;
 import cn.xiaoan.analytics.service.ResponsibilityListService;
 import cn.xiaoan.analytics.service.ResponsibilityQuery;
+import cn.xiaoan.analytics.service.StockFlowService;
 import cn.xiaoan.analytics.service.TrendRequest;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -38,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Gathers a report's numbers: every one is an answer of the figure, goal, warning or hazard-list services for the
@@ -82,12 +86,14 @@ public final class ReportDataService {
     private final HazardListService hazards;
     private final LedgerTrustService trust;
     private final ResponsibilityListService responsibilities;
+    private final StockFlowService stockFlow;
+    private final OutlookService outlook;
 
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
         this(figures, reference, clock, CampaignCatalog.load(reference));
     }
 
-    /** Campaign reports cover the primary campaign of {@code campaigns}. */
+    /** Campaign reports cover the campaign they name, by default the primary campaign of {@code campaigns}. */
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock, CampaignCatalog campaigns) {
         this.figures = requireNonNull(figures, "figures");
         this.reference = requireNonNull(reference, "reference");
@@ -98,6 +104,8 @@ public final class ReportDataService {
         this.hazards = new HazardListService(figures);
         this.trust = new LedgerTrustService(figures);
         this.responsibilities = new ResponsibilityListService(figures);
+        this.stockFlow = new StockFlowService(figures);
+        this.outlook = new OutlookService(figures);
     }
 
     /** The 台账可信度 section of a report over the snapshot and districts (docs/FIGURES.md "Ledger trust"). */
@@ -111,20 +119,36 @@ public final class ReportDataService {
 
     /** The report's numbers from the given snapshot (a knowledge time's model, or a kept version). */
     public ReportData gather(ModelSnapshot snapshot, ReportRequest request) {
+        CampaignCatalog catalog = goals.campaigns();
+        CampaignDefinition campaign = request.campaign()
+                .map(id -> catalog.byId(id)
+                        .orElseThrow(() -> new IllegalArgumentException("没有专项行动 " + id + " / No campaign " + id
+                                + "; known: "
+                                + catalog.all().stream()
+                                        .map(CampaignDefinition::id)
+                                        .collect(Collectors.joining(", ")))))
+                .orElseGet(catalog::primary);
+        boolean primary = campaign.id().equals(catalog.primary().id());
         Optional<District> district = request.district().map(code -> reference
                 .districts()
                 .byCode(code.strip())
                 .orElseThrow(() -> new IllegalArgumentException("Cannot write a report for district " + code
                         + ": not a district of the reference data (6-digit code, e.g. 140902)")));
-        Map<Dimension, Set<String>> scope =
-                district.map(d -> Map.of(Dimension.DISTRICT, Set.of(d.code()))).orElse(Map.of());
+        // One model version for the whole report (the snapshot), whatever is published while it is gathered.
+        // a campaign report covers its campaign's area; the other reports (and a district's report) their district
+        Optional<Set<String>> campaignArea = request.kind() == ReportKind.CAMPAIGN && district.isEmpty()
+                ? areaOf(campaign, snapshot)
+                : Optional.empty();
+        Map<Dimension, Set<String>> scope = district.map(d -> Map.of(Dimension.DISTRICT, Set.of(d.code())))
+                .or(() -> campaignArea.map(codes -> Map.of(Dimension.DISTRICT, codes)))
+                .orElse(Map.of());
         String area = district.map(District::nameZh)
+                .or(() -> campaignArea.map(this::areaName))
                 .orElseGet(() -> reference.districts().all().get(0).cityZh());
 
-        // One model version for the whole report (the snapshot), whatever is published while it is gathered.
         // The latest report date in the model bounds every period: a report never speaks of days with no data yet.
         LocalDate latest = snapshot.defaultAsOf();
-        Period span = span(request);
+        Period span = span(request, campaign);
         LocalDate asOf = span.to().isAfter(latest) ? latest : span.to();
         if (asOf.isBefore(span.from())) {
             throw new IllegalArgumentException(
@@ -168,6 +192,20 @@ public final class ReportDataService {
         DistrictScope districts =
                 district.map(d -> DistrictScope.of(Set.of(d.code()))).orElse(DistrictScope.city());
         Set<String> districtCodes = district.map(d -> Set.of(d.code())).orElse(Set.of());
+        boolean campaignReport = request.kind() == ReportKind.CAMPAIGN;
+        var campaignPart = new CampaignPart(
+                campaign,
+                primary,
+                catalog.all().stream()
+                        .filter(c -> !c.period().from().isAfter(span.to())
+                                && !c.period().to().isBefore(span.from()))
+                        .toList(),
+                campaignReport
+                        ? Optional.of(stockFlow.statement(campaign, snapshot, Optional.of(asOf), districtCodes))
+                        : Optional.empty(),
+                campaignReport
+                        ? Optional.of(outlook.outlook(campaign, snapshot, Optional.of(asOf), districtCodes))
+                        : Optional.empty());
 
         var members = new EnumMap<Dimension, List<cn.xiaoan.analytics.figure.Member>>(Dimension.class);
         for (Dimension dimension : Dimension.values()) {
@@ -195,7 +233,7 @@ public final class ReportDataService {
                 trends.trend(
                         snapshot,
                         new TrendRequest(TimeGrain.MONTH, Optional.of(period), Optional.of(asOf), List.of(), scope)),
-                goals.goals(snapshot, Optional.of(asOf), districtCodes),
+                goals.goals(campaign, snapshot, Optional.of(asOf), districtCodes),
                 hazards.first(
                         snapshot,
                         HazardQuery.in(HazardState.OVERDUE)
@@ -207,8 +245,11 @@ public final class ReportDataService {
                 members,
                 totals.modelVersion(),
                 LocalDate.now(clock),
-                request.kind() == ReportKind.ANNUAL ? Optional.of(trustSection(snapshot, districts)) : Optional.empty(),
-                responsibilityAnnex(snapshot, asOf, districts));
+                request.kind() != ReportKind.MONTHLY
+                        ? Optional.of(trustSection(snapshot, districts))
+                        : Optional.empty(),
+                responsibilityAnnex(snapshot, asOf, districts),
+                campaignPart);
     }
 
     /**
@@ -220,13 +261,51 @@ public final class ReportDataService {
         return ResponsibilityAnnex.of(responsibilities.list(snapshot, query, districts, LISTED_RESPONSIBILITIES));
     }
 
-    private Period span(ReportRequest request) {
+    /**
+     * The campaign's districts the model holds, or nothing to narrow (a school-list area); refused when the model holds
+     * none of them.
+     */
+    private Optional<Set<String>> areaOf(CampaignDefinition campaign, ModelSnapshot snapshot) {
+        Set<String> codes = campaign.area().districtCodes();
+        if (codes.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> known = snapshot.members(Dimension.DISTRICT).stream()
+                .map(cn.xiaoan.analytics.figure.Member::code)
+                .filter(codes::contains)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        if (known.isEmpty()) {
+            throw new IllegalArgumentException("仓库中没有专项行动 " + campaign.id() + " 所辖地区（" + String.join("、", codes)
+                    + "）的数据 / The warehouse holds no data of campaign " + campaign.id() + "'s area: "
+                    + String.join(", ", codes));
+        }
+        return Optional.of(known);
+    }
+
+    /** The districts' names, e.g. 平鲁区, or 忻府区、定襄县; the city's name when they are every district of a city of several. */
+    private String areaName(Set<String> codes) {
+        Map<String, List<District>> byCity =
+                reference.districts().all().stream().collect(Collectors.groupingBy(District::cityCode));
+        for (List<District> city : byCity.values()) {
+            if (city.size() > 1
+                    && city.stream()
+                            .map(District::code)
+                            .collect(Collectors.toSet())
+                            .equals(codes)) {
+                return city.get(0).cityZh();
+            }
+        }
+        return codes.stream()
+                .map(code ->
+                        reference.districts().byCode(code).map(District::nameZh).orElse(code))
+                .collect(Collectors.joining("、"));
+    }
+
+    private static Period span(ReportRequest request, CampaignDefinition campaign) {
         return switch (request.kind()) {
             case ANNUAL -> new Period(LocalDate.of(request.year(), 1, 1), LocalDate.of(request.year(), 12, 31));
-            case CAMPAIGN -> {
-                var period = goals.campaigns().primary().period();
-                yield new Period(period.from(), period.to());
-            }
+            case CAMPAIGN ->
+                new Period(campaign.period().from(), campaign.period().to());
             case MONTHLY -> {
                 YearMonth month = request.month().orElseThrow();
                 yield new Period(month.atDay(1), month.atEndOfMonth());

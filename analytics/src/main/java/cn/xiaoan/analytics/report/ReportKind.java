@@ -2,7 +2,10 @@ package cn.xiaoan.analytics.report;
 
 import java.util.Locale;
 
-/** The reports a bureau writes: the annual work summary, the 2024–2026 campaign evaluation, the monthly brief. */
+/**
+ * The reports a bureau writes: the annual work summary, a campaign's evaluation (titled by the campaign's name; the
+ * titles here are the primary campaign's), the monthly brief.
+ */
 public enum ReportKind {
     ANNUAL("annual", "学校安全隐患排查整治工作总结", "Annual work summary"),
     CAMPAIGN("campaign", "学校安全治本攻坚三年行动评估报告", "Three-year campaign evaluation report"),

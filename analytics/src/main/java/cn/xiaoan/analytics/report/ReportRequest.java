@@ -6,13 +6,23 @@ import java.time.YearMonth;
 import java.util.Optional;
 
 /**
- * A report to write: its kind, the year (annual) or month (monthly; the campaign is 2024–2026 whatever the year), the
- * city or one district, and the format. The monthly brief is a workbook only.
+ * A report to write: its kind, the year (annual) or month (monthly; a campaign report covers its campaign's period
+ * whatever the year), the city or one district, the format, and for a campaign report the campaign's id (default:
+ * the primary campaign). The monthly brief is a workbook only.
  */
 public record ReportRequest(
-        ReportKind kind, int year, Optional<YearMonth> month, Optional<String> district, ReportFormat format) {
+        ReportKind kind,
+        int year,
+        Optional<YearMonth> month,
+        Optional<String> district,
+        ReportFormat format,
+        Optional<String> campaign) {
     public ReportRequest {
         requireNonNull(kind, "kind");
+        requireNonNull(campaign, "campaign");
+        if (kind != ReportKind.CAMPAIGN && campaign.isPresent()) {
+            throw new IllegalArgumentException("Only a campaign report is about one campaign: leave out --campaign");
+        }
         requireNonNull(month, "month");
         requireNonNull(district, "district");
         requireNonNull(format, "format");
@@ -27,12 +37,26 @@ public record ReportRequest(
         }
     }
 
+    /** A report of the primary campaign, if a campaign report. */
+    public ReportRequest(
+            ReportKind kind, int year, Optional<YearMonth> month, Optional<String> district, ReportFormat format) {
+        this(kind, year, month, district, format, Optional.empty());
+    }
+
     public static ReportRequest annual(int year, Optional<String> district, ReportFormat format) {
         return new ReportRequest(ReportKind.ANNUAL, year, Optional.empty(), district, format);
     }
 
+    /** The primary campaign's evaluation report. */
     public static ReportRequest campaign(Optional<String> district, ReportFormat format) {
-        return new ReportRequest(ReportKind.CAMPAIGN, 2026, Optional.empty(), district, format);
+        return campaign(Optional.empty(), district, format);
+    }
+
+    /** A campaign's evaluation report (its own period is covered, whatever the year). */
+    public static ReportRequest campaign(Optional<String> campaign, Optional<String> district, ReportFormat format) {
+        // the year is not used (a campaign report covers its campaign's period): this year's number fills the slot
+        int year = java.time.Year.now(java.time.Clock.systemUTC()).getValue();
+        return new ReportRequest(ReportKind.CAMPAIGN, year, Optional.empty(), district, format, campaign);
     }
 
     public static ReportRequest monthly(YearMonth month, Optional<String> district) {

@@ -66,6 +66,7 @@ public record ReportStamp(
         properties.put("month", request.month().map(YearMonth::toString).orElse(""));
         properties.put("district", request.district().orElse(""));
         properties.put("format", request.format().code());
+        properties.put("campaign", request.campaign().orElse(""));
         properties.put("generatedOn", generatedOn.toString());
         return properties;
     }
@@ -101,7 +102,8 @@ public record ReportStamp(
                 Integer.parseInt(text(custom, "year")),
                 optional(custom, "month").map(YearMonth::parse),
                 optional(custom, "district"),
-                ReportFormat.fromCode(text(custom, "format")));
+                ReportFormat.fromCode(text(custom, "format")),
+                optional(custom, "campaign"));
         return Optional.of(new ReportStamp(
                 Long.parseLong(text(custom, "modelVersion")),
                 batchIds,

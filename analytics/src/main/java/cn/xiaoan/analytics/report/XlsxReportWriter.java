@@ -86,7 +86,10 @@ final class XlsxReportWriter {
                     Dimension.SCHOOL_TYPE,
                     "学校类型 School type");
             trend(workbook.createSheet("月度趋势 Monthly"), data, styles);
-            goals(workbook.createSheet("三年行动目标 Goals"), data, styles);
+            goals(workbook.createSheet(data.campaign().primary() ? "三年行动目标 Goals" : "专项行动目标 Goals"), data, styles);
+            if (data.request().kind() == ReportKind.CAMPAIGN) {
+                XlsxCampaignSections.write(workbook, data, styles);
+            }
             overdue(workbook.createSheet("超期未整改 Overdue"), data, styles);
             majorOpen(workbook.createSheet("重大隐患未整改 Major open"), data, styles);
             ReportStamp.of(data).writeTo(workbook.getXSSFWorkbook().getProperties());
@@ -234,7 +237,8 @@ final class XlsxReportWriter {
     private static void goals(Sheet sheet, ReportData data, Styles styles) {
         title(
                 sheet,
-                data.title() + " — 三年行动目标 Campaign goals（截至 " + data.goals().asOf() + "）",
+                data.title() + (data.campaign().primary() ? " — 三年行动目标" : " — 专项行动目标") + " Campaign goals（截至 "
+                        + data.goals().asOf() + "）",
                 styles);
         sheet.createRow(1);
         List<String> headers = List.of("县区 District", "目标 Goal", "时限 Deadline", "完成情况 Status", "依据 Measures");
@@ -430,18 +434,18 @@ final class XlsxReportWriter {
 
     // --- layout helpers
 
-    private static void title(Sheet sheet, String text, Styles styles) {
+    static void title(Sheet sheet, String text, Styles styles) {
         text(sheet.createRow(0), 0, text, styles.title);
     }
 
-    private static void header(Sheet sheet, List<String> headers, Styles styles) {
+    static void header(Sheet sheet, List<String> headers, Styles styles) {
         Row row = sheet.createRow(HEADER_ROW);
         for (int c = 0; c < headers.size(); c++) {
             text(row, c, headers.get(c), styles.header);
         }
     }
 
-    private static void finish(Sheet sheet, int columns, int lastRow) {
+    static void finish(Sheet sheet, int columns, int lastRow) {
         sheet.createFreezePane(0, HEADER_ROW + 1);
         sheet.setAutoFilter(new CellRangeAddress(HEADER_ROW, Math.max(HEADER_ROW, lastRow), 0, columns - 1));
         for (int c = 0; c < columns; c++) {
@@ -449,7 +453,7 @@ final class XlsxReportWriter {
         }
     }
 
-    private static void text(Row row, int column, String value, CellStyle style) {
+    static void text(Row row, int column, String value, CellStyle style) {
         Cell cell = row.createCell(column);
         if (value != null) {
             cell.setCellValue(value);
@@ -459,7 +463,7 @@ final class XlsxReportWriter {
         }
     }
 
-    private static void number(Row row, int column, Figure figure, Double value, Styles styles) {
+    static void number(Row row, int column, Figure figure, Double value, Styles styles) {
         if (value == null) {
             return; // undefined: an empty cell, never 0
         }
@@ -476,7 +480,7 @@ final class XlsxReportWriter {
         }
     }
 
-    private static void date(Row row, int column, LocalDate value, Styles styles) {
+    static void date(Row row, int column, LocalDate value, Styles styles) {
         if (value != null) {
             Cell cell = row.createCell(column);
             cell.setCellValue(value);
@@ -485,7 +489,7 @@ final class XlsxReportWriter {
     }
 
     /** The workbook's few cell styles, made once (a workbook holds at most 64,000). */
-    private static final class Styles {
+    static final class Styles {
         final CellStyle title;
         final CellStyle header;
         final CellStyle count;

@@ -112,7 +112,7 @@ public final class CampaignGoalService {
     }
 
     /** The requested districts inside a district area (empty: none), or nothing to narrow for a school-list area. */
-    private static Optional<Set<String>> districtsInArea(CampaignDefinition campaign, Set<String> requested) {
+    static Optional<Set<String>> districtsInArea(CampaignDefinition campaign, Set<String> requested) {
         Set<String> area = campaign.area().districtCodes();
         if (area.isEmpty()) {
             return requested.isEmpty() ? Optional.empty() : Optional.of(Set.copyOf(requested));
@@ -125,7 +125,7 @@ public final class CampaignGoalService {
         return Optional.of(both);
     }
 
-    private static Set<String> known(Set<String> codes, ModelSnapshot snapshot) {
+    static Set<String> known(Set<String> codes, ModelSnapshot snapshot) {
         Set<String> members =
                 snapshot.members(Dimension.DISTRICT).stream().map(Member::code).collect(Collectors.toSet());
         var known = new LinkedHashSet<>(codes);

@@ -36,8 +36,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xiaoan campaigns list|show|check|goals}: the campaigns defined in data/campaigns (docs/CAMPAIGNS.md), a new
- * campaign file checked before it is shipped, and a campaign's goals on the warehouse.
+ * {@code xiaoan campaigns list|show|check|goals|stock-flow|outlook}: the campaigns defined in data/campaigns (docs/CAMPAIGNS.md), a new
+ * campaign file checked before it is shipped, and a campaign's goals, stock-flow statement and goal outlook on the
+ * warehouse.
  */
 @Command(
         name = "campaigns",
@@ -47,7 +48,9 @@ import picocli.CommandLine.Spec;
             CampaignsCommand.ListCampaigns.class,
             CampaignsCommand.Show.class,
             CampaignsCommand.Check.class,
-            CampaignsCommand.Goals.class
+            CampaignsCommand.Goals.class,
+            CampaignStockFlowCommand.class,
+            CampaignOutlookCommand.class
         })
 public final class CampaignsCommand implements Runnable {
     /** Output formats. */
@@ -166,7 +169,7 @@ public final class CampaignsCommand implements Runnable {
             return 0;
         }
 
-        private String district(String code) {
+        String district(String code) {
             return components
                     .reference()
                     .districts()
@@ -175,7 +178,7 @@ public final class CampaignsCommand implements Runnable {
                     .orElse("");
         }
 
-        private static LocalDate date(String text) {
+        static LocalDate date(String text) {
             try {
                 return LocalDate.parse(text.strip());
             } catch (DateTimeParseException e) {

@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         subcommands = ReportVerifyCommand.class,
         description = {
-            "生成报告：年度工作总结（annual）、三年行动评估报告（campaign）、月报（monthly，仅 xlsx）",
-            "Write a report: the annual work summary, the 2024–2026 campaign evaluation, or the monthly brief (xlsx)"
+            "生成报告：年度工作总结（annual）、专项行动评估报告（campaign，默认主专项行动）、月报（monthly，仅 xlsx）",
+            "Write a report: the annual work summary, a campaign's evaluation (default: the primary campaign), or the"
+                    + " monthly brief (xlsx)"
         })
 public final class ReportCommand implements Callable<Integer> {
     private final Components components;
@@ -74,6 +75,12 @@ public final class ReportCommand implements Callable<Integer> {
             description = "格式 Format: docx or xlsx (default: docx; monthly: xlsx)")
     String format;
 
+    @Option(
+            names = "--campaign",
+            paramLabel = "ID",
+            description = "专项行动编号 The campaign of a campaign report (see campaigns list; default: the primary one)")
+    String campaign;
+
     @Option(names = "--out", paramLabel = "FILE", description = "输出文件 Output file (required)")
     Path out;
 
@@ -101,13 +108,19 @@ public final class ReportCommand implements Callable<Integer> {
                 ? year
                 : reportMonth.map(YearMonth::getYear).orElseGet(() -> YearMonth.now(components.clock())
                         .getYear());
-        var request =
-                new ReportRequest(reportKind, reportYear, reportMonth, Optional.ofNullable(district), reportFormat);
+        var request = new ReportRequest(
+                reportKind,
+                reportYear,
+                reportMonth,
+                Optional.ofNullable(district),
+                reportFormat,
+                Optional.ofNullable(campaign));
         Path target = out.toAbsolutePath();
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         Knowledge asked = knowledge.knowledge();
         try (FigureService figures = components.figures(components.warehouse(warehouseOption.warehouse))) {
-            var reports = new ReportService(new ReportDataService(figures, components.reference(), components.clock()));
+            var reports = new ReportService(
+                    new ReportDataService(figures, components.reference(), components.clock(), components.campaigns()));
             ReportData data;
             // written aside and renamed, so a failed run never leaves half a report under the asked name
             try (OutputStream stream = Files.newOutputStream(partial);

@@ -44,9 +44,13 @@ public final class ReportMapSection {
         this.painter = requireNonNull(painter, "painter");
     }
 
-    /** Whether the report gets a map: a campaign report of the whole area, as a Word document. */
+    /**
+     * Whether the report gets a map: the primary campaign's report of its whole area (the shipped map is the
+     * installation's area), as a Word document.
+     */
     public static boolean applies(ReportData data) {
         return data.request().kind() == ReportKind.CAMPAIGN
+                && data.campaign().primary()
                 && data.request().format() == ReportFormat.DOCX
                 && data.request().district().isEmpty();
     }

@@ -6,6 +6,8 @@ import cn.xiaoan.analytics.campaign.CampaignCatalog;
 import cn.xiaoan.analytics.campaign.CampaignDefinition;
 import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureService;
+import cn.xiaoan.analytics.service.OutlookService;
+import cn.xiaoan.analytics.service.StockFlowService;
 import cn.xiaoan.api.output.CampaignBodies;
 import io.javalin.http.Context;
 import java.util.LinkedHashSet;
@@ -15,17 +17,23 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/campaigns} (every campaign the installation knows), {@code /api/v1/campaigns/{id}} (its
- * definition) and {@code /api/v1/campaigns/{id}/goals} (its goals per district, within the caller's district scope).
+ * definition), {@code /api/v1/campaigns/{id}/goals} (its goals per district), {@code …/stock-flow} (its stock-flow
+ * statement) and {@code …/outlook} (its goal outlook), each within the caller's district scope.
  */
 final class CampaignsController {
     record CampaignsBody(String primary, List<CampaignBodies.Summary> campaigns) {}
 
     private final FigureService figures;
     private final CampaignGoalService goals;
+    private final StockFlowService stockFlow;
+    private final OutlookService outlook;
 
-    CampaignsController(FigureService figures, CampaignGoalService goals) {
+    CampaignsController(
+            FigureService figures, CampaignGoalService goals, StockFlowService stockFlow, OutlookService outlook) {
         this.figures = requireNonNull(figures, "figures");
         this.goals = requireNonNull(goals, "goals");
+        this.stockFlow = requireNonNull(stockFlow, "stockFlow");
+        this.outlook = requireNonNull(outlook, "outlook");
     }
 
     void list(Context ctx) {
@@ -50,6 +58,24 @@ final class CampaignsController {
         ctx.json(JsonBodies.GoalsBody.of(
                 goals.goals(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts),
                 isPrimary(campaign)));
+    }
+
+    /** The stock-flow statement over the campaign's period so far, within the caller's district scope. */
+    void stockFlow(Context ctx) {
+        CampaignDefinition campaign = campaign(ctx);
+        var parameters = new QueryParameters(ctx);
+        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        ctx.json(CampaignOutlookBodies.StockFlowBody.of(
+                stockFlow.statement(campaign, figures.snapshot(), parameters.asOf(), districts), isPrimary(campaign)));
+    }
+
+    /** The goal outlook (预测), within the caller's district scope. */
+    void outlook(Context ctx) {
+        CampaignDefinition campaign = campaign(ctx);
+        var parameters = new QueryParameters(ctx);
+        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        ctx.json(CampaignOutlookBodies.OutlookBody.of(
+                outlook.outlook(campaign, figures.snapshot(), parameters.asOf(), districts), isPrimary(campaign)));
     }
 
     private CampaignDefinition campaign(Context ctx) {

@@ -49,7 +49,9 @@ final class ReportController {
         Optional<String> district = scope.narrow(asked).stream().findFirst();
         var out = new ByteArrayOutputStream();
         ReportData data = reports.render(
-                figures.snapshot(parameters.knowledge()), new ReportRequest(kind, year, month, district, format), out);
+                figures.snapshot(parameters.knowledge()),
+                new ReportRequest(kind, year, month, district, format, parameters.text("campaign")),
+                out);
         Downloads.attachment(ctx, ReportService.fileName(data), format.contentType());
         ctx.header("X-Model-Version", Long.toString(data.modelVersion().version()));
         // the city's campaign report gets the county map (一张图), drawn here from the report's own figures
