@@ -72,7 +72,8 @@ class ModelBuilderTest {
                             "hazard_cube_district.parquet",
                             "hazard_history.parquet",
                             "supervision_events.parquet",
-                            "ledger_submissions.parquet");
+                            "ledger_submissions.parquet",
+                            "return_submissions.parquet");
         }
         BuildManifest manifest = BuildManifest.read(warehouse.model(1).resolve("build.json"));
         assertThat(manifest.version()).isEqualTo(version);
