@@ -9,7 +9,9 @@ import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.HazardHistoryService;
 import cn.xiaoan.analytics.service.HazardListService;
+import cn.xiaoan.analytics.service.ReturnsService;
 import cn.xiaoan.analytics.service.SchoolProfileService;
+import cn.xiaoan.analytics.service.SupervisionGroupService;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.service.WarningService;
 import cn.xiaoan.domain.ReferenceData;
@@ -28,6 +30,8 @@ public final class Analytics implements AutoCloseable {
     private final HazardHistoryService hazardHistory;
     private final SchoolProfileService schools;
     private final ReportService reports;
+    private final SupervisionGroupService supervisionGroups;
+    private final ReturnsService returns;
 
     public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
         this.figures = requireNonNull(figures, "figures");
@@ -40,6 +44,18 @@ public final class Analytics implements AutoCloseable {
         this.hazardHistory = new HazardHistoryService(figures);
         this.schools = new SchoolProfileService(figures, hazards);
         this.reports = new ReportService(new ReportDataService(figures, reference, clock, campaigns));
+        this.supervisionGroups = new SupervisionGroupService(figures);
+        this.returns = new ReturnsService(figures);
+    }
+
+    /** A campaign's supervision groups: coverage, 回头看, hazards per visit, schools never visited. */
+    public SupervisionGroupService supervisionGroups() {
+        return supervisionGroups;
+    }
+
+    /** A campaign's returns per school and period by its cadence. */
+    public ReturnsService returns() {
+        return returns;
     }
 
     public FigureService figures() {

@@ -17,6 +17,7 @@ import java.util.List;
 public final class ReturnCalendar {
     static final int WEEKLY_GRACE_DAYS = 3;
     static final int MONTHLY_GRACE_DAYS = 7;
+    static final int ONCE_GRACE_DAYS = 30;
     private static final MonthDay SPRING_START = MonthDay.of(3, 1);
     private static final MonthDay SPRING_END = MonthDay.of(7, 15);
     private static final MonthDay AUTUMN_START = MonthDay.of(9, 1);

@@ -109,7 +109,8 @@ public final class XiaoanServer implements AutoCloseable {
         var catalog = new CatalogController(figures, responses);
         var names = new NamesController(services.reference(), responses);
         var figureTables = new FiguresController(figures, analytics.goals(), analytics.warnings(), exports, responses);
-        var campaigns = new CampaignsController(figures, analytics.goals());
+        var campaigns =
+                new CampaignsController(figures, analytics.goals(), analytics.supervisionGroups(), analytics.returns());
         this.warmup = new OverviewWarmup(figures, analytics.trends());
         var drill = new DrillController(
                 figures,
@@ -167,6 +168,8 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/campaigns", campaigns::list, Role.LEADER);
         app.get("/api/v1/campaigns/{id}", campaigns::show, Role.LEADER);
         app.get("/api/v1/campaigns/{id}/goals", gate.around(campaigns::goals), Role.LEADER);
+        app.get("/api/v1/campaigns/{id}/groups", gate.around(campaigns::groups), Role.LEADER);
+        app.get("/api/v1/campaigns/{id}/returns", gate.around(campaigns::returns), Role.LEADER);
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
         app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);
