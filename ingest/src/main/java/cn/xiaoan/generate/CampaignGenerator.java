@@ -234,8 +234,11 @@ public final class CampaignGenerator {
                 .toList();
     }
 
-    /** The area's schools: those named (found in the register by name or code, else made up in the first district)
-     * and every school of its districts (made up when the register has none there), sorted by code. */
+    /**
+     * The area's schools: those named (found in the register by name or code, else made up in the first district)
+     * and every school of its districts in the register; a district the register does not cover gets made-up schools
+     * unless the area names its schools (then the district is only their home). Sorted by code.
+     */
     List<School> schools(CampaignPlan plan) {
         for (String code : plan.districts()) {
             if (reference.districts().byCode(code).isEmpty()) {
@@ -270,6 +273,9 @@ public final class CampaignGenerator {
             if (!inDistrict.isEmpty()) {
                 inDistrict.forEach(school -> chosen.putIfAbsent(school.code(), school));
                 continue;
+            }
+            if (!plan.schools().isEmpty()) {
+                continue; // the district is the named schools' home, not a register of its own
             }
             District district = reference.districts().byCode(code).orElseThrow();
             for (int k = 0; k < SYNTHETIC_SCHOOLS_PER_DISTRICT; k++) {

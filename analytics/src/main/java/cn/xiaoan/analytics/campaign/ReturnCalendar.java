@@ -12,7 +12,7 @@ import java.util.List;
  * monthly, each calendar month, due the day before {@code before_day} of the next month (the month's last day for
  * "before the 1st"); per term, each school term (spring 03-01 – 07-15, autumn 09-01 – 01-15) due on its last day;
  * once, the rule's dates, due on its day. A return may come late for {@link #WEEKLY_GRACE_DAYS} days after a weekly due
- * day, {@link #MONTHLY_GRACE_DAYS} after a monthly or term one, and until the rule ends after a once-only one.
+ * day, {@link #MONTHLY_GRACE_DAYS} after a monthly or term one, and {@link #ONCE_GRACE_DAYS} after a once-only one.
  */
 public final class ReturnCalendar {
     static final int WEEKLY_GRACE_DAYS = 3;
@@ -50,8 +50,7 @@ public final class ReturnCalendar {
                 term(dues, dates, year + "秋", AUTUMN_START.atYear(year), AUTUMN_END.atYear(year + 1));
             }
         } else if (cadence instanceof Cadence.Once once) {
-            LocalDate lateUntil = dates.to().isAfter(once.due()) ? dates.to() : once.due();
-            dues.add(new Due(once.due().toString(), once.due(), lateUntil));
+            dues.add(new Due(once.due().toString(), once.due(), once.due().plusDays(ONCE_GRACE_DAYS)));
         }
         var periods = new ArrayList<ReturnPeriod>(dues.size());
         LocalDate opens = dates.from();
