@@ -39,7 +39,13 @@ public final class Analytics implements AutoCloseable {
         // loaded and validated once at start: a bad campaign file stops the start with every problem listed
         CampaignCatalog campaigns = CampaignCatalog.load(reference);
         this.goals = new CampaignGoalService(figures, campaigns);
-        this.warnings = new WarningService(figures);
+        // silent schools follow the primary campaign's first return of a dataset, if it asks one
+        this.warnings = new WarningService(
+                figures,
+                WarningService.DEFAULT_SIGN_OFF_DAYS,
+                campaigns.primary().returns().stream()
+                        .filter(rule -> rule.dataset().isPresent())
+                        .findFirst());
         this.hazards = new HazardListService(figures);
         this.hazardHistory = new HazardHistoryService(figures);
         this.schools = new SchoolProfileService(figures, hazards);
