@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { ChartBox, FONT, BLUES } from './chartbox.js';
 import { fillTable, formatValue } from './format.js';
-import { asOfField, describeError, startPage, tr, whenSettled } from './page.js';
+import { asOfField, describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
 let asOf = '';
 let goals = null;
@@ -191,6 +191,10 @@ function draw() {
   document.getElementById('phases-caption').textContent = t({ zh: '行动阶段', en: 'Phases' });
   document.getElementById('goals-caption').textContent = t({ zh: '各县区目标完成情况', en: 'Goals by district' });
   campaignOptions();
+  // the chosen campaign's supervision groups and returns calendar (campaign.html)
+  const dataLink = document.getElementById('campaign-data-link');
+  dataLink.textContent = t({ zh: '督查与报送', en: 'Supervision and returns' });
+  dataLink.href = pageLink('campaign.html', { campaign: campaignId, asOf }, context.language);
   document.getElementById('trend-caption').textContent = t({ zh: '重大隐患走势：月末未整改（目标 1、3）与每月新发现（目标 2）',
     en: 'Major hazards: open at month end (goals 1 and 3) and found per month (goal 2)' });
   const status = document.getElementById('goals-status');

@@ -12,8 +12,10 @@ import cn.xiaoan.analytics.service.HazardListService;
 import cn.xiaoan.analytics.service.LedgerTrustService;
 import cn.xiaoan.analytics.service.OutlookService;
 import cn.xiaoan.analytics.service.ResponsibilityListService;
+import cn.xiaoan.analytics.service.ReturnsService;
 import cn.xiaoan.analytics.service.SchoolProfileService;
 import cn.xiaoan.analytics.service.StockFlowService;
+import cn.xiaoan.analytics.service.SupervisionGroupService;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.service.WarningService;
 import cn.xiaoan.domain.ReferenceData;
@@ -36,6 +38,8 @@ public final class Analytics implements AutoCloseable {
     private final ResponsibilityListService responsibilities;
     private final StockFlowService stockFlow;
     private final OutlookService outlook;
+    private final SupervisionGroupService supervisionGroups;
+    private final ReturnsService returns;
 
     public Analytics(FigureService figures, ReferenceData reference, Clock clock) {
         this.figures = requireNonNull(figures, "figures");
@@ -43,7 +47,13 @@ public final class Analytics implements AutoCloseable {
         // loaded and validated once at start: a bad campaign file stops the start with every problem listed
         CampaignCatalog campaigns = CampaignCatalog.load(reference);
         this.goals = new CampaignGoalService(figures, campaigns);
-        this.warnings = new WarningService(figures);
+        // silent schools follow the primary campaign's first return of a dataset, if it asks one
+        this.warnings = new WarningService(
+                figures,
+                WarningService.DEFAULT_SIGN_OFF_DAYS,
+                campaigns.primary().returns().stream()
+                        .filter(rule -> rule.dataset().isPresent())
+                        .findFirst());
         this.hazards = new HazardListService(figures);
         this.hazardHistory = new HazardHistoryService(figures);
         this.schools = new SchoolProfileService(figures, hazards);
@@ -52,6 +62,8 @@ public final class Analytics implements AutoCloseable {
         this.responsibilities = new ResponsibilityListService(figures);
         this.stockFlow = new StockFlowService(figures);
         this.outlook = new OutlookService(figures);
+        this.supervisionGroups = new SupervisionGroupService(figures);
+        this.returns = new ReturnsService(figures);
     }
 
     /** Campaigns' stock-flow statements (the stock_flow_* figures). */
@@ -62,6 +74,16 @@ public final class Analytics implements AutoCloseable {
     /** Campaigns' goal outlooks (预测, a statistical model over the figures' model). */
     public OutlookService outlook() {
         return outlook;
+    }
+
+    /** A campaign's supervision groups: coverage, 回头看, hazards per visit, schools never visited. */
+    public SupervisionGroupService supervisionGroups() {
+        return supervisionGroups;
+    }
+
+    /** A campaign's returns per school and period by its cadence. */
+    public ReturnsService returns() {
+        return returns;
     }
 
     public FigureService figures() {

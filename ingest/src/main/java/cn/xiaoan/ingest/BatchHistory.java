@@ -144,6 +144,7 @@ public final class BatchHistory {
                 manifest.submitter(),
                 Files.isRegularFile(warehouse.rejects(manifest.dataset(), manifest.rowsBatchId())),
                 manifest.sameRowsAs(),
-                withdrawals.of(manifest.batchId()));
+                withdrawals.of(manifest.batchId()),
+                manifest.reportingUnit());
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * One committed batch as its manifest records it: what file, from whom, when, and what became of its rows; whether it
- * re-sent the bytes of an earlier batch ({@code sameRowsAs}) and whether it was withdrawn.
+ * re-sent the bytes of an earlier batch ({@code sameRowsAs}), whether it was withdrawn, and the 填报单位 its title
+ * row names ({@code reportingUnit}: how a nil return, a file without rows, says which school sent it).
  */
 public record BatchRecord(
         long batchId,
@@ -27,7 +28,8 @@ public record BatchRecord(
         Submitter submitter,
         boolean hasRejects,
         Optional<Long> sameRowsAs,
-        Optional<Withdrawal> withdrawal) {
+        Optional<Withdrawal> withdrawal,
+        Optional<String> reportingUnit) {
     public BatchRecord {
         requireNonNull(dataset, "dataset");
         requireNonNull(fileName, "fileName");
@@ -39,6 +41,7 @@ public record BatchRecord(
         requireNonNull(submitter, "submitter");
         requireNonNull(sameRowsAs, "sameRowsAs");
         requireNonNull(withdrawal, "withdrawal");
+        requireNonNull(reportingUnit, "reportingUnit");
     }
 
     public boolean withdrawn() {

@@ -167,7 +167,8 @@ public final class Ingestor {
                 earlier.rowsRejected(),
                 earlier.rowsWarned(),
                 request.submitter(),
-                Optional.of(rowsBatchId));
+                Optional.of(rowsBatchId),
+                earlier.reportingUnit());
         batches.commit(manifest);
         Path rejects = warehouse.rejects(request.dataset(), rowsBatchId);
         return new IngestResult(
@@ -265,7 +266,8 @@ public final class Ingestor {
                     counts.rejected,
                     counts.warned,
                     request.submitter(),
-                    Optional.empty()));
+                    Optional.empty(),
+                    table.reportingUnitText()));
             return new IngestResult(
                     batchId,
                     dataset,

@@ -14,7 +14,8 @@ import java.util.Optional;
  * The record of one committed batch, {@code manifest/batch-<id>.json}; its presence is what makes a batch visible.
  * {@code fileBytes} is the submitted file's size, or -1 for batches recorded before sizes were. {@code sameRowsAs} names
  * the batch whose Parquet rows this one shares: the same bytes re-sent for another report date are recorded as a
- * batch of their own (a submission for that date) without a second copy of the rows.
+ * batch of their own (a submission for that date) without a second copy of the rows. {@code reportingUnit} is the
+ * file's 填报单位 (a school's name or code), which names the school of a nil return (零报告: headers and no rows).
  */
 record Manifest(
         long batchId,
@@ -31,7 +32,8 @@ record Manifest(
         long rowsRejected,
         long rowsWarned,
         Submitter submitter,
-        Optional<Long> sameRowsAs) {
+        Optional<Long> sameRowsAs,
+        Optional<String> reportingUnit) {
     static final int FORMAT_VERSION = 1;
 
     Manifest {
@@ -44,6 +46,7 @@ record Manifest(
         requireNonNull(sheet, "sheet");
         requireNonNull(submitter, "submitter");
         requireNonNull(sameRowsAs, "sameRowsAs");
+        requireNonNull(reportingUnit, "reportingUnit");
     }
 
     ObjectNode toJson(ObjectMapper mapper) {
@@ -65,6 +68,7 @@ record Manifest(
         json.put("submitted_by", submitter.name());
         submitter.district().ifPresent(district -> json.put("submitter_district", district));
         sameRowsAs.ifPresent(batch -> json.put("same_rows_as", batch));
+        reportingUnit.ifPresent(unit -> json.put("reporting_unit", unit));
         return json;
     }
 
@@ -89,7 +93,9 @@ record Manifest(
                         Optional.ofNullable(json.path("submitter_district").textValue())),
                 json.hasNonNull("same_rows_as")
                         ? Optional.of(json.get("same_rows_as").asLong())
-                        : Optional.empty());
+                        : Optional.empty(),
+                // manifests written before reporting units were recorded have none
+                Optional.ofNullable(json.path("reporting_unit").textValue()));
     }
 
     /** The batch whose Parquet parts hold this batch's rows: itself, or the one it shares them with. */

@@ -17,6 +17,9 @@ final class Table {
     private static final int MIN_MATCHES = 2;
 
     private static final String[] REPORT_DATE_LABELS = {"填报日期", "报送日期", "填表日期", "上报日期"};
+    /** Who sends the return: a nil return (零报告) has no rows to name its school, so its title row does. */
+    private static final String[] REPORTING_UNIT_LABELS = {"填报单位", "报送单位", "填表单位", "上报单位"};
+
     private static final String[] FOOTER_LABELS = {
         "填报人", "填表人", "制表人", "审核人", "负责人", "单位负责人", "主要负责人", "分管领导", "联系人", "联系电话", "校长签字", "签字", "盖章", "单位盖章"
     };
@@ -26,16 +29,23 @@ final class Table {
     private final RowSource source;
     private final ColumnMap columns;
     private final Optional<String> reportDateText;
+    private final Optional<String> reportingUnitText;
     private final ArrayDeque<Buffered> pending;
     private int rowNumber;
     private String rowError;
 
     private record Buffered(int number, String[] texts, String error) {}
 
-    private Table(RowSource source, ColumnMap columns, Optional<String> reportDateText, ArrayDeque<Buffered> pending) {
+    private Table(
+            RowSource source,
+            ColumnMap columns,
+            Optional<String> reportDateText,
+            Optional<String> reportingUnitText,
+            ArrayDeque<Buffered> pending) {
         this.source = source;
         this.columns = columns;
         this.reportDateText = reportDateText;
+        this.reportingUnitText = reportingUnitText;
         this.pending = pending;
     }
 
@@ -74,9 +84,13 @@ final class Table {
         for (int i = 0; i < best && reportDate.isEmpty(); i++) {
             reportDate = reportDateIn(rows.get(i).texts());
         }
+        Optional<String> reportingUnit = Optional.empty();
+        for (int i = 0; i < best && reportingUnit.isEmpty(); i++) {
+            reportingUnit = labelledIn(rows.get(i).texts(), REPORTING_UNIT_LABELS);
+        }
         var pending = new ArrayDeque<Buffered>(rows.subList(dataStart, rows.size()));
         var columns = new ColumnMap(schema, java.util.Arrays.asList(header));
-        var table = new Table(source, columns, reportDate, pending);
+        var table = new Table(source, columns, reportDate, reportingUnit, pending);
         source.onNewColumn(columns::addLate);
         return Optional.of(table);
     }
@@ -120,12 +134,17 @@ final class Table {
 
     /** The text after 填报日期 in a title row: in the same cell after a colon, or in the next non-blank cell. */
     static Optional<String> reportDateIn(String[] cells) {
+        return labelledIn(cells, REPORT_DATE_LABELS);
+    }
+
+    /** The text after one of {@code labels} in a title row: in the same cell after a colon, or in the next cell. */
+    static Optional<String> labelledIn(String[] cells, String[] labels) {
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i];
             if (cell == null) {
                 continue;
             }
-            for (String label : REPORT_DATE_LABELS) {
+            for (String label : labels) {
                 int at = cell.indexOf(label);
                 if (at < 0) {
                     continue;
@@ -202,6 +221,11 @@ final class Table {
 
     Optional<String> reportDateText() {
         return reportDateText;
+    }
+
+    /** The 填报单位 written above the header (a school's name or code), if any. */
+    Optional<String> reportingUnitText() {
+        return reportingUnitText;
     }
 
     String sheet() {

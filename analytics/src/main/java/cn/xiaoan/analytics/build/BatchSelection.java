@@ -102,6 +102,7 @@ public record BatchSelection(Knowledge knowledge, List<BatchRecord> batches, Lis
                 batch.submitter(),
                 batch.hasRejects(),
                 batch.sameRowsAs(),
-                Optional.empty());
+                Optional.empty(),
+                batch.reportingUnit());
     }
 }

@@ -130,13 +130,16 @@ final class DuckDbBuildEngine implements BuildEngine {
     @Override
     public void registerBatches(List<BatchStamp> batches) {
         execute(SqlTemplate.load("raw/batches.sql").positional().sql());
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO raw_batches VALUES (?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO raw_batches VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (BatchStamp batch : batches) {
                 insert.setString(1, batch.dataset().directory());
                 insert.setLong(2, batch.batchId());
                 insert.setObject(3, batch.reportDate());
                 insert.setString(4, batch.ingestedAtText());
                 insert.setString(5, batch.fileName());
+                insert.setLong(6, batch.rowsRead());
+                insert.setString(7, batch.reportingUnit());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -34,7 +34,8 @@ public enum ModelTable {
     SURVEYS("surveys", "model/surveys.sql", Map.of()),
     DRILLS("drills", "model/drills.sql", Map.of()),
     SUPERVISION_EVENTS("supervision_events", "model/supervision_events.sql", Map.of()),
-    LEDGER_SUBMISSIONS("ledger_submissions", "model/ledger_submissions.sql", Map.of());
+    LEDGER_SUBMISSIONS("ledger_submissions", "model/ledger_submissions.sql", Map.of()),
+    RETURN_SUBMISSIONS("return_submissions", "model/return_submissions.sql", Map.of());
 
     private final String tableName;
     private final Supplier<SqlTemplate> query;

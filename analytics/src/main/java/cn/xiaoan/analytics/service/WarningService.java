@@ -2,6 +2,9 @@ package cn.xiaoan.analytics.service;
 
 import static java.util.Objects.requireNonNull;
 
+import cn.xiaoan.analytics.campaign.ReturnCalendar;
+import cn.xiaoan.analytics.campaign.ReturnPeriod;
+import cn.xiaoan.analytics.campaign.ReturnRule;
 import cn.xiaoan.analytics.figure.CodeList;
 import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.Period;
@@ -15,7 +18,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The warning lists (预警) over the published model, one {@code sql/warnings/*.sql} query each. */
@@ -30,6 +35,8 @@ public final class WarningService {
 
     private final FigureService figures;
     private final int signOffDays;
+    /** The primary campaign's return whose cadence says when a school is silent; empty: a ledger row every month. */
+    private final Optional<ReturnRule> silentRule;
 
     public WarningService(FigureService figures) {
         this(figures, DEFAULT_SIGN_OFF_DAYS);
@@ -37,7 +44,17 @@ public final class WarningService {
 
     /** Warnings that list a rectified hazard not signed off {@code signOffDays} days after (a campaign's N). */
     public WarningService(FigureService figures, int signOffDays) {
+        this(figures, signOffDays, Optional.empty());
+    }
+
+    /**
+     * Warnings whose silent schools are those that missed the latest due period of {@code silentRule} (a return of a
+     * dataset, e.g. the primary campaign's monthly ledger), not those without a ledger row in the as-of month.
+     */
+    public WarningService(FigureService figures, int signOffDays, Optional<ReturnRule> silentRule) {
         this.figures = requireNonNull(figures, "figures");
+        this.silentRule = requireNonNull(silentRule, "silentRule")
+                .filter(rule -> rule.dataset().isPresent());
         if (signOffDays < 1) {
             throw new IllegalArgumentException("Cannot wait " + signOffDays + " days for sign-off: choose 1 or more");
         }
@@ -65,6 +82,24 @@ public final class WarningService {
         parameters.put("ratio", WEAK_SELF_RATIO);
         parameters.put("sign_off_days", signOffDays);
         Map<String, Object> bound = Map.copyOf(parameters);
+        SqlTemplate silentSql = sql("silent_schools");
+        Map<String, Object> silentBound = bound;
+        Optional<ReturnPeriod> due = silentRule.flatMap(rule -> ReturnCalendar.periods(rule).stream()
+                .filter(p -> p.due().isBefore(asOf))
+                .reduce((earlier, later) -> later));
+        if (due.isPresent()) {
+            ReturnRule rule = silentRule.orElseThrow();
+            var cadence = new HashMap<String, Object>(bound);
+            cadence.put("dataset", rule.dataset().orElseThrow().directory());
+            cadence.put("nil_allowed", rule.nilAllowed() ? 1 : 0);
+            cadence.put("opens", Date.valueOf(due.get().opens()));
+            cadence.put("late_until", Date.valueOf(due.get().lateUntil()));
+            cadence.put("as_of", Date.valueOf(asOf));
+            silentSql = sql("silent_schools_cadence");
+            silentBound = Map.copyOf(cadence);
+        } else if (silentRule.isPresent()) {
+            silentBound = null; // nothing was due yet: nobody is silent
+        }
 
         return new WarningReport(
                 period,
@@ -74,7 +109,9 @@ public final class WarningService {
                 snapshot.version(),
                 figures.select(model, sql("overdue_hazards"), bound, WarningService::hazard),
                 figures.select(model, sql("major_without_measures"), bound, WarningService::hazard),
-                figures.select(model, sql("silent_schools"), bound, WarningService::silentSchool),
+                silentBound == null
+                        ? List.of()
+                        : figures.select(model, silentSql, silentBound, WarningService::silentSchool),
                 figures.select(model, sql("weak_self_inspection"), bound, WarningService::weakSelfInspection),
                 signOffDays,
                 figures.select(model, sql("rectified_not_closed"), bound, WarningService::unclosed),

@@ -73,7 +73,8 @@ class ModelBuilderTest {
                             "hazard_history.parquet",
                             "trust_findings.parquet",
                             "supervision_events.parquet",
-                            "ledger_submissions.parquet");
+                            "ledger_submissions.parquet",
+                            "return_submissions.parquet");
         }
         BuildManifest manifest = BuildManifest.read(warehouse.model(1).resolve("build.json"));
         assertThat(manifest.version()).isEqualTo(version);

@@ -12,7 +12,16 @@ import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.GoalMeasure;
 import cn.xiaoan.analytics.service.GoalProgress;
 import cn.xiaoan.analytics.service.GoalReport;
+import cn.xiaoan.analytics.service.GroupRound;
+import cn.xiaoan.analytics.service.GroupSchool;
+import cn.xiaoan.analytics.service.ReturnSchedule;
+import cn.xiaoan.analytics.service.ReturnStatus;
+import cn.xiaoan.analytics.service.ReturnsReport;
+import cn.xiaoan.analytics.service.ReturnsService;
+import cn.xiaoan.analytics.service.SupervisionGroupService;
+import cn.xiaoan.analytics.service.SupervisionReport;
 import cn.xiaoan.api.output.CampaignBodies;
+import cn.xiaoan.api.output.CampaignDataBodies;
 import cn.xiaoan.api.server.JsonBodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
@@ -36,9 +45,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xiaoan campaigns list|show|check|goals|stock-flow|outlook}: the campaigns defined in data/campaigns (docs/CAMPAIGNS.md), a new
- * campaign file checked before it is shipped, and a campaign's goals, stock-flow statement and goal outlook on the
- * warehouse.
+ * {@code xiaoan campaigns list|show|check|goals|groups|returns|stock-flow|outlook}: the campaigns defined in
+ * data/campaigns (docs/CAMPAIGNS.md), a new campaign file checked before it is shipped, and a campaign's goals,
+ * supervision groups, returns, stock-flow statement and goal outlook on the warehouse.
  */
 @Command(
         name = "campaigns",
@@ -49,6 +58,8 @@ import picocli.CommandLine.Spec;
             CampaignsCommand.Show.class,
             CampaignsCommand.Check.class,
             CampaignsCommand.Goals.class,
+            CampaignsCommand.Groups.class,
+            CampaignsCommand.Returns.class,
             CampaignStockFlowCommand.class,
             CampaignOutlookCommand.class
         })
@@ -167,6 +178,10 @@ public final class CampaignsCommand implements Runnable {
                 out.flush();
             }
             return 0;
+        }
+
+        Optional<LocalDate> asOfDay() {
+            return Optional.ofNullable(asOf).map(GoalsSubcommand::date);
         }
 
         String district(String code) {
@@ -308,6 +323,130 @@ public final class CampaignsCommand implements Runnable {
         public Integer call() throws JsonProcessingException {
             CampaignCatalog catalog = components.campaigns();
             return printGoals(catalog, campaign(catalog, id));
+        }
+    }
+
+    @Command(
+            name = "groups",
+            mixinStandardHelpOptions = true,
+            description = {
+                "督查组：覆盖率（窗口内已督查/应督查）、回头看完成、每次督查发现隐患、未督查学校",
+                "A campaign's supervision groups: coverage within the window, 回头看 completion, hazards per visit,"
+                        + " schools never visited"
+            })
+    static final class Groups extends GoalsSubcommand {
+        @Parameters(paramLabel = "ID", description = "专项行动编号 Campaign id (see campaigns list)")
+        String id;
+
+        Groups(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            CampaignDefinition campaign = campaign(components.campaigns(), id);
+            try (var figures =
+                    new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+                SupervisionReport report = new SupervisionGroupService(figures)
+                        .groups(campaign, figures.snapshot(), asOfDay(), Set.copyOf(districts));
+                if (format == Format.json) {
+                    json(CampaignDataBodies.GroupsBody.of(report)); // as GET /api/v1/campaigns/{id}/groups
+                    return 0;
+                }
+                PrintWriter out = out();
+                out.printf(
+                        "%s %s — 督查组 supervision groups as of %s (model v%d)%n",
+                        campaign.id(),
+                        campaign.name().zh(),
+                        report.asOf(),
+                        report.modelVersion().version());
+                for (GroupRound round : report.rounds()) {
+                    out.printf(
+                            "%s（%s）%s %s – %s: 已督查 visited %d/%d%s;%s 发现隐患 hazards %d (%s per visit day)%n",
+                            round.group().name().zh(),
+                            round.group().leader(),
+                            round.revisit() ? "回头看 revisit" : "督查 visit",
+                            round.window().from(),
+                            round.window().to(),
+                            round.visited(),
+                            round.assigned(),
+                            round.coverage() == null ? "" : String.format(" = %.0f%%", round.coverage() * 100),
+                            round.revisit()
+                                    ? String.format(" 回头看完成 revisited %d/%d;", round.revisited(), round.visitedBefore())
+                                    : "",
+                            round.hazardsFound(),
+                            round.hazardsPerVisit() == null ? "—" : String.format("%.2f", round.hazardsPerVisit()));
+                    if (!round.neverVisited().isEmpty()) {
+                        out.printf(
+                                "    未督查 not visited: %s%n",
+                                round.neverVisited().stream()
+                                        .map(GroupSchool::schoolName)
+                                        .collect(Collectors.joining("、")));
+                    }
+                }
+                out.flush();
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "returns",
+            mixinStandardHelpOptions = true,
+            description = {
+                "报送情况：按报送周期逐校逐期 按时 / 零报告 / 逾期 / 未报送",
+                "A campaign's returns per school and period by its cadence: on time, nil, late, missing"
+            })
+    static final class Returns extends GoalsSubcommand {
+        @Parameters(paramLabel = "ID", description = "专项行动编号 Campaign id (see campaigns list)")
+        String id;
+
+        Returns(Components components) {
+            super(components);
+        }
+
+        @Override
+        public Integer call() throws JsonProcessingException {
+            CampaignDefinition campaign = campaign(components.campaigns(), id);
+            try (var figures =
+                    new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+                ReturnsReport report = new ReturnsService(figures)
+                        .returns(campaign, figures.snapshot(), asOfDay(), Set.copyOf(districts));
+                if (format == Format.json) {
+                    json(CampaignDataBodies.ReturnsBody.of(report)); // as GET /api/v1/campaigns/{id}/returns
+                    return 0;
+                }
+                PrintWriter out = out();
+                out.printf(
+                        "%s %s — 报送情况 returns as of %s (model v%d)%n",
+                        campaign.id(),
+                        campaign.name().zh(),
+                        report.asOf(),
+                        report.modelVersion().version());
+                for (ReturnSchedule schedule : report.schedules()) {
+                    out.printf(
+                            "%s %s（%s, %s）: %d 期 periods%n",
+                            schedule.rule().id(),
+                            schedule.rule().name().zh(),
+                            schedule.rule().dataset().orElseThrow().directory(),
+                            schedule.rule().cadence().code(),
+                            schedule.periods().size());
+                    for (ReturnStatus status : ReturnStatus.values()) {
+                        out.printf(
+                                "    %s %s: %d%n",
+                                status.nameZh(),
+                                status.nameEn(),
+                                schedule.withStatus(status).size());
+                    }
+                }
+                for (var rule : report.untracked()) {
+                    out.printf(
+                            "%s %s: 书面报送，仓库中无数据 a written return the warehouse does not hold%n",
+                            rule.id(), rule.name().zh());
+                }
+                out.flush();
+            }
+            return 0;
         }
     }
 

@@ -7,8 +7,11 @@ import cn.xiaoan.analytics.campaign.CampaignDefinition;
 import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.OutlookService;
+import cn.xiaoan.analytics.service.ReturnsService;
 import cn.xiaoan.analytics.service.StockFlowService;
+import cn.xiaoan.analytics.service.SupervisionGroupService;
 import cn.xiaoan.api.output.CampaignBodies;
+import cn.xiaoan.api.output.CampaignDataBodies;
 import io.javalin.http.Context;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /api/v1/campaigns} (every campaign the installation knows), {@code /api/v1/campaigns/{id}} (its
  * definition), {@code /api/v1/campaigns/{id}/goals} (its goals per district), {@code …/stock-flow} (its stock-flow
- * statement) and {@code …/outlook} (its goal outlook), each within the caller's district scope.
+ * statement), {@code …/outlook} (its goal outlook), {@code …/groups} (its supervision groups' rounds) and
+ * {@code …/returns} (its returns calendar), each within the caller's district scope.
  */
 final class CampaignsController {
     record CampaignsBody(String primary, List<CampaignBodies.Summary> campaigns) {}
@@ -27,13 +31,22 @@ final class CampaignsController {
     private final CampaignGoalService goals;
     private final StockFlowService stockFlow;
     private final OutlookService outlook;
+    private final SupervisionGroupService groups;
+    private final ReturnsService returns;
 
     CampaignsController(
-            FigureService figures, CampaignGoalService goals, StockFlowService stockFlow, OutlookService outlook) {
+            FigureService figures,
+            CampaignGoalService goals,
+            StockFlowService stockFlow,
+            OutlookService outlook,
+            SupervisionGroupService groups,
+            ReturnsService returns) {
         this.figures = requireNonNull(figures, "figures");
         this.goals = requireNonNull(goals, "goals");
         this.stockFlow = requireNonNull(stockFlow, "stockFlow");
         this.outlook = requireNonNull(outlook, "outlook");
+        this.groups = requireNonNull(groups, "groups");
+        this.returns = requireNonNull(returns, "returns");
     }
 
     void list(Context ctx) {
@@ -66,7 +79,8 @@ final class CampaignsController {
         var parameters = new QueryParameters(ctx);
         Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
         ctx.json(CampaignOutlookBodies.StockFlowBody.of(
-                stockFlow.statement(campaign, figures.snapshot(), parameters.asOf(), districts), isPrimary(campaign)));
+                stockFlow.statement(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts),
+                isPrimary(campaign)));
     }
 
     /** The goal outlook (预测), within the caller's district scope. */
@@ -75,7 +89,24 @@ final class CampaignsController {
         var parameters = new QueryParameters(ctx);
         Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
         ctx.json(CampaignOutlookBodies.OutlookBody.of(
-                outlook.outlook(campaign, figures.snapshot(), parameters.asOf(), districts), isPrimary(campaign)));
+                outlook.outlook(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts),
+                isPrimary(campaign)));
+    }
+
+    void groups(Context ctx) {
+        CampaignDefinition campaign = campaign(ctx);
+        var parameters = new QueryParameters(ctx);
+        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        ctx.json(CampaignDataBodies.GroupsBody.of(
+                groups.groups(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts)));
+    }
+
+    void returns(Context ctx) {
+        CampaignDefinition campaign = campaign(ctx);
+        var parameters = new QueryParameters(ctx);
+        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        ctx.json(CampaignDataBodies.ReturnsBody.of(
+                returns.returns(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts)));
     }
 
     private CampaignDefinition campaign(Context ctx) {

@@ -110,7 +110,13 @@ public final class XiaoanServer implements AutoCloseable {
         var names = new NamesController(services.reference(), responses);
         var figureTables = new FiguresController(
                 figures, analytics.goals(), analytics.warnings(), exports, responses, services.warehouse());
-        var campaigns = new CampaignsController(figures, analytics.goals(), analytics.stockFlow(), analytics.outlook());
+        var campaigns = new CampaignsController(
+                figures,
+                analytics.goals(),
+                analytics.stockFlow(),
+                analytics.outlook(),
+                analytics.supervisionGroups(),
+                analytics.returns());
         this.warmup = new OverviewWarmup(figures, analytics.trends());
         var drill = new DrillController(
                 figures,
@@ -173,6 +179,8 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/campaigns/{id}/goals", gate.around(campaigns::goals), Role.LEADER);
         app.get("/api/v1/campaigns/{id}/stock-flow", gate.around(campaigns::stockFlow), Role.LEADER);
         app.get("/api/v1/campaigns/{id}/outlook", gate.around(campaigns::outlook), Role.LEADER);
+        app.get("/api/v1/campaigns/{id}/groups", gate.around(campaigns::groups), Role.LEADER);
+        app.get("/api/v1/campaigns/{id}/returns", gate.around(campaigns::returns), Role.LEADER);
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
         app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);

@@ -42,6 +42,7 @@ class CodeLeakIT extends ChromiumOverGrid {
                 "/hazards.html?state=all",
                 "/hazards.html?state=overdue",
                 "/goals.html",
+                "/campaign.html?campaign=pinglu-2023-100-day",
                 "/warnings.html",
                 "/school.html?code=" + SCHOOL,
                 "/hazard.html?school=" + SCHOOL + "&id=" + firstHazardOf(SCHOOL),

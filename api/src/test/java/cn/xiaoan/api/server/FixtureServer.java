@@ -116,6 +116,28 @@ final class FixtureServer implements AutoCloseable {
         return new FixtureServer(warehouse, ServerLimits.defaults());
     }
 
+    /**
+     * A campaign's generated data ({@code generate --campaign}, as of the fixture clock's day), ingested in the order
+     * of its {@code generated.json} and built: supervision groups, returns (nil ones included) and goals to show.
+     */
+    static FixtureServer withCampaign(Path root, String campaignId) throws IOException {
+        var warehouse = new Warehouse(root.resolve("warehouse"));
+        var campaign = cn.xiaoan.analytics.campaign.CampaignCatalog.load(REFERENCE)
+                .byId(campaignId)
+                .orElseThrow();
+        Path out = root.resolve("generated");
+        var result = new cn.xiaoan.generate.CampaignGenerator(REFERENCE)
+                .generate(cn.xiaoan.api.cli.CampaignFixtures.plan(campaign), java.time.LocalDate.now(CLOCK), 2024, out);
+        var ingestor = new cn.xiaoan.ingest.Ingestor(warehouse, REFERENCE, CLOCK);
+        for (var file : result.files()) {
+            ingestor.ingest(
+                    cn.xiaoan.ingest.IngestRequest.of(file.dataset(), out.resolve(file.file())),
+                    cn.xiaoan.ingest.IngestProgress.silent());
+        }
+        new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
+        return new FixtureServer(warehouse, ServerLimits.defaults());
+    }
+
     Optional<Long> warmedVersion() {
         return server.warmedVersion();
     }

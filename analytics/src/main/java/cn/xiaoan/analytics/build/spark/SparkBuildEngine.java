@@ -152,7 +152,9 @@ public final class SparkBuildEngine implements BuildEngine {
                     batch.batchId(),
                     java.sql.Date.valueOf(batch.reportDate()),
                     batch.ingestedAtText(),
-                    batch.fileName()));
+                    batch.fileName(),
+                    batch.rowsRead(),
+                    batch.reportingUnit()));
         }
         register("raw_batches", spark.createDataFrame(rows, rawSchema("batches")));
     }
