@@ -7,9 +7,15 @@ import cn.xiaoan.analytics.figure.FigureUnit;
 import cn.xiaoan.analytics.service.CampaignOutlook;
 import cn.xiaoan.analytics.service.DeadlineRisk;
 import cn.xiaoan.analytics.service.GoalOutlook;
+import cn.xiaoan.analytics.service.GroupRound;
+import cn.xiaoan.analytics.service.GroupSchool;
 import cn.xiaoan.analytics.service.MeasureOutlook;
+import cn.xiaoan.analytics.service.ReturnSchedule;
+import cn.xiaoan.analytics.service.ReturnStatus;
+import cn.xiaoan.analytics.service.ReturnsReport;
 import cn.xiaoan.analytics.service.StockFlowRow;
 import cn.xiaoan.analytics.service.StockFlowStatement;
+import cn.xiaoan.analytics.service.SupervisionReport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +25,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 /**
  * The campaign sections of a campaign report's document, under its goals section: the phases, the stock-flow
- * statement and the goal outlook (预测), each a sub-heading; and the sentence of an annual summary naming the campaigns
+ * statement, the goal outlook (预测), the supervision groups and the returns, each a sub-heading; and the sentence of an annual summary naming the campaigns
  * running in its year. A further campaign section is one more method here and one call in {@link #write}.
  */
 final class DocxCampaignSections {
@@ -29,6 +35,66 @@ final class DocxCampaignSections {
         phases(doc, data);
         data.campaign().stockFlow().ifPresent(statement -> stockFlow(doc, data, statement));
         data.campaign().outlook().ifPresent(outlook -> outlook(doc, data, outlook));
+        data.campaign().groups().ifPresent(groups -> groups(doc, data, groups));
+        data.campaign().returns().ifPresent(returns -> returns(doc, data, returns));
+    }
+
+    private static void groups(XWPFDocument doc, ReportData data, SupervisionReport report) {
+        DocxReportWriter.heading(doc, "（四）督查组督查情况", 2);
+        if (report.rounds().isEmpty()) {
+            DocxReportWriter.body(doc, "本专项行动未设督查组。");
+            return;
+        }
+        DocxReportWriter.body(
+                doc,
+                "各督查组在督查时段内实际督查的学校与分配学校之比为覆盖率；回头看轮次统计此前已督查学校中再次督查的学校数" + "（截至" + Narrative.date(report.asOf()) + "）。");
+        var rows = new ArrayList<List<String>>();
+        for (GroupRound round : report.rounds()) {
+            rows.add(List.of(
+                    round.group().name().zh(),
+                    round.revisit() ? "回头看" : "督查",
+                    Narrative.date(round.window().from()) + "—"
+                            + Narrative.date(round.window().to()),
+                    Long.toString(round.revisit() ? round.visitedBefore() : round.assigned()),
+                    Long.toString(round.revisit() ? round.revisited() : round.visited()),
+                    round.revisit() ? "" : Narrative.percent(round.coverage()),
+                    Long.toString(round.hazardsFound()),
+                    round.neverVisited().isEmpty()
+                            ? "无"
+                            : round.neverVisited().stream()
+                                    .map(GroupSchool::schoolName)
+                                    .collect(Collectors.joining("、"))));
+        }
+        DocxReportWriter.table(doc, List.of("督查组", "轮次", "时段", "应查学校", "已查学校", "覆盖率", "发现隐患", "未督查学校"), rows);
+    }
+
+    private static void returns(XWPFDocument doc, ReportData data, ReturnsReport report) {
+        DocxReportWriter.heading(doc, "（五）报送情况", 2);
+        if (report.schedules().isEmpty()) {
+            DocxReportWriter.body(
+                    doc,
+                    report.untracked().isEmpty()
+                            ? "本专项行动未规定数据报送。"
+                            : "本专项行动规定的报送均为书面材料（"
+                                    + report.untracked().stream()
+                                            .map(rule -> rule.name().zh())
+                                            .collect(Collectors.joining("、"))
+                                    + "），不在数据仓库中统计。");
+            return;
+        }
+        DocxReportWriter.body(doc, "按报送频次逐校逐期统计（截至" + Narrative.date(report.asOf()) + "；零报告计为按时报送的一种，未到期的期次不计）：");
+        var rows = new ArrayList<List<String>>();
+        for (ReturnSchedule schedule : report.schedules()) {
+            var line = new ArrayList<String>();
+            line.add(schedule.rule().name().zh());
+            line.add(Integer.toString(schedule.periods().size()));
+            for (ReturnStatus status :
+                    List.of(ReturnStatus.ON_TIME, ReturnStatus.NIL, ReturnStatus.LATE, ReturnStatus.MISSING)) {
+                line.add(Integer.toString(schedule.withStatus(status).size()));
+            }
+            rows.add(line);
+        }
+        DocxReportWriter.table(doc, List.of("报送事项", "期次", "按时报送", "零报告", "逾期报送", "未报送"), rows);
     }
 
     /** 本年度开展的专项行动：… (annual summaries and monthly briefs). */

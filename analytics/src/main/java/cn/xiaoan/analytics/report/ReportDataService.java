@@ -26,7 +26,9 @@ import cn.xiaoan.analytics.service.LedgerTrustService;
 import cn.xiaoan.analytics.service.OutlookService;
 import cn.xiaoan.analytics.service.ResponsibilityListService;
 import cn.xiaoan.analytics.service.ResponsibilityQuery;
+import cn.xiaoan.analytics.service.ReturnsService;
 import cn.xiaoan.analytics.service.StockFlowService;
+import cn.xiaoan.analytics.service.SupervisionGroupService;
 import cn.xiaoan.analytics.service.TrendRequest;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -88,6 +90,8 @@ public final class ReportDataService {
     private final ResponsibilityListService responsibilities;
     private final StockFlowService stockFlow;
     private final OutlookService outlook;
+    private final SupervisionGroupService supervisionGroups;
+    private final ReturnsService returns;
 
     public ReportDataService(FigureService figures, ReferenceData reference, Clock clock) {
         this(figures, reference, clock, CampaignCatalog.load(reference));
@@ -106,6 +110,8 @@ public final class ReportDataService {
         this.responsibilities = new ResponsibilityListService(figures);
         this.stockFlow = new StockFlowService(figures);
         this.outlook = new OutlookService(figures);
+        this.supervisionGroups = new SupervisionGroupService(figures);
+        this.returns = new ReturnsService(figures);
     }
 
     /** The 台账可信度 section of a report over the snapshot and districts (docs/FIGURES.md "Ledger trust"). */
@@ -205,6 +211,12 @@ public final class ReportDataService {
                         : Optional.empty(),
                 campaignReport
                         ? Optional.of(outlook.outlook(campaign, snapshot, Optional.of(asOf), districtCodes))
+                        : Optional.empty(),
+                campaignReport
+                        ? Optional.of(supervisionGroups.groups(campaign, snapshot, Optional.of(asOf), districtCodes))
+                        : Optional.empty(),
+                campaignReport
+                        ? Optional.of(returns.returns(campaign, snapshot, Optional.of(asOf), districtCodes))
                         : Optional.empty());
 
         var members = new EnumMap<Dimension, List<cn.xiaoan.analytics.figure.Member>>(Dimension.class);

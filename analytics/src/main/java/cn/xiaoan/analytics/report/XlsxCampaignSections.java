@@ -2,15 +2,23 @@ package cn.xiaoan.analytics.report;
 
 import cn.xiaoan.analytics.campaign.CampaignDefinition;
 import cn.xiaoan.analytics.campaign.Phase;
+import cn.xiaoan.analytics.campaign.ReturnPeriod;
 import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.FigureUnit;
 import cn.xiaoan.analytics.service.CampaignOutlook;
 import cn.xiaoan.analytics.service.DeadlineRisk;
 import cn.xiaoan.analytics.service.GoalOutlook;
+import cn.xiaoan.analytics.service.GroupRound;
+import cn.xiaoan.analytics.service.GroupSchool;
 import cn.xiaoan.analytics.service.MeasureOutlook;
 import cn.xiaoan.analytics.service.OutlookStratum;
+import cn.xiaoan.analytics.service.ReturnCell;
+import cn.xiaoan.analytics.service.ReturnSchedule;
+import cn.xiaoan.analytics.service.ReturnStatus;
+import cn.xiaoan.analytics.service.ReturnsReport;
 import cn.xiaoan.analytics.service.StockFlowRow;
 import cn.xiaoan.analytics.service.StockFlowStatement;
+import cn.xiaoan.analytics.service.SupervisionReport;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -18,7 +26,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 
 /**
- * The campaign sheets of a campaign report's workbook: phases, the stock-flow statement and the goal outlook (预测). A
+ * The campaign sheets of a campaign report's workbook: phases, the stock-flow statement, the goal outlook (预测), the
+ * supervision groups (one row per group, round and school) and the returns (one row per return, period and school). A
  * further campaign sheet is one more method here and one call in {@link #write}.
  */
 final class XlsxCampaignSections {
@@ -33,6 +42,90 @@ final class XlsxCampaignSections {
             outlook(workbook.createSheet("目标预测 Outlook (projection)"), data, outlook, styles);
             risks(workbook.createSheet("超期风险 Deadline risks"), data, outlook, styles);
         });
+        data.campaign()
+                .groups()
+                .ifPresent(groups -> groups(workbook.createSheet("督查组 Supervision groups"), data, groups, styles));
+        data.campaign()
+                .returns()
+                .ifPresent(returns -> returns(workbook.createSheet("报送情况 Returns"), data, returns, styles));
+    }
+
+    private static void groups(Sheet sheet, ReportData data, SupervisionReport report, XlsxReportWriter.Styles styles) {
+        XlsxReportWriter.title(
+                sheet,
+                data.campaign().campaign().name().zh() + " — 督查组 Supervision groups（截至 as of " + report.asOf() + "）",
+                styles);
+        sheet.createRow(1);
+        List<String> headers = List.of(
+                "督查组 Group",
+                "轮次 Round",
+                "起 From",
+                "止 To",
+                "学校 School",
+                "县区 District",
+                "首次督查 First visit",
+                "督查天数 Visit days",
+                "发现隐患 Hazards found",
+                "其中重大 Major");
+        XlsxReportWriter.header(sheet, headers, styles);
+        int r = XlsxReportWriter.HEADER_ROW + 1;
+        for (GroupRound round : report.rounds()) {
+            for (GroupSchool school : round.schools()) {
+                Row row = sheet.createRow(r++);
+                XlsxReportWriter.text(row, 0, round.group().name().zh(), null);
+                XlsxReportWriter.text(row, 1, round.revisit() ? "回头看 Revisit" : "督查 Visit", null);
+                XlsxReportWriter.date(row, 2, round.window().from(), styles);
+                XlsxReportWriter.date(row, 3, round.window().to(), styles);
+                XlsxReportWriter.text(row, 4, school.schoolName(), null);
+                XlsxReportWriter.text(row, 5, data.name(Dimension.DISTRICT, school.districtCode()), null);
+                XlsxReportWriter.date(row, 6, school.firstVisit(), styles);
+                count(row, 7, school.visitDays(), styles);
+                count(row, 8, school.hazardsFound(), styles);
+                count(row, 9, school.majorFound(), styles);
+            }
+        }
+        XlsxReportWriter.finish(sheet, headers.size(), r - 1);
+    }
+
+    private static void returns(Sheet sheet, ReportData data, ReturnsReport report, XlsxReportWriter.Styles styles) {
+        XlsxReportWriter.title(
+                sheet,
+                data.campaign().campaign().name().zh() + " — 报送情况 Returns（截至 as of " + report.asOf() + "，未到期的期次不列"
+                        + " periods not yet due left out）",
+                styles);
+        sheet.createRow(1);
+        List<String> headers = List.of(
+                "报送事项 Return",
+                "期次 Period",
+                "截止 Due",
+                "学校 School",
+                "县区 District",
+                "状态 Status",
+                "报送日期 Returned on",
+                "行数 Rows");
+        XlsxReportWriter.header(sheet, headers, styles);
+        int r = XlsxReportWriter.HEADER_ROW + 1;
+        for (ReturnSchedule schedule : report.schedules()) {
+            for (ReturnCell cell : schedule.cells()) {
+                if (cell.status() == ReturnStatus.NOT_DUE) {
+                    continue;
+                }
+                ReturnPeriod period = schedule.periods().get(cell.period() - 1); // numbered from 1
+                Row row = sheet.createRow(r++);
+                XlsxReportWriter.text(row, 0, schedule.rule().name().zh(), null);
+                XlsxReportWriter.text(row, 1, period.label(), null);
+                XlsxReportWriter.date(row, 2, period.due(), styles);
+                XlsxReportWriter.text(row, 3, cell.schoolName(), null);
+                XlsxReportWriter.text(row, 4, data.name(Dimension.DISTRICT, cell.districtCode()), null);
+                XlsxReportWriter.text(
+                        row, 5, cell.status().nameZh() + " " + cell.status().nameEn(), null);
+                XlsxReportWriter.date(row, 6, cell.returnedOn(), styles);
+                if (cell.rows() != null) {
+                    count(row, 7, cell.rows(), styles);
+                }
+            }
+        }
+        XlsxReportWriter.finish(sheet, headers.size(), r - 1);
     }
 
     private static void phases(Sheet sheet, ReportData data, XlsxReportWriter.Styles styles) {
