@@ -39,7 +39,11 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
                     dimension.code() + "_event_key",
                     by.contains(dimension) ? "m." + dimension.code() + "_code" : NO_VALUE);
         }
-        identifiers.put("facts", source.table());
+        boolean asOfCube = source == FactSource.HAZARD_ASOF_CUBE;
+        // both branches are bound (DuckDB binds every CTE), only the one joined is read
+        identifiers.put("facts", asOfCube ? FactSource.HAZARD_CUBE_DISTRICT.table() : source.table());
+        identifiers.put("asof_cube", FactSource.HAZARD_ASOF_CUBE.table());
+        identifiers.put("hazard_groups", asOfCube ? "asof_groups" : "hazard_groups");
         boolean hazardSubset =
                 question.filters().keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
         identifiers.put("school_figures", hazardSubset ? "false" : "true");
