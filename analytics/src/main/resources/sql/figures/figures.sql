@@ -13,6 +13,7 @@
 --                         are month-aligned (see model/hazard_cube.sql)
 --   {{hazard_groups}}     hazard_groups (from {{facts}}), or asof_groups (from {{asof_cube}}, the as-of cube)
 --   {{asof_cube}}         hazard_asof_cube
+--   {{school_register}}   register, or no_register (no school: school-based figures NULL) with the as-of cube
 --   {{school_figures}}    false when a hazard dimension (category, severity, inspection type) filters the question:
 --                         school-based figures (coverage, drills, six 100%) are not defined for a hazard subset
 -- Filters are bound text parameters :f_<dim>, each ',CODE1,CODE2,' or '' for no filter.
@@ -251,6 +252,11 @@ register AS (
     SELECT school_code, district_code, school_type, CASE WHEN boarding THEN 'Y' ELSE 'N' END AS boarding
     FROM dim_school
 ),
+-- No school at all: school_members when {{school_register}} is no_register (the as-of cube's questions, which leave
+-- the school-based figures to hazard_groups' questions), so their school parts cost nothing.
+no_register AS (
+    SELECT * FROM register WHERE 1 = 0
+),
 -- risk_index's denominator: the schools of the cell's district (and school type when that is a dimension).
 risk_schools AS (
     SELECT {{district_risk_key}} AS k_district, {{school_type_risk_key}} AS k_school_type, COUNT(*) AS schools
@@ -267,7 +273,7 @@ school_members AS (
         {{district_school_key}} AS k_district,
         {{school_type_school_key}} AS k_school_type,
         {{boarding_school_key}} AS k_boarding
-    FROM register s
+    FROM {{school_register}} s
     WHERE (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
         AND (:f_boarding = '' OR instr(:f_boarding, ',' || s.boarding || ',') > 0)

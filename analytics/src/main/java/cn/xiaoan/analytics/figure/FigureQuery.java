@@ -44,6 +44,8 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         identifiers.put("facts", asOfCube ? FactSource.HAZARD_CUBE_DISTRICT.table() : source.table());
         identifiers.put("asof_cube", FactSource.HAZARD_ASOF_CUBE.table());
         identifiers.put("hazard_groups", asOfCube ? "asof_groups" : "hazard_groups");
+        // the as-of cube's questions ask no school-based figure: their school parts read no school
+        identifiers.put("school_register", asOfCube ? "no_register" : "register");
         boolean hazardSubset =
                 question.filters().keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
         identifiers.put("school_figures", hazardSubset ? "false" : "true");
