@@ -13,6 +13,8 @@
 --                         are month-aligned (see model/hazard_cube.sql)
 --   {{hazard_groups}}     hazard_groups (from {{facts}}), or asof_groups (from {{asof_cube}}, the as-of cube)
 --   {{asof_cube}}         hazard_asof_cube
+-- FigureQuery drops the section (/* section x */ … /* end x */) of the groups not joined, so that a question plans
+-- only what it reads.
 --   {{school_register}}   register, or no_register (no school: school-based figures NULL) with the as-of cube
 --   {{school_figures}}    false when a hazard dimension (category, severity, inspection type) filters the question:
 --                         school-based figures (coverage, drills, six 100%) are not defined for a hazard subset
@@ -93,6 +95,7 @@ cells AS (
     CROSS JOIN {{quarter_members}} m_quarter
     CROSS JOIN {{year_members}} m_year
 ),
+/* section hazard_groups */
 -- Hazards (or cube rows standing for several) in the question's filters, keyed by the breakdown.
 facts AS (
     SELECT
@@ -186,6 +189,8 @@ hazard_groups AS (
     FROM hazard_states
     GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
 ),
+/* end hazard_groups */
+/* section asof_groups */
 -- The same groups from the as-of cube (model/hazard_asof_cube.sql) when {{hazard_groups}} is asof_groups: each
 -- cumulative count read on the day before P, at the end of P and at D (one cube row per cell and date), differenced
 -- as that file derives. Only district, category and severity can key or filter it; the figures that pair a date in P
@@ -248,6 +253,7 @@ asof_groups AS (
     FROM asof_points
     GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
 ),
+/* end asof_groups */
 register AS (
     SELECT school_code, district_code, school_type, CASE WHEN boarding THEN 'Y' ELSE 'N' END AS boarding
     FROM dim_school

@@ -15,6 +15,7 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
     private static final List<Dimension> RISK_BREAKDOWNS = List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE);
     private static final List<Dimension> TIME_BREAKDOWNS = List.of(Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR);
     private static final String NO_VALUE = "null";
+    private static final SqlTemplate FIGURES = SqlTemplate.load("figures/figures.sql");
 
     public static FigureQuery of(ResolvedQuestion question, FactSource source) {
         List<Dimension> by = question.by();
@@ -40,7 +41,6 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
                     by.contains(dimension) ? "m." + dimension.code() + "_code" : NO_VALUE);
         }
         boolean asOfCube = source == FactSource.HAZARD_ASOF_CUBE;
-        // both branches are bound (DuckDB binds every CTE), only the one joined is read
         identifiers.put("facts", asOfCube ? FactSource.HAZARD_CUBE_DISTRICT.table() : source.table());
         identifiers.put("asof_cube", FactSource.HAZARD_ASOF_CUBE.table());
         identifiers.put("hazard_groups", asOfCube ? "asof_groups" : "hazard_groups");
@@ -56,7 +56,9 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         parameters.put(
                 "day_before_period", Date.valueOf(question.period().from().minusDays(1)));
         return new FigureQuery(
-                SqlTemplate.load("figures/figures.sql").withIdentifiers(identifiers), Map.copyOf(parameters));
+                FIGURES.withoutSection(asOfCube ? "hazard_groups" : "asof_groups")
+                        .withIdentifiers(identifiers),
+                Map.copyOf(parameters));
     }
 
     private static String schoolColumn(Dimension dimension) {
