@@ -11,6 +11,11 @@
 --                         the schools of the cell's district and school type only)
 --   {{facts}}             hazard_facts, or the smallest hazard cube holding the question's dimensions when P and D
 --                         are month-aligned (see model/hazard_cube.sql)
+--   {{hazard_groups}}     hazard_groups (from {{facts}}), or asof_groups (from {{asof_cube}}, the as-of cube)
+--   {{asof_cube}}         hazard_asof_cube
+-- FigureQuery drops the section (/* section x */ … /* end x */) of the groups not joined, so that a question plans
+-- only what it reads.
+--   {{school_register}}   register, or no_register (no school: school-based figures NULL) with the as-of cube
 --   {{school_figures}}    false when a hazard dimension (category, severity, inspection type) filters the question:
 --                         school-based figures (coverage, drills, six 100%) are not defined for a hazard subset
 -- Filters are bound text parameters :f_<dim>, each ',CODE1,CODE2,' or '' for no filter.
@@ -90,6 +95,7 @@ cells AS (
     CROSS JOIN {{quarter_members}} m_quarter
     CROSS JOIN {{year_members}} m_year
 ),
+/* section hazard_groups */
 -- Hazards (or cube rows standing for several) in the question's filters, keyed by the breakdown.
 facts AS (
     SELECT
@@ -183,9 +189,79 @@ hazard_groups AS (
     FROM hazard_states
     GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
 ),
+/* end hazard_groups */
+/* section asof_groups */
+-- The same groups from the as-of cube (model/hazard_asof_cube.sql) when {{hazard_groups}} is asof_groups: each
+-- cumulative count read on the day before P, at the end of P and at D (one cube row per cell and date), differenced
+-- as that file derives. Only district, category and severity can key or filter it; the figures that pair a date in P
+-- with one at D (rectified and its rates and days, closed and its rate and days) are not in it (NULL here) and are
+-- asked of hazard_groups.
+asof_points AS (
+    SELECT
+        {{district_key}} AS k_district,
+        CAST(NULL AS STRING) AS k_school_type,
+        CAST(NULL AS STRING) AS k_boarding,
+        {{category_key}} AS k_category,
+        {{severity_key}} AS k_severity,
+        CAST(NULL AS STRING) AS k_inspection_type,
+        CAST(NULL AS STRING) AS k_month,
+        CAST(NULL AS STRING) AS k_quarter,
+        CAST(NULL AS STRING) AS k_year,
+        f.severity,
+        CASE WHEN f.valid_from <= :day_before_period AND :day_before_period < f.valid_to THEN 1 ELSE 0 END
+            AS at_before,
+        CASE WHEN f.valid_from <= :period_end AND :period_end < f.valid_to THEN 1 ELSE 0 END AS at_end,
+        CASE WHEN f.valid_from <= :as_of AND :as_of < f.valid_to THEN 1 ELSE 0 END AS at_as_of,
+        f.found,
+        f.self_found,
+        f.found - f.left_open AS open_hazards,
+        f.legacy_found - f.legacy_left_open AS legacy_open,
+        f.overdue_entered - f.overdue_left AS overdue,
+        f.resolved,
+        f.resolved - f.signed_off AS rectified_not_closed
+    FROM {{asof_cube}} f
+    WHERE ((f.valid_from <= :day_before_period AND :day_before_period < f.valid_to)
+            OR (f.valid_from <= :period_end AND :period_end < f.valid_to)
+            OR (f.valid_from <= :as_of AND :as_of < f.valid_to))
+        AND (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
+        AND (:f_category = '' OR instr(:f_category, ',' || f.category || ',') > 0)
+        AND (:f_severity = '' OR instr(:f_severity, ',' || f.severity || ',') > 0)
+),
+asof_groups AS (
+    SELECT
+        k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year,
+        SUM((at_end - at_before) * found) AS found,
+        SUM(CASE WHEN severity = 'MAJOR' THEN (at_end - at_before) * found ELSE 0 END) AS major_found,
+        CAST(NULL AS BIGINT) AS rectified,
+        CAST(NULL AS BIGINT) AS found_due,
+        CAST(NULL AS BIGINT) AS found_due_on_time,
+        CAST(NULL AS BIGINT) AS rectify_days,
+        SUM((at_end - at_before) * self_found) AS self_found,
+        SUM(at_as_of * open_hazards) AS open_hazards,
+        SUM(at_as_of * overdue) AS overdue,
+        SUM(CASE WHEN severity = 'MAJOR' THEN at_as_of * open_hazards ELSE 0 END) AS major_open,
+        SUM(CASE WHEN severity = 'MAJOR' THEN at_as_of * legacy_open ELSE 0 END) AS legacy_major_open,
+        -- risk_weight of an open hazard, doubled while it is overdue
+        SUM(at_as_of * (risk_weight(severity, false) * (open_hazards - overdue) + risk_weight(severity, true) * overdue))
+            AS risk_points,
+        SUM(at_before * open_hazards) AS opening,
+        SUM((at_end - at_before) * resolved) AS resolved,
+        SUM(at_end * open_hazards) AS closing,
+        CAST(NULL AS BIGINT) AS closed,
+        CAST(NULL AS BIGINT) AS close_days,
+        SUM(at_as_of * rectified_not_closed) AS rectified_not_closed
+    FROM asof_points
+    GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
+),
+/* end asof_groups */
 register AS (
     SELECT school_code, district_code, school_type, CASE WHEN boarding THEN 'Y' ELSE 'N' END AS boarding
     FROM dim_school
+),
+-- No school at all: school_members when {{school_register}} is no_register (the as-of cube's questions, which leave
+-- the school-based figures to hazard_groups' questions), so their school parts cost nothing.
+no_register AS (
+    SELECT * FROM register WHERE 1 = 0
 ),
 -- risk_index's denominator: the schools of the cell's district (and school type when that is a dimension).
 risk_schools AS (
@@ -203,7 +279,7 @@ school_members AS (
         {{district_school_key}} AS k_district,
         {{school_type_school_key}} AS k_school_type,
         {{boarding_school_key}} AS k_boarding
-    FROM register s
+    FROM {{school_register}} s
     WHERE (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
         AND (:f_boarding = '' OR instr(:f_boarding, ',' || s.boarding || ',') > 0)
@@ -358,7 +434,7 @@ SELECT
     COALESCE(g.rectified_not_closed, 0) AS rectified_not_closed,
     CAST(g.close_days AS DOUBLE) / NULLIF(g.closed, 0) AS days_to_close
 FROM cells c
-LEFT JOIN hazard_groups g
+LEFT JOIN {{hazard_groups}} g
     ON g.k_district IS NOT DISTINCT FROM c.k_district
         AND g.k_school_type IS NOT DISTINCT FROM c.k_school_type
         AND g.k_boarding IS NOT DISTINCT FROM c.k_boarding

@@ -15,6 +15,7 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
     private static final List<Dimension> RISK_BREAKDOWNS = List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE);
     private static final List<Dimension> TIME_BREAKDOWNS = List.of(Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR);
     private static final String NO_VALUE = "null";
+    private static final SqlTemplate FIGURES = SqlTemplate.load("figures/figures.sql");
 
     public static FigureQuery of(ResolvedQuestion question, FactSource source) {
         List<Dimension> by = question.by();
@@ -39,7 +40,12 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
                     dimension.code() + "_event_key",
                     by.contains(dimension) ? "m." + dimension.code() + "_code" : NO_VALUE);
         }
-        identifiers.put("facts", source.table());
+        boolean asOfCube = source == FactSource.HAZARD_ASOF_CUBE;
+        identifiers.put("facts", asOfCube ? FactSource.HAZARD_CUBE_DISTRICT.table() : source.table());
+        identifiers.put("asof_cube", FactSource.HAZARD_ASOF_CUBE.table());
+        identifiers.put("hazard_groups", asOfCube ? "asof_groups" : "hazard_groups");
+        // the as-of cube's questions ask no school-based figure: their school parts read no school
+        identifiers.put("school_register", asOfCube ? "no_register" : "register");
         boolean hazardSubset =
                 question.filters().keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
         identifiers.put("school_figures", hazardSubset ? "false" : "true");
@@ -50,7 +56,9 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         parameters.put(
                 "day_before_period", Date.valueOf(question.period().from().minusDays(1)));
         return new FigureQuery(
-                SqlTemplate.load("figures/figures.sql").withIdentifiers(identifiers), Map.copyOf(parameters));
+                FIGURES.withoutSection(asOfCube ? "hazard_groups" : "asof_groups")
+                        .withIdentifiers(identifiers),
+                Map.copyOf(parameters));
     }
 
     private static String schoolColumn(Dimension dimension) {

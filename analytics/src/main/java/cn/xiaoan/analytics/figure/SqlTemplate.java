@@ -58,6 +58,21 @@ public final class SqlTemplate {
         return new SqlTemplate(name + " + " + next.name, text + "\n" + next.text);
     }
 
+    /**
+     * This template without the text from {@code /* section <name> *}{@code /} to {@code /* end <name> *}{@code /}
+     * (markers included), e.g. CTEs a question does not read, which would still cost planning.
+     */
+    public SqlTemplate withoutSection(String section) {
+        String start = "/* section " + section + " */";
+        String end = "/* end " + section + " */";
+        int from = text.indexOf(start);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException("Cannot render " + name + ": no section " + section);
+        }
+        return new SqlTemplate(name, text.substring(0, from) + text.substring(to + end.length()));
+    }
+
     /** Fills every identifier slot; each value must come from a registry and look like a plain identifier. */
     public SqlTemplate withIdentifiers(Map<String, String> identifiers) {
         Matcher matcher = IDENTIFIER_SLOT.matcher(text);

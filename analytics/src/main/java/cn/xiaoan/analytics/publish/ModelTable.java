@@ -30,6 +30,8 @@ public enum ModelTable {
     HAZARD_CUBE("hazard_cube", "model/hazard_cube.sql", Map.of()),
     HAZARD_CUBE_DISTRICT_CATEGORY("hazard_cube_district_category", "model/hazard_cube_district_category.sql", Map.of()),
     HAZARD_CUBE_DISTRICT("hazard_cube_district", "model/hazard_cube_district.sql", Map.of()),
+    HAZARD_ASOF_CUBE("hazard_asof_cube", "model/hazard_asof_cube.sql", Map.of()),
+    SCHOOL_ASOF_CUBE("school_asof_cube", "model/school_asof_cube.sql", Map.of()),
     INSPECTIONS("inspections", "model/inspections.sql", Map.of()),
     SURVEYS("surveys", "model/surveys.sql", Map.of()),
     DRILLS("drills", "model/drills.sql", Map.of()),

@@ -228,13 +228,29 @@ public final class FigureService implements AutoCloseable {
     }
 
     /**
-     * Every figure, read from the given source (for benchmarks and the cube's exactness tests); the cube only answers
-     * periods of whole months as of a month's last day.
+     * The wanted figures (at least) for every cell of the request's breakdown: from the as-of cube when it holds them
+     * and the question's dimensions (at any date), else as {@link #figures(ModelSnapshot, Question)}. A figure not
+     * wanted may be null in the rows (see {@link FactSource#answers}).
+     */
+    public FigureTable figures(ModelSnapshot snapshot, Question request, Set<Figure> wanted) {
+        ResolvedQuestion resolved = request.resolve(snapshot);
+        size(snapshot, resolved).checkWithin(limits.cellBudget());
+        return run(
+                snapshot.model(),
+                resolved,
+                FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned(), wanted));
+    }
+
+    /**
+     * Every figure, read from the given source (for benchmarks and the cube's exactness tests); the month cubes only
+     * answer periods of whole months as of a month's last day, the as-of cube any date but only some figures.
      */
     public FigureTable figures(Question request, FactSource source) {
         ModelSnapshot snapshot = snapshot();
         ResolvedQuestion resolved = request.resolve(snapshot);
-        if (source != FactSource.HAZARD_FACTS && !FactSource.answersExactly(resolved.period(), resolved.asOf())) {
+        if (source != FactSource.HAZARD_FACTS
+                && source.answersEveryFigure()
+                && !FactSource.answersExactly(resolved.period(), resolved.asOf())) {
             throw new IllegalArgumentException("Cannot read the cube for " + resolved.period() + " as of "
                     + resolved.asOf() + ": it answers whole months as of a month's last day only");
         }
@@ -266,7 +282,8 @@ public final class FigureService implements AutoCloseable {
                         request.period(),
                         request.asOf(),
                         List.of(request.rows(), request.columns()),
-                        request.filters()));
+                        request.filters()),
+                Set.of(request.metric()));
         var rows = new LinkedHashMap<String, Member>();
         var columns = new LinkedHashMap<String, Member>();
         var cells = new ArrayList<Cell>(table.rows().size());
@@ -348,7 +365,8 @@ public final class FigureService implements AutoCloseable {
 
     private FigureTable compute(ServingModel model, ResolvedQuestion resolved, FactSource source) {
         FigureQuery query = FigureQuery.of(resolved, source);
-        List<FigureRow> rows = select(model, query.sql(), query.parameters(), result -> row(result, resolved.by()));
+        List<FigureRow> rows =
+                select(model, query.sql(), query.parameters(), result -> row(result, resolved.by(), source));
         return new FigureTable(
                 resolved.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
     }
@@ -423,13 +441,17 @@ public final class FigureService implements AutoCloseable {
         return rows;
     }
 
-    private static FigureRow row(ResultSet result, List<Dimension> by) throws SQLException {
+    private static FigureRow row(ResultSet result, List<Dimension> by, FactSource source) throws SQLException {
         var keys = new ArrayList<String>(by.size());
         for (Dimension dimension : by) {
             keys.add(result.getString("k_" + dimension.code()));
         }
         var values = new ArrayList<Double>(Figure.values().length);
         for (Figure figure : Figure.values()) {
+            if (!source.answers(figure)) {
+                values.add(null);
+                continue;
+            }
             Object value = result.getObject(figure.column());
             values.add(value == null ? null : ((Number) value).doubleValue());
         }

@@ -32,6 +32,7 @@ public final class SchoolProfileService {
     private static final SqlTemplate DRILLS = SqlTemplate.load("drill/school_drills.sql");
     private static final SqlTemplate SURVEY = SqlTemplate.load("drill/school_survey.sql");
     private static final SqlTemplate RANKING = SqlTemplate.load("drill/school_ranking.sql");
+    private static final SqlTemplate RANKING_FROM_CUBE = SqlTemplate.load("drill/school_ranking_asof.sql");
     /** A ranking longer than this is a list: use the hazard list instead. */
     public static final int MAX_RANKED = 500;
 
@@ -106,13 +107,28 @@ public final class SchoolProfileService {
         return riskiest(figures.snapshot(), asOfAsked, filters, limit, scope);
     }
 
-    /** The riskiest schools from the given snapshot. */
+    /**
+     * The riskiest schools from the given snapshot: from each school's precomputed state at D (model/school_asof_cube.sql)
+     * unless a category or inspection type filters, which only the hazards themselves tell.
+     */
     public List<SchoolRisk> riskiest(
             ModelSnapshot snapshot,
             Optional<LocalDate> asOfAsked,
             Map<Dimension, Set<String>> filters,
             int limit,
             DistrictScope scope) {
+        boolean fromCube = !filters.containsKey(Dimension.CATEGORY) && !filters.containsKey(Dimension.INSPECTION_TYPE);
+        return riskiest(snapshot, asOfAsked, filters, limit, scope, fromCube);
+    }
+
+    /** The riskiest schools read from the per-school cube or from every hazard (for the parity test). */
+    List<SchoolRisk> riskiest(
+            ModelSnapshot snapshot,
+            Optional<LocalDate> asOfAsked,
+            Map<Dimension, Set<String>> filters,
+            int limit,
+            DistrictScope scope,
+            boolean fromCube) {
         if (limit < 1 || limit > MAX_RANKED) {
             throw new IllegalArgumentException("Cannot rank " + limit + " schools: choose 1 to " + MAX_RANKED);
         }
@@ -136,7 +152,7 @@ public final class SchoolProfileService {
         }
         return figures.select(
                 model,
-                RANKING,
+                fromCube ? RANKING_FROM_CUBE : RANKING,
                 parameters,
                 row -> new SchoolRisk(
                         row.getString("school_code"),

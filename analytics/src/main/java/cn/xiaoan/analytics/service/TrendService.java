@@ -3,6 +3,7 @@ package cn.xiaoan.analytics.service;
 import static java.util.Objects.requireNonNull;
 
 import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.figure.FigureTable;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.QuestionSize;
@@ -11,6 +12,7 @@ import cn.xiaoan.analytics.figure.TimeGrain;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,6 +47,14 @@ public final class TrendService {
 
     /** The trend over the given snapshot: its default as-of date and every point's figures. */
     public Trend trend(ModelSnapshot snapshot, TrendRequest request) {
+        return trend(snapshot, request, EnumSet.allOf(Figure.class));
+    }
+
+    /**
+     * The trend of the wanted figures (others may be null in its points): a trend of stocks and found hazards reads the
+     * as-of cube, a few rows a point.
+     */
+    public Trend trend(ModelSnapshot snapshot, TrendRequest request, Set<Figure> wanted) {
         requireNonNull(snapshot, "snapshot");
         requireNonNull(request, "request");
         ResolvedQuestion whole = request.whole().resolve(snapshot);
@@ -74,7 +84,7 @@ public final class TrendService {
             LocalDate from = start.isBefore(range.from()) ? range.from() : start;
             LocalDate end = grain.unitEnd(start);
             LocalDate to = earliest(end, range.to(), asOf);
-            FigureTable table = figures.figures(snapshot, request.point(new Period(from, to), to));
+            FigureTable table = figures.figures(snapshot, request.point(new Period(from, to), to), wanted);
             filters = table.filters();
             points.add(new TrendPoint(grain.unitCode(start), table.period(), to, table.rows()));
             afterEachPoint.run();

@@ -85,4 +85,12 @@ class SqlTemplateTest {
                 .hasMessage("Cannot find dimension \"county\": expected one of district, school_type, boarding,"
                         + " category, severity, inspection_type, month, quarter, year");
     }
+
+    @Test
+    void dropsASectionAQuestionDoesNotRead() {
+        var template =
+                SqlTemplate.of("t", "WITH /* section a */a AS (SELECT 1),/* end a */ b AS (SELECT 2) SELECT * FROM b");
+        assertThat(template.withoutSection("a").positional().sql()).isEqualTo("WITH  b AS (SELECT 2) SELECT * FROM b");
+        assertThatThrownBy(() -> template.withoutSection("c")).hasMessage("Cannot render t: no section c");
+    }
 }

@@ -111,7 +111,7 @@ final class DrillController {
         // one model version for the range's default end and every point
         ModelSnapshot snapshot = figures.snapshot(parameters.knowledge());
         var request = new TrendRequest(grain, trendRange(parameters, asOf, snapshot), asOf, by, filters);
-        Trend trend = trends.trend(snapshot, request);
+        Trend trend = trends.trend(snapshot, request, Set.copyOf(shown));
         if (export.isPresent()) {
             exports.send(
                     ctx,

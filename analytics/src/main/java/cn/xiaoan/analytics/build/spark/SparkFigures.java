@@ -64,6 +64,10 @@ public final class SparkFigures {
             }
             var figures = new ArrayList<Double>(Figure.values().length);
             for (Figure figure : Figure.values()) {
+                if (!source.answers(figure)) {
+                    figures.add(null);
+                    continue;
+                }
                 Object value = row.getAs(figure.column());
                 figures.add(value == null ? null : ((Number) value).doubleValue());
             }
