@@ -70,6 +70,8 @@ class ModelBuilderTest {
                             "hazard_cube.parquet",
                             "hazard_cube_district_category.parquet",
                             "hazard_cube_district.parquet",
+                            "hazard_asof_cube.parquet",
+                            "school_asof_cube.parquet",
                             "hazard_history.parquet",
                             "trust_findings.parquet",
                             "supervision_events.parquet",
