@@ -160,7 +160,10 @@ hazard_states AS (
         CASE WHEN closed_date <= :as_of THEN 1 ELSE 0 END AS is_closed_by_as_of,
         -- rectified_not_closed at D: rectified_date <= D and (closed_date is null or > D); not limited to P
         CASE WHEN rectified_date <= :as_of AND (closed_date IS NULL OR closed_date > :as_of) THEN 1 ELSE 0 END
-            AS is_rectified_not_closed
+            AS is_rectified_not_closed,
+        -- due_on_time_rate's population: deadline in P and deadline <= D, whenever the hazard was found
+        CASE WHEN deadline >= :period_start AND deadline <= :period_end AND deadline <= :as_of THEN 1 ELSE 0 END
+            AS is_due_in_period
     FROM facts
 ),
 hazard_groups AS (
@@ -185,7 +188,9 @@ hazard_groups AS (
         SUM(hazards * is_closing) AS closing,
         SUM(hazards * is_found * is_closed_by_as_of) AS closed,
         SUM(CASE WHEN is_found = 1 AND is_closed_by_as_of = 1 THEN days_to_close ELSE 0 END) AS close_days,
-        SUM(hazards * is_rectified_not_closed) AS rectified_not_closed
+        SUM(hazards * is_rectified_not_closed) AS rectified_not_closed,
+        SUM(hazards * is_due_in_period) AS due_in_period,
+        SUM(on_time_hazards * is_due_in_period) AS due_in_period_on_time
     FROM hazard_states
     GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
 ),
@@ -249,7 +254,9 @@ asof_groups AS (
         SUM(at_end * open_hazards) AS closing,
         CAST(NULL AS BIGINT) AS closed,
         CAST(NULL AS BIGINT) AS close_days,
-        SUM(at_as_of * rectified_not_closed) AS rectified_not_closed
+        SUM(at_as_of * rectified_not_closed) AS rectified_not_closed,
+        CAST(NULL AS BIGINT) AS due_in_period,
+        CAST(NULL AS BIGINT) AS due_in_period_on_time
     FROM asof_points
     GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
 ),
@@ -432,7 +439,9 @@ SELECT
     COALESCE(g.closed, 0) AS closed,
     CAST(g.closed AS DOUBLE) / NULLIF(g.rectified, 0) AS closure_rate,
     COALESCE(g.rectified_not_closed, 0) AS rectified_not_closed,
-    CAST(g.close_days AS DOUBLE) / NULLIF(g.closed, 0) AS days_to_close
+    CAST(g.close_days AS DOUBLE) / NULLIF(g.closed, 0) AS days_to_close,
+    -- due_on_time_rate: among hazards with deadline in P and <= D (found whenever), share rectified by the deadline
+    CAST(g.due_in_period_on_time AS DOUBLE) / NULLIF(g.due_in_period, 0) AS due_on_time_rate
 FROM cells c
 LEFT JOIN {{hazard_groups}} g
     ON g.k_district IS NOT DISTINCT FROM c.k_district

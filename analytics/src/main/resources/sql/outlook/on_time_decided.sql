@@ -1,5 +1,5 @@
--- For the outlook of an on_time_rate measure (found in [:period_start, :period_end], category and severity filters
--- as ',CODE,' lists): the hazards whose on-time verdict at the horizon H = :horizon is already known at D = :as_of,
+-- For the outlook of an on_time_rate measure (found in [:period_start, :period_end]; for due_on_time_rate,
+-- :by_deadline, falling due in it instead; category and severity filters as ',CODE,' lists): the hazards whose on-time verdict at the horizon H = :horizon is already known at D = :as_of,
 -- with the on_time_rate rule of docs/FIGURES.md. Due by H and decided: rectified by D (on time when by its
 -- deadline), or past its deadline at D while open (late whatever happens). The hazards still open at D with a
 -- deadline in (D, H] are pending; the outlook projects them from open_hazards.sql.
@@ -9,8 +9,8 @@ SELECT
     COALESCE(SUM(CASE WHEN f.rectified_date <= :as_of AND f.rectified_date <= f.deadline THEN f.hazards ELSE 0 END), 0)
         AS on_time
 FROM hazard_facts f
-WHERE f.found_date >= :period_start
-    AND f.found_date <= :period_end
+WHERE ((NOT :by_deadline AND f.found_date >= :period_start AND f.found_date <= :period_end)
+        OR (:by_deadline AND f.deadline >= :period_start AND f.deadline <= :period_end))
     AND f.found_date <= :as_of
     AND f.deadline <= :horizon
     AND (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)

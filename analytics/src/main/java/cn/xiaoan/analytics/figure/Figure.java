@@ -116,7 +116,14 @@ public enum Figure {
             "平均销号天数",
             "Days to close",
             FigureUnit.DAYS,
-            "mean of (closed_date − rectified_date) in days over closed");
+            "mean of (closed_date − rectified_date) in days over closed"),
+    // Campaign goals judge every hazard falling due in a period, not only those found in it (动态清零).
+    DUE_ON_TIME_RATE(
+            "due_on_time_rate",
+            "到期隐患按期整改率",
+            "On-time rate of hazards due",
+            FigureUnit.RATE,
+            "among hazards with deadline in P and deadline ≤ D (found whenever): share with rectified_date ≤ deadline");
 
     private final String code;
     private final String nameZh;

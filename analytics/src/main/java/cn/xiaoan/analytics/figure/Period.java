@@ -16,6 +16,11 @@ public record Period(LocalDate from, LocalDate to) {
     }
 
     /** The calendar year of a date up to that date (year to date). */
+    /** Whether {@code day} is in the period, ends included; no day (null) is in none. */
+    public boolean contains(LocalDate day) {
+        return day != null && !day.isBefore(from) && !day.isAfter(to);
+    }
+
     public static Period yearTo(LocalDate date) {
         return new Period(date.withDayOfYear(1), date);
     }

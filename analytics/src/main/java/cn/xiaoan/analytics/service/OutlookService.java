@@ -213,7 +213,9 @@ public final class OutlookService {
                     runs[r] = count;
                 }
             }
-            case ON_TIME_RATE -> {
+            case ON_TIME_RATE, DUE_ON_TIME_RATE -> {
+                // on_time_rate judges the hazards found in the period, due_on_time_rate those falling due in it
+                boolean byDeadline = figure == Figure.DUE_ON_TIME_RATE;
                 Period period = measure.period()
                         .fixed()
                         .map(days -> new Period(days.from(), min(days.to(), at)))
@@ -223,6 +225,7 @@ public final class OutlookService {
                 parameters.put("horizon", Date.valueOf(at));
                 parameters.put("period_start", Date.valueOf(period.from()));
                 parameters.put("period_end", Date.valueOf(period.to()));
+                parameters.put("by_deadline", byDeadline);
                 parameters.put(
                         "f_district",
                         CodeList.of(narrowed(scope, measure.filters().get(Dimension.DISTRICT))));
@@ -236,8 +239,7 @@ public final class OutlookService {
                     if (h.deadline() != null
                             && !h.deadline().isBefore(d)
                             && !h.deadline().isAfter(at)
-                            && !h.foundDate().isBefore(period.from())
-                            && !h.foundDate().isAfter(period.to())
+                            && period.contains(byDeadline ? h.deadline() : h.foundDate())
                             && category.test(h.category())
                             && severity.test(h.severity())
                             && district.test(h.districtCode())) {

@@ -5,6 +5,7 @@ import static cn.xiaoan.analytics.figure.Figure.CLOSURE_RATE;
 import static cn.xiaoan.analytics.figure.Figure.DAYS_TO_CLOSE;
 import static cn.xiaoan.analytics.figure.Figure.DAYS_TO_RECTIFY;
 import static cn.xiaoan.analytics.figure.Figure.DRILL_COMPLIANCE;
+import static cn.xiaoan.analytics.figure.Figure.DUE_ON_TIME_RATE;
 import static cn.xiaoan.analytics.figure.Figure.FOUND;
 import static cn.xiaoan.analytics.figure.Figure.LEGACY_MAJOR_OPEN;
 import static cn.xiaoan.analytics.figure.Figure.MAJOR_FOUND;
@@ -95,6 +96,19 @@ public class FigureDefinitionsTest {
         assertThat(total.value(DAYS_TO_RECTIFY)).isEqualTo(33.0);
         // found by SELF: H3, H4, H6 → 3 / 5 (H2 and H5 by SUPERVISION)
         assertThat(total.value(SELF_FOUND_SHARE)).isEqualTo(3.0 / 5);
+    }
+
+    @Test
+    void dueOnTimeRateJudgesEveryHazardFallingDueInThePeriodWheneverFound() {
+        FigureRow total = total(H1_2026, JUNE_30);
+        // deadline in P and ≤ D: H7 (found 2025-12-20, due 01-10), H2 (02-15), H3 (03-31), H4 (06-30 = D); H1 and H9
+        // fell due in 2024, H5 after D, H6 has none. On time: H7 (01-05) and H2 (02-10) → 2 / 4, where on_time_rate,
+        // which leaves out H7 (found before P), is 1 / 3
+        assertThat(total.value(DUE_ON_TIME_RATE)).isEqualTo(2.0 / 4);
+        // nothing falls due in a period without deadlines: undefined, not 0
+        assertThat(total(period("2026-09-01", "2026-09-30"), LocalDate.parse("2026-09-30"))
+                        .value(DUE_ON_TIME_RATE))
+                .isNull();
     }
 
     @Test
