@@ -35,10 +35,10 @@ final class CampaignStockFlowCommand extends CampaignsCommand.GoalsSubcommand {
     public Integer call() throws JsonProcessingException {
         CampaignCatalog catalog = components.campaigns();
         CampaignDefinition campaign = campaign(catalog, id);
-        Optional<LocalDate> day = Optional.ofNullable(asOf).map(CampaignsCommand.GoalsSubcommand::date);
-        try (var figures = new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+        Optional<LocalDate> day = asOfDay();
+        try (FigureService figures = figures()) {
             StockFlowStatement statement =
-                    new StockFlowService(figures).statement(campaign, figures.snapshot(), day, Set.copyOf(districts));
+                    new StockFlowService(figures).statement(campaign, snapshot(figures), day, Set.copyOf(districts));
             if (format == CampaignsCommand.Format.json) {
                 // the same document as GET /api/v1/campaigns/{id}/stock-flow
                 json(CampaignOutlookBodies.StockFlowBody.of(

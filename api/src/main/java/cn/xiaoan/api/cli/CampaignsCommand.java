@@ -20,6 +20,7 @@ import cn.xiaoan.analytics.service.ReturnsReport;
 import cn.xiaoan.analytics.service.ReturnsService;
 import cn.xiaoan.analytics.service.SupervisionGroupService;
 import cn.xiaoan.analytics.service.SupervisionReport;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.api.output.CampaignBodies;
 import cn.xiaoan.api.output.CampaignDataBodies;
 import cn.xiaoan.api.server.JsonBodies;
@@ -138,11 +139,20 @@ public final class CampaignsCommand implements Runnable {
             super(components);
         }
 
+        /** The warehouse's figures, models as known at a time included (close it). */
+        FigureService figures() {
+            return components.figures(components.warehouse(warehouseOption.warehouse));
+        }
+
+        /** The model the command answers from: the published one, or as known at --known-at / reported by --reported-by. */
+        ModelSnapshot snapshot(FigureService figures) {
+            return figures.snapshot(knowledge.knowledge());
+        }
+
         int printGoals(CampaignCatalog catalog, CampaignDefinition campaign) throws JsonProcessingException {
-            Optional<LocalDate> day = Optional.ofNullable(asOf).map(GoalsSubcommand::date);
-            try (FigureService figures = components.figures(components.warehouse(warehouseOption.warehouse))) {
+            try (FigureService figures = figures()) {
                 GoalReport report = new CampaignGoalService(figures, catalog)
-                        .goals(campaign, figures.snapshot(knowledge.knowledge()), day, Set.copyOf(districts));
+                        .goals(campaign, snapshot(figures), asOfDay(), Set.copyOf(districts));
                 if (format == Format.json) {
                     // the same document as GET /api/v1/campaigns/{id}/goals
                     json(JsonBodies.GoalsBody.of(report, catalog.primary().id().equals(campaign.id())));
@@ -345,10 +355,9 @@ public final class CampaignsCommand implements Runnable {
         @Override
         public Integer call() throws JsonProcessingException {
             CampaignDefinition campaign = campaign(components.campaigns(), id);
-            try (var figures =
-                    new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+            try (FigureService figures = figures()) {
                 SupervisionReport report = new SupervisionGroupService(figures)
-                        .groups(campaign, figures.snapshot(), asOfDay(), Set.copyOf(districts));
+                        .groups(campaign, snapshot(figures), asOfDay(), Set.copyOf(districts));
                 if (format == Format.json) {
                     json(CampaignDataBodies.GroupsBody.of(report)); // as GET /api/v1/campaigns/{id}/groups
                     return 0;
@@ -408,10 +417,9 @@ public final class CampaignsCommand implements Runnable {
         @Override
         public Integer call() throws JsonProcessingException {
             CampaignDefinition campaign = campaign(components.campaigns(), id);
-            try (var figures =
-                    new FigureService(components.warehouse(warehouseOption.warehouse), components.reference())) {
+            try (FigureService figures = figures()) {
                 ReturnsReport report = new ReturnsService(figures)
-                        .returns(campaign, figures.snapshot(), asOfDay(), Set.copyOf(districts));
+                        .returns(campaign, snapshot(figures), asOfDay(), Set.copyOf(districts));
                 if (format == Format.json) {
                     json(CampaignDataBodies.ReturnsBody.of(report)); // as GET /api/v1/campaigns/{id}/returns
                     return 0;
