@@ -18,4 +18,4 @@ FROM (
         AND (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
 ) observed
 GROUP BY category, severity, days, rectified
-ORDER BY category, severity, days
+ORDER BY category, severity, days, rectified
