@@ -9,13 +9,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** LibreOffice headless and poppler, as installed by .ci/run: a report converted to PDF and its first page to PNG. */
-final class OfficeConversion {
-    record Result(Path pdf, int pages) {}
+/**
+ * LibreOffice headless and poppler, as installed by .ci/run: a report converted to PDF and its first page to PNG (the
+ * api tests use it too, from the test jar).
+ */
+public final class OfficeConversion {
+    public record Result(Path pdf, int pages) {}
 
     private OfficeConversion() {}
 
-    static Result toPdf(Path file, Path outDir) throws IOException, InterruptedException {
+    public static Result toPdf(Path file, Path outDir) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory("xiaoan-soffice");
         String output = run(List.of(
                 "soffice",

@@ -128,10 +128,16 @@ public final class ReportCommand implements Callable<Integer> {
                 progress.step(reportKind.name().toLowerCase(java.util.Locale.ROOT) + " " + reportFormat.name());
                 var rendered = new ByteArrayOutputStream();
                 data = reports.render(figures.snapshot(asked), request, rendered);
-                // the city's campaign report gets the county map (一张图), as the HTTP download does
-                stream.write(new ReportMapSection(
-                                AreaMap.shipped(components.reference().districts()), new ChoroplethPainter())
-                        .addTo(rendered.toByteArray(), data));
+                // the city's campaign report gets the county map (一张图), as the HTTP download does; the map is read
+                // only then, so an installation whose districts the shipped map does not outline still writes reports
+                stream.write(
+                        ReportMapSection.applies(data)
+                                ? new ReportMapSection(
+                                                AreaMap.shipped(
+                                                        components.reference().districts()),
+                                                new ChoroplethPainter())
+                                        .addTo(rendered.toByteArray(), data)
+                                : rendered.toByteArray());
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(partial);
                 throw e;
