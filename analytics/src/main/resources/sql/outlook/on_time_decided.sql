@@ -4,8 +4,8 @@
 -- deadline), or past its deadline at D while open (late whatever happens). The hazards still open at D with a
 -- deadline in (D, H] are pending; the outlook projects them from open_hazards.sql.
 SELECT
-    COALESCE(SUM(CASE WHEN f.rectified_date <= :as_of OR f.deadline < :as_of THEN f.hazards ELSE 0 END), 0)
-        AS decided,
+    COALESCE(SUM(CASE WHEN f.rectified_date <= :as_of OR is_overdue_at(f.found_date, f.rectified_date, f.deadline, :as_of)
+        THEN f.hazards ELSE 0 END), 0) AS decided,
     COALESCE(SUM(CASE WHEN f.rectified_date <= :as_of AND f.rectified_date <= f.deadline THEN f.hazards ELSE 0 END), 0)
         AS on_time
 FROM hazard_facts f

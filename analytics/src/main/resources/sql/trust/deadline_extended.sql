@@ -20,4 +20,6 @@ JOIN hazard_history e ON e.school_code = l.school_code
     AND e.hazard_id = l.hazard_id
     AND e.snapshot_number = l.snapshot_number - 1
 WHERE l.deadline > e.deadline
-    AND e.deadline < e.report_date
+    -- the deadline had passed at the earlier snapshot's own report date, whatever its status (not is_overdue_at: a
+    -- rectified hazard's passed deadline moved later is a finding too)
+    AND e.report_date > e.deadline

@@ -9,7 +9,10 @@ import cn.xiaoan.ingest.IngestRequest;
 import cn.xiaoan.ingest.Ingestor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,7 +43,7 @@ public final class TrustLedger {
     }
 
     public static TrustLedger load(String name, Path root) {
-        Path fixtures = resource("trust");
+        Path fixtures = resource("trust", root);
         var warehouse = new Warehouse(root.resolve("warehouse"));
         ingest(warehouse, Dataset.SCHOOLS, fixtures.resolve("schools.csv"), "2026-01-01");
         var batches = new LinkedHashMap<String, Long>();
@@ -74,11 +77,30 @@ public final class TrustLedger {
                 .batchId();
     }
 
-    private static Path resource(String name) {
+    /** The fixture directory; copied under {@code root} when it sits in a jar (the api tests read the test jar). */
+    private static Path resource(String name, Path root) {
         try {
-            return Path.of(TrustLedger.class.getResource("/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            URI uri = TrustLedger.class.getResource("/" + name).toURI();
+            if (!"jar".equals(uri.getScheme())) {
+                return Path.of(uri);
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                Path source = jar.provider().getPath(uri);
+                Path target = root.resolve("fixtures");
+                try (Stream<Path> all = Files.walk(source)) {
+                    for (Path path : all.toList()) {
+                        Path copy = target.resolve(source.relativize(path).toString());
+                        if (Files.isDirectory(path)) {
+                            Files.createDirectories(copy);
+                        } else {
+                            Files.copy(path, copy);
+                        }
+                    }
+                }
+                return target;
+            }
+        } catch (URISyntaxException | IOException e) {
+            throw new IllegalStateException("Cannot read the fixtures " + name + ": " + e.getMessage(), e);
         }
     }
 }
