@@ -115,8 +115,15 @@ public final class WarningService {
                 figures.select(model, sql("weak_self_inspection"), bound, WarningService::weakSelfInspection),
                 signOffDays,
                 figures.select(model, sql("rectified_not_closed"), bound, WarningService::unclosed),
-                figures.select(model, sql("major_without_deadline"), bound, WarningService::gap),
-                figures.select(model, sql("major_without_responsible_unit"), bound, WarningService::gap));
+                figures.select(model, sql("major_gaps"), withGap(bound, "deadline"), WarningService::gap),
+                figures.select(model, sql("major_gaps"), withGap(bound, "responsible_unit"), WarningService::gap));
+    }
+
+    /** The parameters of major_gaps.sql for one of its lists. */
+    private static Map<String, Object> withGap(Map<String, Object> bound, String gap) {
+        var parameters = new HashMap<String, Object>(bound);
+        parameters.put("gap", gap);
+        return Map.copyOf(parameters);
     }
 
     private static SqlTemplate sql(String name) {

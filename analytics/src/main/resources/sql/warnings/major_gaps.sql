@@ -1,0 +1,30 @@
+-- Warning lists of MAJOR hazards open at D (docs/FIGURES.md "open") that lack what the seeds ask of every one ("整改责任
+-- 单位、责任人与整改时限"), the oldest first; :gap says which:
+--   deadline          no rectification deadline (整改期限). on_time_rate counts only hazards due by D, so these are
+--                     silently outside it: they can never be late and are never overdue.
+--   responsible_unit  no responsible unit (整改责任单位; a ledger without the column names none).
+SELECT
+    h.hazard_id,
+    h.school_code,
+    s.name AS school_name,
+    h.district_code,
+    h.category,
+    h.severity,
+    h.inspection_type,
+    h.found_date,
+    h.deadline,
+    h.responsible_person,
+    h.responsible_unit,
+    h.supervised,
+    h.description,
+    days_between(h.found_date, :as_of) AS days_open
+FROM current_hazards h
+JOIN dim_school s ON s.school_code = h.school_code
+WHERE h.severity = 'MAJOR'
+    AND is_open_at(h.found_date, h.rectified_date, :as_of)
+    AND CASE :gap
+        WHEN 'deadline' THEN h.deadline IS NULL
+        WHEN 'responsible_unit' THEN h.responsible_unit IS NULL OR trim(h.responsible_unit) = ''
+    END
+    AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
+ORDER BY h.found_date, h.district_code, h.school_code, h.hazard_id
