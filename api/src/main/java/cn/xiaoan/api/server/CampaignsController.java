@@ -10,11 +10,14 @@ import cn.xiaoan.analytics.service.OutlookService;
 import cn.xiaoan.analytics.service.ReturnsService;
 import cn.xiaoan.analytics.service.StockFlowService;
 import cn.xiaoan.analytics.service.SupervisionGroupService;
+import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.api.output.CampaignBodies;
 import cn.xiaoan.api.output.CampaignDataBodies;
 import io.javalin.http.Context;
+import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,48 +68,55 @@ final class CampaignsController {
     }
 
     void goals(Context ctx) {
-        CampaignDefinition campaign = campaign(ctx);
-        var parameters = new QueryParameters(ctx);
-        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        Asked asked = asked(ctx);
         ctx.json(JsonBodies.GoalsBody.of(
-                goals.goals(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts),
-                isPrimary(campaign)));
+                goals.goals(asked.campaign(), asked.snapshot(), asked.asOf(), asked.districts()),
+                isPrimary(asked.campaign())));
     }
 
     /** The stock-flow statement over the campaign's period so far, within the caller's district scope. */
     void stockFlow(Context ctx) {
-        CampaignDefinition campaign = campaign(ctx);
-        var parameters = new QueryParameters(ctx);
-        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        Asked asked = asked(ctx);
         ctx.json(CampaignOutlookBodies.StockFlowBody.of(
-                stockFlow.statement(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts),
-                isPrimary(campaign)));
+                stockFlow.statement(asked.campaign(), asked.snapshot(), asked.asOf(), asked.districts()),
+                isPrimary(asked.campaign())));
     }
 
     /** The goal outlook (预测), within the caller's district scope. */
     void outlook(Context ctx) {
-        CampaignDefinition campaign = campaign(ctx);
-        var parameters = new QueryParameters(ctx);
-        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        Asked asked = asked(ctx);
         ctx.json(CampaignOutlookBodies.OutlookBody.of(
-                outlook.outlook(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts),
-                isPrimary(campaign)));
+                outlook.outlook(asked.campaign(), asked.snapshot(), asked.asOf(), asked.districts()),
+                isPrimary(asked.campaign())));
     }
 
     void groups(Context ctx) {
-        CampaignDefinition campaign = campaign(ctx);
-        var parameters = new QueryParameters(ctx);
-        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        Asked asked = asked(ctx);
         ctx.json(CampaignDataBodies.GroupsBody.of(
-                groups.groups(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts)));
+                groups.groups(asked.campaign(), asked.snapshot(), asked.asOf(), asked.districts())));
     }
 
     void returns(Context ctx) {
-        CampaignDefinition campaign = campaign(ctx);
-        var parameters = new QueryParameters(ctx);
-        Set<String> districts = AccessControl.principal(ctx).scope().narrow(districts(ctx));
+        Asked asked = asked(ctx);
         ctx.json(CampaignDataBodies.ReturnsBody.of(
-                returns.returns(campaign, figures.snapshot(parameters.knowledge()), parameters.asOf(), districts)));
+                returns.returns(asked.campaign(), asked.snapshot(), asked.asOf(), asked.districts())));
+    }
+
+    /**
+     * What a campaign route answers from: the campaign, one model snapshot (as known at {@code knownAt} /
+     * {@code reportedBy} when asked), the as-of date and the districts asked for within the caller's scope.
+     */
+    private record Asked(
+            CampaignDefinition campaign, ModelSnapshot snapshot, Optional<LocalDate> asOf, Set<String> districts) {}
+
+    private Asked asked(Context ctx) {
+        CampaignDefinition campaign = campaign(ctx); // an unknown campaign is a 404 before any parameter is read
+        var parameters = new QueryParameters(ctx);
+        return new Asked(
+                campaign,
+                figures.snapshot(parameters.knowledge()),
+                parameters.asOf(),
+                AccessControl.principal(ctx).scope().narrow(districts(ctx)));
     }
 
     private CampaignDefinition campaign(Context ctx) {
