@@ -167,6 +167,10 @@ function drawStockFlow() {
     zh: `${stockFlow.from} 至 ${stockFlow.to}：期初存量 + 本期新增 − 本期整改 = 期末存量（每次构建模型时校验）。`,
     en: `${stockFlow.from} to ${stockFlow.to}: opening + new − resolved = closing (checked at every model build).`,
   });
+  document.getElementById('stock-flow-print-note').textContent = t({
+    zh: '打印版仅列合计；分县区、类别的明细见屏幕或专项行动评估报告。',
+    en: 'Printed: the totals only; the lines by district and category are on screen and in the campaign report.',
+  });
   const count = (value) => formatValue(value, 'count', context.language);
   fillTable(document.getElementById('stock-flow'), [
     { key: 'severity', label: t({ zh: '等级', en: 'Severity' }), format: (row) => memberName('severity', row.severity) },
