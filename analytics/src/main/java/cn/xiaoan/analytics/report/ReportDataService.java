@@ -288,8 +288,9 @@ public final class ReportDataService {
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         if (known.isEmpty()) {
             throw new IllegalArgumentException("仓库中没有专项行动 " + campaign.id() + " 所辖地区（" + String.join("、", codes)
-                    + "）的数据 / The warehouse holds no data of campaign " + campaign.id() + "'s area: "
-                    + String.join(", ", codes));
+                    + "）的数据：请先导入该地区的学校名册和台账并重新构建模型 / The warehouse holds no data of campaign "
+                    + campaign.id() + "'s area (" + String.join(", ", codes)
+                    + "): ingest that area's school register and ledgers, then rebuild the model (bin/xiaoan build)");
         }
         return Optional.of(known);
     }
