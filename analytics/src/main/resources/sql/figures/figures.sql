@@ -213,10 +213,9 @@ asof_points AS (
         CAST(NULL AS STRING) AS k_quarter,
         CAST(NULL AS STRING) AS k_year,
         f.severity,
-        CASE WHEN f.valid_from <= :day_before_period AND :day_before_period < f.valid_to THEN 1 ELSE 0 END
-            AS at_before,
-        CASE WHEN f.valid_from <= :period_end AND :period_end < f.valid_to THEN 1 ELSE 0 END AS at_end,
-        CASE WHEN f.valid_from <= :as_of AND :as_of < f.valid_to THEN 1 ELSE 0 END AS at_as_of,
+        CASE WHEN f.point = 'before' THEN 1 ELSE 0 END AS at_before,
+        CASE WHEN f.point = 'end' THEN 1 ELSE 0 END AS at_end,
+        CASE WHEN f.point = 'as_of' THEN 1 ELSE 0 END AS at_as_of,
         f.found,
         f.self_found,
         f.found - f.left_open AS open_hazards,
@@ -224,11 +223,16 @@ asof_points AS (
         f.overdue_entered - f.overdue_left AS overdue,
         f.resolved,
         f.resolved - f.signed_off AS rectified_not_closed
-    FROM {{asof_cube}} f
-    WHERE ((f.valid_from <= :day_before_period AND :day_before_period < f.valid_to)
-            OR (f.valid_from <= :period_end AND :period_end < f.valid_to)
-            OR (f.valid_from <= :as_of AND :as_of < f.valid_to))
-        AND (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
+    -- one read per date, each a range the scan can skip row groups by (an OR of the three could not)
+    FROM (
+        SELECT 'before' AS point, c.* FROM {{asof_cube}} c
+        WHERE c.valid_from <= :day_before_period AND :day_before_period < c.valid_to
+        UNION ALL
+        SELECT 'end' AS point, c.* FROM {{asof_cube}} c WHERE c.valid_from <= :period_end AND :period_end < c.valid_to
+        UNION ALL
+        SELECT 'as_of' AS point, c.* FROM {{asof_cube}} c WHERE c.valid_from <= :as_of AND :as_of < c.valid_to
+    ) f
+    WHERE (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
         AND (:f_category = '' OR instr(:f_category, ',' || f.category || ',') > 0)
         AND (:f_severity = '' OR instr(:f_severity, ',' || f.severity || ',') > 0)
 ),
@@ -336,7 +340,8 @@ drilled_units AS (
         d.school_code,
         CASE WHEN s.school_type = 'KINDERGARTEN' THEN m.quarter_code ELSE m.month_code END AS unit
     FROM drills d
-    JOIN register s ON s.school_code = d.school_code
+    -- the schools judged (drill_units' schools): none at all for the as-of cube's questions, which then read no drill
+    JOIN school_members s ON s.school_code = d.school_code
     JOIN dim_month m ON m.month_start = make_date(year(d.drill_date), month(d.drill_date), 1)
     WHERE d.drill_date >= :period_start AND d.drill_date <= :period_end
 ),

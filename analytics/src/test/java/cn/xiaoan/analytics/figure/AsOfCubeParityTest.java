@@ -5,10 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.xiaoan.analytics.bench.GeneratedWarehouse;
 import cn.xiaoan.analytics.build.ModelBuilder;
 import cn.xiaoan.analytics.fixture.FigureFixture;
+import cn.xiaoan.analytics.publish.ModelFiles;
+import cn.xiaoan.analytics.publish.ModelTable;
+import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,11 +86,13 @@ class AsOfCubeParityTest {
     static Path root;
 
     private static FigureService generated;
+    private static Warehouse generatedWarehouse;
     private static FigureService edges;
 
     @BeforeAll
     static void buildModels() {
         Warehouse warehouse = new GeneratedWarehouse(REFERENCE).create(root.resolve("generated"), 60, 4_000, 11);
+        generatedWarehouse = warehouse;
         new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
         generated = new FigureService(warehouse, REFERENCE, CLOCK);
         var fixture = new Warehouse(root.resolve("edges"));
@@ -185,6 +195,53 @@ class AsOfCubeParityTest {
                         .source())
                 .as("nor a found month")
                 .isEqualTo(FactSource.HAZARD_FACTS);
+    }
+
+    @Test
+    void aDateReadsExactlyOneRowPerCellOfItsDay() throws SQLException {
+        Path cube = ModelFiles.location(
+                generatedWarehouse.model(
+                        PublishedModel.currentVersion(generatedWarehouse).orElseThrow()),
+                ModelTable.HAZARD_ASOF_CUBE);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE VIEW cube AS SELECT * FROM read_parquet("
+                    + SqlTemplate.quote(ModelFiles.duckDbSource(cube)) + ")");
+            long cells = single(
+                    statement,
+                    "SELECT COUNT(*) FROM (SELECT DISTINCT district_code, category, severity" + " FROM cube)");
+            long days = single(statement, "SELECT COUNT(DISTINCT valid_from) FROM cube");
+            assertThat(single(statement, "SELECT COUNT(*) FROM cube"))
+                    .as("cells × days, whatever the number of hazards")
+                    .isEqualTo(cells * days);
+            assertThat(single(
+                            statement,
+                            "SELECT COUNT(*) FROM cube WHERE valid_to <> valid_from + 1"
+                                    + " AND valid_from < (SELECT MAX(valid_from) FROM cube)"))
+                    .as("every row but the last day's holds for its own day only")
+                    .isZero();
+            for (String date : List.of("2023-06-01", "2024-02-29", "2025-07-15", "2026-06-30", "2031-01-01")) {
+                assertThat(single(
+                                statement,
+                                "SELECT COUNT(*) FROM cube WHERE valid_from <= DATE '" + date + "' AND DATE '" + date
+                                        + "' < valid_to"))
+                        .as(date)
+                        .isIn(0L, cells);
+            }
+            assertThat(single(
+                            statement,
+                            "SELECT COUNT(*) FROM cube WHERE valid_from <= DATE '2031-01-01'"
+                                    + " AND DATE '2031-01-01' < valid_to"))
+                    .as("a date after the last event reads the last day's rows")
+                    .isEqualTo(cells);
+        }
+    }
+
+    private static long single(Statement statement, String sql) throws SQLException {
+        try (ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
     }
 
     private static void assertSameAnswers(FigureService figures, Question question) {
