@@ -4,7 +4,10 @@ import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.analytics.figure.TrustRule;
 import cn.xiaoan.analytics.figure.TrustThresholds;
 import cn.xiaoan.domain.TaxonomyKind;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,14 @@ public enum ModelTable {
     LEDGER_SUBMISSIONS("ledger_submissions", "model/ledger_submissions.sql", Map.of()),
     RETURN_SUBMISSIONS("return_submissions", "model/return_submissions.sql", Map.of());
 
+    /**
+     * The tables the serving database loads into memory: those sized by cells, schools or days, bounded whatever the
+     * number of hazards (the hazard-sized tables stay Parquet views). Every question reads some of them, and an
+     * in-memory table skips its row groups by their statistics without reading Parquet pages.
+     */
+    private static final Set<ModelTable> RESIDENT = EnumSet.complementOf(
+            EnumSet.of(CURRENT_HAZARDS, HAZARD_HISTORY, TRUST_FINDINGS, HAZARD_FACTS, HAZARD_CUBE));
+
     private final String tableName;
     private final Supplier<SqlTemplate> query;
     private final Map<String, ?> parameters;
@@ -60,6 +71,19 @@ public enum ModelTable {
     /** The table's name in the model, also its Parquet file name ({@code <name>.parquet}). */
     public String tableName() {
         return tableName;
+    }
+
+    /** Whether the serving database holds this table in memory (else it reads the Parquet through a view). */
+    public boolean resident() {
+        return RESIDENT.contains(this);
+    }
+
+    /**
+     * The order a resident table is loaded in: the as-of cubes by date, so that the rows of one date sit in one or two
+     * row groups and a question at a date skips the others (a Spark build writes its parts in no particular order).
+     */
+    public Optional<String> residentOrder() {
+        return this == HAZARD_ASOF_CUBE || this == SCHOOL_ASOF_CUBE ? Optional.of("valid_from") : Optional.empty();
     }
 
     public SqlTemplate.PositionalSql query() {

@@ -72,16 +72,16 @@ public record ServingModel(
     public static ServingModel open(ServingDatabase database, Path directory, String schema) {
         String number = directory.getFileName().toString();
         BuildManifest manifest = BuildManifest.read(directory.resolve(BuildManifest.FILE_NAME));
-        var parquetByTable = new LinkedHashMap<String, Path>();
+        var parquetByTable = new LinkedHashMap<ModelTable, Path>();
         for (ModelTable table : ModelTable.values()) {
             Path file = ModelFiles.location(directory, table);
             if (!ModelFiles.exists(file)) {
                 throw new IllegalStateException("Cannot open model version " + number + ": " + file
                         + " is missing; rebuild the model with bin/xiaoan build");
             }
-            parquetByTable.put(table.tableName(), file);
+            parquetByTable.put(table, file);
         }
-        database.createViews(schema, parquetByTable);
+        database.openTables(schema, parquetByTable);
         try (Connection connection = database.connect(schema)) {
             var members = new EnumMap<Dimension, List<Member>>(Dimension.class);
             for (Dimension dimension : Dimension.values()) {

@@ -1,0 +1,130 @@
+package cn.xiaoan.analytics.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.fixture.FigureFixture;
+import cn.xiaoan.analytics.publish.ModelTable;
+import cn.xiaoan.analytics.publish.PublishedModel;
+import cn.xiaoan.domain.ReferenceData;
+import cn.xiaoan.domain.Warehouse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The serving database holds the tables sized by cells, schools or days in memory and reads the hazard-sized ones
+ * through Parquet views, and frees a retired version's tables once its grace period is over.
+ */
+class ServingDatabaseTest {
+    private static final ReferenceData REFERENCE = ReferenceData.load();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T08:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path root;
+
+    private static Warehouse warehouse;
+    private static long version;
+
+    @BeforeAll
+    static void buildModel() {
+        warehouse = new Warehouse(root.resolve("warehouse"));
+        FigureFixture.write(warehouse);
+        new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
+        version = PublishedModel.currentVersion(warehouse).orElseThrow();
+    }
+
+    @Test
+    void smallTablesAreLoadedIntoMemoryAndHazardSizedOnesStayParquetViews() throws SQLException {
+        try (var database = new ServingDatabase()) {
+            ServingModel model = ServingModel.open(database, warehouse, version);
+            Map<String, String> kinds = tableKinds(database, model.schema());
+            assertThat(kinds).hasSize(ModelTable.values().length);
+            for (ModelTable table : ModelTable.values()) {
+                assertThat(kinds.get(table.tableName()))
+                        .as(table.tableName())
+                        .isEqualTo(table.resident() ? "BASE TABLE" : "VIEW");
+            }
+            assertThat(kinds)
+                    .containsEntry("hazard_asof_cube", "BASE TABLE")
+                    .containsEntry("dim_school", "BASE TABLE")
+                    .containsEntry("hazard_facts", "VIEW")
+                    .containsEntry("current_hazards", "VIEW");
+        }
+    }
+
+    @Test
+    void theAsOfCubeIsHeldInDateOrder() throws SQLException {
+        try (var database = new ServingDatabase()) {
+            ServingModel model = ServingModel.open(database, warehouse, version);
+            List<String> days = new ArrayList<>();
+            try (Connection connection = database.connect(model.schema());
+                    Statement statement = connection.createStatement();
+                    ResultSet rows =
+                            statement.executeQuery("SELECT CAST(valid_from AS VARCHAR) FROM hazard_asof_cube")) {
+                while (rows.next()) {
+                    days.add(rows.getString(1));
+                }
+            }
+            assertThat(days).hasSizeGreaterThan(100).isSorted();
+        }
+    }
+
+    @Test
+    void aRetiredVersionsTablesAreDroppedAfterTheGracePeriod() throws SQLException {
+        try (var lasting = new ServingDatabase(null, null, Duration.ofHours(1));
+                var immediate = new ServingDatabase(null, null, Duration.ZERO)) {
+            for (ServingDatabase database : List.of(lasting, immediate)) {
+                ServingModel model = ServingModel.open(database, warehouse, version);
+                database.retire(model.schema());
+                ServingModel.open(database, warehouse.model(version), "other_schema");
+            }
+            assertThat(tableKinds(lasting, "model_v" + version))
+                    .as("within the grace period")
+                    .isNotEmpty();
+            assertThat(tableKinds(immediate, "model_v" + version))
+                    .as("after it")
+                    .isEmpty();
+            assertThat(tableKinds(immediate, "other_schema")).hasSize(ModelTable.values().length);
+        }
+    }
+
+    @Test
+    void aVersionOpenedAgainAfterItsRetirementIsKept() throws SQLException {
+        try (var database = new ServingDatabase(null, null, Duration.ZERO)) {
+            ServingModel model = ServingModel.open(database, warehouse, version);
+            database.retire(model.schema());
+            ServingModel again = ServingModel.open(database, warehouse, version);
+            database.retire("unrelated_schema");
+            assertThat(tableKinds(database, again.schema())).hasSize(ModelTable.values().length);
+        }
+    }
+
+    private static Map<String, String> tableKinds(ServingDatabase database, String schema) throws SQLException {
+        var kinds = new LinkedHashMap<String, String>();
+        try (Connection connection = database.connect("main");
+                var statement = connection.prepareStatement(
+                        "SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = ?")) {
+            statement.setString(1, schema);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    kinds.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return kinds;
+    }
+}
