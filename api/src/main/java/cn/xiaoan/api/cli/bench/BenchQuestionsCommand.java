@@ -47,6 +47,8 @@ import picocli.CommandLine.Spec;
 final class BenchQuestionsCommand implements Callable<Integer> {
     private static final Duration WARMUP_WAIT = Duration.ofMinutes(5);
     private static final int MAX_RAW_SCANS = 21;
+    /** The slowest questions listed, to show what the tail is made of. */
+    private static final int SLOWEST = 10;
 
     private final Components components;
 
@@ -135,6 +137,8 @@ final class BenchQuestionsCommand implements Callable<Integer> {
         var all = new ArrayList<Double>();
         var allPhases = new ArrayList<PhaseTimes>();
         var failures = new ArrayList<String>();
+        var asked = new ArrayList<QuestionsReport.SlowQuestion>();
+        var scanMillis = new ArrayList<Double>();
         try (var server =
                 RunningServer.start(components, warehouse, users, new ServerSettings("127.0.0.1", 0, limits))) {
             awaitOverview(server);
@@ -145,7 +149,15 @@ final class BenchQuestionsCommand implements Callable<Integer> {
             }
             progress.printf("%d warm-up questions asked; asking %d questions ...%n", warm.size(), measured.size());
             progress.flush();
-            for (DrawnQuestion question : measured) {
+            List<LocalDate> scanDates = scanDates(measured);
+            facts.scanHeatmap(scanDates.get(0)); // untimed: the scan's first run reads the file cold
+            int scanEvery = Math.max(1, measured.size() / scanDates.size());
+            for (int i = 0; i < measured.size(); i++) {
+                // the baseline is scanned between the questions, so that both meet the same load on a shared machine
+                if (i % scanEvery == 0 && scanMillis.size() < scanDates.size()) {
+                    scanMillis.add(timedScan(facts, scanDates.get(scanMillis.size())));
+                }
+                DrawnQuestion question = measured.get(i);
                 Answer answer = ask(http, server.baseUrl(), token, question);
                 if (answer.status() != 200) {
                     failures.add(answer.status() + " " + question.path() + " " + abbreviated(answer.body()));
@@ -158,11 +170,17 @@ final class BenchQuestionsCommand implements Callable<Integer> {
                         .add(answer.phases());
                 all.add(answer.millis());
                 allPhases.add(answer.phases());
+                asked.add(new QuestionsReport.SlowQuestion(
+                        question.route().code(), question.path(), answer.millis(), answer.phases()));
+            }
+            while (scanMillis.size() < scanDates.size()) {
+                scanMillis.add(timedScan(facts, scanDates.get(scanMillis.size())));
             }
         } finally {
             users.disable(user);
         }
-        QuestionsReport.RawScan rawScan = rawScan(facts, measured);
+        Latencies scans = Latencies.of(scanMillis);
+        var rawScan = new QuestionsReport.RawScan(scans.count(), scans.percentile(50), scans.percentile(95));
         var routes = new ArrayList<QuestionsReport.RouteLatency>();
         byRoute.forEach((route, millis) ->
                 routes.add(QuestionsReport.RouteLatency.of(route.code(), millis, phasesByRoute.get(route))));
@@ -177,6 +195,11 @@ final class BenchQuestionsCommand implements Callable<Integer> {
                 overall,
                 QuestionsReport.shares(allPhases, all),
                 rawScan,
+                asked.stream()
+                        .sorted(java.util.Comparator.comparingDouble(QuestionsReport.SlowQuestion::millis)
+                                .reversed())
+                        .limit(SLOWEST)
+                        .toList(),
                 failures,
                 overall.p95(),
                 overall.p95() / rawScan.p50());
@@ -207,24 +230,21 @@ final class BenchQuestionsCommand implements Callable<Integer> {
         return new Answer(response.statusCode(), millis, phases, response.body());
     }
 
-    /** The raw scan at the as-of dates of the heatmap questions (others' when too few), after one untimed scan. */
-    private static QuestionsReport.RawScan rawScan(PublishedFacts facts, List<DrawnQuestion> measured) {
+    /** The raw scan's as-of dates: the heatmap questions' dates (others' when too few). */
+    private static List<LocalDate> scanDates(List<DrawnQuestion> measured) {
         var dates = new ArrayList<LocalDate>();
         measured.stream()
                 .filter(question -> question.route() == QuestionRoute.HEATMAP)
                 .map(DrawnQuestion::asOf)
                 .forEach(dates::add);
         measured.stream().map(DrawnQuestion::asOf).forEach(dates::add);
-        List<LocalDate> scanned = dates.stream().distinct().limit(MAX_RAW_SCANS).toList();
-        facts.scanHeatmap(scanned.get(0));
-        var millis = new ArrayList<Double>();
-        for (LocalDate asOf : scanned) {
-            long started = System.nanoTime();
-            facts.scanHeatmap(asOf);
-            millis.add((System.nanoTime() - started) / 1e6);
-        }
-        Latencies latencies = Latencies.of(millis);
-        return new QuestionsReport.RawScan(latencies.count(), latencies.percentile(50), latencies.percentile(95));
+        return dates.stream().distinct().limit(MAX_RAW_SCANS).toList();
+    }
+
+    private static double timedScan(PublishedFacts facts, LocalDate asOf) {
+        long started = System.nanoTime();
+        facts.scanHeatmap(asOf);
+        return (System.nanoTime() - started) / 1e6;
     }
 
     private static String abbreviated(String body) {

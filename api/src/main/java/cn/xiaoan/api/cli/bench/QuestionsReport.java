@@ -20,6 +20,7 @@ record QuestionsReport(
         RouteLatency overall,
         Map<String, Double> timeShares,
         RawScan rawScan,
+        List<SlowQuestion> slowest,
         List<String> failures,
         double p95,
         double p95OverRawScan) {
@@ -40,8 +41,14 @@ record QuestionsReport(
         }
     }
 
-    /** The baseline: the heatmap answered by scanning every hazard, at the as-of dates of the run's questions. */
+    /**
+     * The baseline: the heatmap answered by scanning every hazard, at the as-of dates of the run's questions, scanned
+     * between them.
+     */
     record RawScan(int scans, double p50, double p95) {}
+
+    /** One question asked, with its time over HTTP and the server's phases (the slowest are listed). */
+    record SlowQuestion(String route, String path, double millis, PhaseTimes phases) {}
 
     /** Each server phase's share of the summed server time, plus {@code http} (client time beyond the server's). */
     static Map<String, Double> shares(List<PhaseTimes> phases, List<Double> clientMillis) {
@@ -97,10 +104,22 @@ record QuestionsReport(
         lines.add(String.format(
                 Locale.ROOT,
                 "baseline: raw DuckDB scan of every hazard answering the heatmap (district × category, open and risk"
-                        + " weight at D), %d as-of dates: p50 %.1f ms, p95 %.1f ms",
+                        + " weight at D), %d as-of dates scanned between the questions: p50 %.1f ms, p95 %.1f ms",
                 rawScan.scans(),
                 rawScan.p50(),
                 rawScan.p95()));
+        lines.add("slowest questions (ms over HTTP; server execute ms, statements):");
+        for (SlowQuestion question : slowest) {
+            PhaseTimes phases = question.phases();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %8.1f  %-8s %7.1f %3.0f  %s",
+                    question.millis(),
+                    question.route(),
+                    phases == null ? 0 : phases.execute(),
+                    phases == null ? 0 : phases.statements(),
+                    question.path()));
+        }
         lines.add(String.format(Locale.ROOT, "failed questions: %d", failures.size()));
         failures.stream().limit(10).forEach(failure -> lines.add("  " + failure));
         lines.add(String.format(
