@@ -13,8 +13,9 @@
 --                         are month-aligned (see model/hazard_cube.sql)
 --   {{hazard_groups}}     hazard_groups (from {{facts}}), or asof_groups (from {{asof_cube}}, the as-of cube)
 --   {{asof_cube}}         hazard_asof_cube
--- FigureQuery drops the section (/* section x */ … /* end x */) of the groups not joined, so that a question plans
--- only what it reads.
+-- FigureQuery drops the section (/* section x */ … /* end x */) of the groups not joined, and those of the figures
+-- (figure_<code>, one output column each) a question does not ask for, so that it plans and computes only what it
+-- reads: DuckDB then leaves out the aggregates and per-hazard states no remaining column uses.
 --   {{school_register}}   register, or no_register (no school: school-based figures NULL) with the as-of cube
 --   {{school_figures}}    false when a hazard dimension (category, severity, inspection type) filters the question:
 --                         school-based figures (coverage, drills, six 100%) are not defined for a hazard subset
@@ -405,48 +406,106 @@ six_100_groups AS (
     GROUP BY k_district, k_school_type, k_boarding
 )
 SELECT
-    c.k_district, c.k_school_type, c.k_boarding, c.k_category, c.k_severity, c.k_inspection_type, c.k_month, c.k_quarter, c.k_year,
-    COALESCE(g.found, 0) AS found,
-    COALESCE(g.major_found, 0) AS major_found,
-    COALESCE(g.rectified, 0) AS rectified,
+    c.k_district, c.k_school_type, c.k_boarding, c.k_category, c.k_severity, c.k_inspection_type, c.k_month, c.k_quarter, c.k_year
+    /* section figure_found */
+    , COALESCE(g.found, 0) AS found
+    /* end figure_found */
+    /* section figure_major_found */
+    , COALESCE(g.major_found, 0) AS major_found
+    /* end figure_major_found */
+    /* section figure_rectified */
+    , COALESCE(g.rectified, 0) AS rectified
+    /* end figure_rectified */
     -- rates: NULL (undefined) when the denominator is 0
-    CAST(g.rectified AS DOUBLE) / NULLIF(g.found, 0) AS rectification_rate,
-    CAST(g.found_due_on_time AS DOUBLE) / NULLIF(g.found_due, 0) AS on_time_rate,
-    COALESCE(g.open_hazards, 0) AS open_hazards,
-    COALESCE(g.overdue, 0) AS overdue,
-    COALESCE(g.major_open, 0) AS major_open,
-    COALESCE(g.legacy_major_open, 0) AS legacy_major_open,
-    CAST(g.rectify_days AS DOUBLE) / NULLIF(g.rectified, 0) AS days_to_rectify,
-    CAST(g.self_found AS DOUBLE) / NULLIF(g.found, 0) AS self_found_share,
-    100 * CAST(COALESCE(g.risk_points, 0) AS DOUBLE) / NULLIF(r.schools, 0) AS risk_index,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN CAST(COALESCE(cov.covered_schools, 0) AS DOUBLE) / NULLIF(sc.schools, 0) END AS supervision_coverage,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN dg.drill_compliance END AS drill_compliance,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN s6.closed_management END AS six_100_rate_closed_management,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN s6.full_time_guards END AS six_100_rate_full_time_guards,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN s6.one_key_alarm END AS six_100_rate_one_key_alarm,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN s6.video_police_link END AS six_100_rate_video_police_link,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN s6.school_guard_post END AS six_100_rate_school_guard_post,
-    CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
-        THEN s6.anti_ram_barriers END AS six_100_rate_anti_ram_barriers,
+    /* section figure_rectification_rate */
+    , CAST(g.rectified AS DOUBLE) / NULLIF(g.found, 0) AS rectification_rate
+    /* end figure_rectification_rate */
+    /* section figure_on_time_rate */
+    , CAST(g.found_due_on_time AS DOUBLE) / NULLIF(g.found_due, 0) AS on_time_rate
+    /* end figure_on_time_rate */
+    /* section figure_open */
+    , COALESCE(g.open_hazards, 0) AS open_hazards
+    /* end figure_open */
+    /* section figure_overdue */
+    , COALESCE(g.overdue, 0) AS overdue
+    /* end figure_overdue */
+    /* section figure_major_open */
+    , COALESCE(g.major_open, 0) AS major_open
+    /* end figure_major_open */
+    /* section figure_legacy_major_open */
+    , COALESCE(g.legacy_major_open, 0) AS legacy_major_open
+    /* end figure_legacy_major_open */
+    /* section figure_days_to_rectify */
+    , CAST(g.rectify_days AS DOUBLE) / NULLIF(g.rectified, 0) AS days_to_rectify
+    /* end figure_days_to_rectify */
+    /* section figure_self_found_share */
+    , CAST(g.self_found AS DOUBLE) / NULLIF(g.found, 0) AS self_found_share
+    /* end figure_self_found_share */
+    /* section figure_risk_index */
+    , 100 * CAST(COALESCE(g.risk_points, 0) AS DOUBLE) / NULLIF(r.schools, 0) AS risk_index
+    /* end figure_risk_index */
+    /* section figure_supervision_coverage */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN CAST(COALESCE(cov.covered_schools, 0) AS DOUBLE) / NULLIF(sc.schools, 0) END AS supervision_coverage
+    /* end figure_supervision_coverage */
+    /* section figure_drill_compliance */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN dg.drill_compliance END AS drill_compliance
+    /* end figure_drill_compliance */
+    /* section figure_six_100_rate_closed_management */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.closed_management END AS six_100_rate_closed_management
+    /* end figure_six_100_rate_closed_management */
+    /* section figure_six_100_rate_full_time_guards */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.full_time_guards END AS six_100_rate_full_time_guards
+    /* end figure_six_100_rate_full_time_guards */
+    /* section figure_six_100_rate_one_key_alarm */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.one_key_alarm END AS six_100_rate_one_key_alarm
+    /* end figure_six_100_rate_one_key_alarm */
+    /* section figure_six_100_rate_video_police_link */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.video_police_link END AS six_100_rate_video_police_link
+    /* end figure_six_100_rate_video_police_link */
+    /* section figure_six_100_rate_school_guard_post */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.school_guard_post END AS six_100_rate_school_guard_post
+    /* end figure_six_100_rate_school_guard_post */
+    /* section figure_six_100_rate_anti_ram_barriers */
+    , CASE WHEN {{school_figures}} AND c.k_category IS NULL AND c.k_severity IS NULL AND c.k_inspection_type IS NULL
+        THEN s6.anti_ram_barriers END AS six_100_rate_anti_ram_barriers
+    /* end figure_six_100_rate_anti_ram_barriers */
     -- stock_flow: opening + new - resolved = closing (new is found)
-    COALESCE(g.opening, 0) AS stock_flow_opening,
-    COALESCE(g.found, 0) AS stock_flow_new,
-    COALESCE(g.resolved, 0) AS stock_flow_resolved,
-    COALESCE(g.closing, 0) AS stock_flow_closing,
+    /* section figure_stock_flow_opening */
+    , COALESCE(g.opening, 0) AS stock_flow_opening
+    /* end figure_stock_flow_opening */
+    /* section figure_stock_flow_new */
+    , COALESCE(g.found, 0) AS stock_flow_new
+    /* end figure_stock_flow_new */
+    /* section figure_stock_flow_resolved */
+    , COALESCE(g.resolved, 0) AS stock_flow_resolved
+    /* end figure_stock_flow_resolved */
+    /* section figure_stock_flow_closing */
+    , COALESCE(g.closing, 0) AS stock_flow_closing
+    /* end figure_stock_flow_closing */
     -- sign-off (销号): closed = found in P with closed_date <= D; closure_rate = closed / rectified
-    COALESCE(g.closed, 0) AS closed,
-    CAST(g.closed AS DOUBLE) / NULLIF(g.rectified, 0) AS closure_rate,
-    COALESCE(g.rectified_not_closed, 0) AS rectified_not_closed,
-    CAST(g.close_days AS DOUBLE) / NULLIF(g.closed, 0) AS days_to_close,
+    /* section figure_closed */
+    , COALESCE(g.closed, 0) AS closed
+    /* end figure_closed */
+    /* section figure_closure_rate */
+    , CAST(g.closed AS DOUBLE) / NULLIF(g.rectified, 0) AS closure_rate
+    /* end figure_closure_rate */
+    /* section figure_rectified_not_closed */
+    , COALESCE(g.rectified_not_closed, 0) AS rectified_not_closed
+    /* end figure_rectified_not_closed */
+    /* section figure_days_to_close */
+    , CAST(g.close_days AS DOUBLE) / NULLIF(g.closed, 0) AS days_to_close
+    /* end figure_days_to_close */
     -- due_on_time_rate: among hazards with deadline in P and <= D (found whenever), share rectified by the deadline
-    CAST(g.due_in_period_on_time AS DOUBLE) / NULLIF(g.due_in_period, 0) AS due_on_time_rate
+    /* section figure_due_on_time_rate */
+    , CAST(g.due_in_period_on_time AS DOUBLE) / NULLIF(g.due_in_period, 0) AS due_on_time_rate
+    /* end figure_due_on_time_rate */
 FROM cells c
 LEFT JOIN {{hazard_groups}} g
     ON g.k_district IS NOT DISTINCT FROM c.k_district

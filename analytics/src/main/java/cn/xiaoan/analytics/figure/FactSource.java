@@ -72,6 +72,13 @@ public enum FactSource {
         return this != HAZARD_ASOF_CUBE;
     }
 
+    /** Of these figures, those this source answers. */
+    public Set<Figure> answered(Collection<Figure> figures) {
+        EnumSet<Figure> answered = EnumSet.noneOf(Figure.class);
+        figures.stream().filter(this::answers).forEach(answered::add);
+        return answered;
+    }
+
     /** Whether this source answers the figure (null in its rows otherwise). */
     public boolean answers(Figure figure) {
         return answersEveryFigure() || ASOF_FIGURES.contains(figure);

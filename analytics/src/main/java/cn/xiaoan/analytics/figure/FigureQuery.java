@@ -1,9 +1,11 @@
 package cn.xiaoan.analytics.figure;
 
 import java.sql.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The engine-neutral SQL of every figure for one question ({@code sql/figures/figures.sql}): identifier slots filled
@@ -15,9 +17,34 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
     private static final List<Dimension> RISK_BREAKDOWNS = List.of(Dimension.DISTRICT, Dimension.SCHOOL_TYPE);
     private static final List<Dimension> TIME_BREAKDOWNS = List.of(Dimension.MONTH, Dimension.QUARTER, Dimension.YEAR);
     private static final String NO_VALUE = "null";
+    /** The figures over schools (figures.sql's school parts), not hazards. */
+    private static final Set<Figure> SCHOOL_FIGURES = EnumSet.of(
+            Figure.SUPERVISION_COVERAGE,
+            Figure.DRILL_COMPLIANCE,
+            Figure.SIX_100_CLOSED_MANAGEMENT,
+            Figure.SIX_100_FULL_TIME_GUARDS,
+            Figure.SIX_100_ONE_KEY_ALARM,
+            Figure.SIX_100_VIDEO_POLICE_LINK,
+            Figure.SIX_100_SCHOOL_GUARD_POST,
+            Figure.SIX_100_ANTI_RAM_BARRIERS);
+
     private static final SqlTemplate FIGURES = SqlTemplate.load("figures/figures.sql");
 
+    /** Every figure the source answers (see {@link #of(ResolvedQuestion, FactSource, Set)}). */
     public static FigureQuery of(ResolvedQuestion question, FactSource source) {
+        return of(question, source, source.answered(EnumSet.allOf(Figure.class)));
+    }
+
+    /**
+     * The figures {@code computed} (a subset of what the source answers) and no other: the SQL of every other figure's
+     * column is left out, and with it the aggregates and per-hazard states only that column used; without a
+     * school-based figure the question reads no school either.
+     */
+    public static FigureQuery of(ResolvedQuestion question, FactSource source, Set<Figure> computed) {
+        if (!source.answered(computed).equals(computed)) {
+            throw new IllegalArgumentException("Cannot compute " + computed + " from " + source.table()
+                    + ": it answers " + source.answered(computed));
+        }
         List<Dimension> by = question.by();
         var identifiers = new HashMap<String, String>();
         for (Dimension dimension : Dimension.values()) {
@@ -44,8 +71,9 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         identifiers.put("facts", asOfCube ? FactSource.HAZARD_CUBE_DISTRICT.table() : source.table());
         identifiers.put("asof_cube", FactSource.HAZARD_ASOF_CUBE.table());
         identifiers.put("hazard_groups", asOfCube ? "asof_groups" : "hazard_groups");
-        // the as-of cube's questions ask no school-based figure: their school parts read no school
-        identifiers.put("school_register", asOfCube ? "no_register" : "register");
+        // a question without a school-based figure (every as-of cube question) reads no school in its school parts
+        boolean schools = computed.stream().anyMatch(SCHOOL_FIGURES::contains);
+        identifiers.put("school_register", schools ? "register" : "no_register");
         boolean hazardSubset =
                 question.filters().keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
         identifiers.put("school_figures", hazardSubset ? "false" : "true");
@@ -55,10 +83,13 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         // stock_flow's opening stock is the stock open at the end of the day before P
         parameters.put(
                 "day_before_period", Date.valueOf(question.period().from().minusDays(1)));
-        return new FigureQuery(
-                FIGURES.withoutSection(asOfCube ? "hazard_groups" : "asof_groups")
-                        .withIdentifiers(identifiers),
-                Map.copyOf(parameters));
+        SqlTemplate sql = FIGURES.withoutSection(asOfCube ? "hazard_groups" : "asof_groups");
+        for (Figure figure : Figure.values()) {
+            if (!computed.contains(figure)) {
+                sql = sql.withoutSection("figure_" + figure.code());
+            }
+        }
+        return new FigureQuery(sql.withIdentifiers(identifiers), Map.copyOf(parameters));
     }
 
     private static String schoolColumn(Dimension dimension) {

@@ -226,7 +226,8 @@ public final class CampaignGoalService {
             FigureTable table = figures.figures(
                     snapshot,
                     new Question(
-                            Optional.of(spec.period()), Optional.of(spec.at()), List.of(Dimension.DISTRICT), filters));
+                            Optional.of(spec.period()), Optional.of(spec.at()), List.of(Dimension.DISTRICT), filters),
+                    Set.of(spec.definition().figure()));
             for (FigureRow row : table.rows()) {
                 values.put(row.keys().get(0), row.value(spec.definition().figure()));
             }

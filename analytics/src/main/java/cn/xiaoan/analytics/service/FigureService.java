@@ -45,6 +45,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,24 +222,20 @@ public final class FigureService implements AutoCloseable {
     public FigureTable figures(ModelSnapshot snapshot, Question request) {
         ResolvedQuestion resolved = request.resolve(snapshot);
         size(snapshot, resolved).checkWithin(limits.cellBudget());
-        return run(
-                snapshot.model(),
-                resolved,
-                FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned()));
+        FactSource source = FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned());
+        return run(snapshot.model(), resolved, source, source.answered(EnumSet.allOf(Figure.class)));
     }
 
     /**
-     * The wanted figures (at least) for every cell of the request's breakdown: from the as-of cube when it holds them
-     * and the question's dimensions (at any date), else as {@link #figures(ModelSnapshot, Question)}. A figure not
-     * wanted may be null in the rows (see {@link FactSource#answers}).
+     * The wanted figures for every cell of the request's breakdown, computed alone: from the as-of cube when it holds
+     * them and the question's dimensions (at any date), else as {@link #figures(ModelSnapshot, Question)}. Every
+     * figure not wanted is null in the rows.
      */
     public FigureTable figures(ModelSnapshot snapshot, Question request, Set<Figure> wanted) {
         ResolvedQuestion resolved = request.resolve(snapshot);
         size(snapshot, resolved).checkWithin(limits.cellBudget());
-        return run(
-                snapshot.model(),
-                resolved,
-                FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned(), wanted));
+        FactSource source = FactSource.fastestExactFor(resolved.period(), resolved.asOf(), request.mentioned(), wanted);
+        return run(snapshot.model(), resolved, source, source.answered(wanted));
     }
 
     /**
@@ -258,13 +255,14 @@ public final class FigureService implements AutoCloseable {
             throw new IllegalArgumentException(
                     "Cannot read " + source.table() + " for " + request.mentioned() + ": it lacks a dimension");
         }
-        return run(snapshot.model(), resolved, source);
+        return run(snapshot.model(), resolved, source, source.answered(EnumSet.allOf(Figure.class)));
     }
 
     /** The answer computed afresh, never from the cache of answers (for benchmarks). */
     public FigureTable figuresUncached(Question request, FactSource source) {
         ModelSnapshot snapshot = snapshot();
-        return compute(snapshot.model(), request.resolve(snapshot), source);
+        return compute(
+                snapshot.model(), request.resolve(snapshot), source, source.answered(EnumSet.allOf(Figure.class)));
     }
 
     /** A figure by two dimensions over the published model; throws {@link ModelNotBuiltException} before a build. */
@@ -357,16 +355,23 @@ public final class FigureService implements AutoCloseable {
         return units;
     }
 
-    private FigureTable run(ServingModel model, ResolvedQuestion resolved, FactSource source) {
+    private FigureTable run(ServingModel model, ResolvedQuestion resolved, FactSource source, Set<Figure> computed) {
         var question = new AnswerCache.Key(
-                model.answerKey(), resolved.by(), resolved.filters(), resolved.period(), resolved.asOf(), source);
-        return answers.answer(question, () -> compute(model, resolved, source));
+                model.answerKey(),
+                resolved.by(),
+                resolved.filters(),
+                resolved.period(),
+                resolved.asOf(),
+                source,
+                computed);
+        return answers.answer(question, () -> compute(model, resolved, source, computed));
     }
 
-    private FigureTable compute(ServingModel model, ResolvedQuestion resolved, FactSource source) {
-        FigureQuery query = FigureQuery.of(resolved, source);
+    private FigureTable compute(
+            ServingModel model, ResolvedQuestion resolved, FactSource source, Set<Figure> computed) {
+        FigureQuery query = FigureQuery.of(resolved, source, computed);
         List<FigureRow> rows =
-                select(model, query.sql(), query.parameters(), result -> row(result, resolved.by(), source));
+                select(model, query.sql(), query.parameters(), result -> row(result, resolved.by(), computed));
         return new FigureTable(
                 resolved.by(), resolved.filters(), resolved.period(), resolved.asOf(), model.version(), source, rows);
     }
@@ -441,14 +446,14 @@ public final class FigureService implements AutoCloseable {
         return rows;
     }
 
-    private static FigureRow row(ResultSet result, List<Dimension> by, FactSource source) throws SQLException {
+    private static FigureRow row(ResultSet result, List<Dimension> by, Set<Figure> computed) throws SQLException {
         var keys = new ArrayList<String>(by.size());
         for (Dimension dimension : by) {
             keys.add(result.getString("k_" + dimension.code()));
         }
         var values = new ArrayList<Double>(Figure.values().length);
         for (Figure figure : Figure.values()) {
-            if (!source.answers(figure)) {
+            if (!computed.contains(figure)) {
                 values.add(null);
                 continue;
             }

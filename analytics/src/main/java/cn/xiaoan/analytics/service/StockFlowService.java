@@ -59,7 +59,17 @@ public final class StockFlowService {
     private List<StockFlowRow> rows(
             ModelSnapshot snapshot, Period period, List<Dimension> by, Map<Dimension, Set<String>> filters) {
         var question = new Question(Optional.of(period), Optional.of(period.to()), by, filters);
-        return figures.figures(snapshot, question).rows().stream()
+        return figures
+                .figures(
+                        snapshot,
+                        question,
+                        Set.of(
+                                Figure.STOCK_FLOW_OPENING,
+                                Figure.STOCK_FLOW_NEW,
+                                Figure.STOCK_FLOW_RESOLVED,
+                                Figure.STOCK_FLOW_CLOSING))
+                .rows()
+                .stream()
                 .map(row -> new StockFlowRow(
                         row.keys().get(0),
                         by.size() > 1 ? row.keys().get(1) : null,

@@ -33,7 +33,8 @@ public final class AnswerCache {
             Map<Dimension, Set<String>> filters,
             Period period,
             LocalDate asOf,
-            FactSource source) {}
+            FactSource source,
+            Set<Figure> figures) {}
 
     private record Kept(FigureTable answer, long bytes) {}
 

@@ -12,6 +12,7 @@ import cn.xiaoan.analytics.figure.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,13 @@ class AnswerCacheTest {
 
     private static AnswerCache.Key question(long n) {
         return new AnswerCache.Key(
-                "model_v" + n, List.of(Dimension.DISTRICT), Map.of(), PERIOD, PERIOD.to(), FactSource.HAZARD_FACTS);
+                "model_v" + n,
+                List.of(Dimension.DISTRICT),
+                Map.of(),
+                PERIOD,
+                PERIOD.to(),
+                FactSource.HAZARD_FACTS,
+                EnumSet.allOf(Figure.class));
     }
 
     private static FigureTable answer(int rows) {
