@@ -15,8 +15,9 @@
 --   {{asof_cube}}         hazard_asof_cube
 -- FigureQuery drops the section (/* section x */ … /* end x */) of the groups not joined, and those of the figures
 -- (figure_<code>, one output column each) a question does not ask for, so that it plans and computes only what it
--- reads: DuckDB then leaves out the aggregates and per-hazard states no remaining column uses.
---   {{school_register}}   register, or no_register (no school: school-based figures NULL) with the as-of cube
+-- reads: DuckDB then leaves out the aggregates and per-hazard states no remaining column uses. Without a school-based
+-- figure the school parts and their joins go too (school_parts, school_joins), without risk_index its denominator
+-- (risk_schools, risk_join).
 --   {{school_figures}}    false when a hazard dimension (category, severity, inspection type) filters the question:
 --                         school-based figures (coverage, drills, six 100%) are not defined for a hazard subset
 -- Filters are bound text parameters :f_<dim>, each ',CODE1,CODE2,' or '' for no filter.
@@ -269,29 +270,27 @@ asof_groups AS (
 register AS (
     SELECT school_code, district_code, school_type, CASE WHEN boarding THEN 'Y' ELSE 'N' END AS boarding
     FROM dim_school
-),
--- No school at all: school_members when {{school_register}} is no_register (the as-of cube's questions, which leave
--- the school-based figures to hazard_groups' questions), so their school parts cost nothing.
-no_register AS (
-    SELECT * FROM register WHERE 1 = 0
-),
+)
+/* section risk_schools */
 -- risk_index's denominator: the schools of the cell's district (and school type when that is a dimension).
-risk_schools AS (
+, risk_schools AS (
     SELECT {{district_risk_key}} AS k_district, {{school_type_risk_key}} AS k_school_type, COUNT(*) AS schools
     FROM register s
     WHERE (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
     GROUP BY {{district_risk_key}}, {{school_type_risk_key}}
-),
+)
+/* end risk_schools */
+/* section school_parts */
 -- The schools school-based figures are computed over, keyed by the school breakdowns.
-school_members AS (
+, school_members AS (
     SELECT
         s.school_code,
         s.school_type,
         {{district_school_key}} AS k_district,
         {{school_type_school_key}} AS k_school_type,
         {{boarding_school_key}} AS k_boarding
-    FROM {{school_register}} s
+    FROM register s
     WHERE (:f_district = '' OR instr(:f_district, ',' || s.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
         AND (:f_boarding = '' OR instr(:f_boarding, ',' || s.boarding || ',') > 0)
@@ -341,7 +340,7 @@ drilled_units AS (
         d.school_code,
         CASE WHEN s.school_type = 'KINDERGARTEN' THEN m.quarter_code ELSE m.month_code END AS unit
     FROM drills d
-    -- the schools judged (drill_units' schools): none at all for the as-of cube's questions, which then read no drill
+    -- the schools judged (drill_units' schools): only their drills are read
     JOIN school_members s ON s.school_code = d.school_code
     JOIN dim_month m ON m.month_start = make_date(year(d.drill_date), month(d.drill_date), 1)
     WHERE d.drill_date >= :period_start AND d.drill_date <= :period_end
@@ -405,6 +404,7 @@ six_100_groups AS (
     LEFT JOIN latest_surveys ls ON ls.school_code = sm.school_code
     GROUP BY k_district, k_school_type, k_boarding
 )
+/* end school_parts */
 SELECT
     c.k_district, c.k_school_type, c.k_boarding, c.k_category, c.k_severity, c.k_inspection_type, c.k_month, c.k_quarter, c.k_year
     /* section figure_found */
@@ -517,9 +517,12 @@ LEFT JOIN {{hazard_groups}} g
         AND g.k_month IS NOT DISTINCT FROM c.k_month
         AND g.k_quarter IS NOT DISTINCT FROM c.k_quarter
         AND g.k_year IS NOT DISTINCT FROM c.k_year
+/* section risk_join */
 LEFT JOIN risk_schools r
     ON r.k_district IS NOT DISTINCT FROM c.k_district
         AND r.k_school_type IS NOT DISTINCT FROM c.k_school_type
+/* end risk_join */
+/* section school_joins */
 LEFT JOIN school_counts sc
     ON sc.k_district IS NOT DISTINCT FROM c.k_district
         AND sc.k_school_type IS NOT DISTINCT FROM c.k_school_type
@@ -543,4 +546,5 @@ LEFT JOIN six_100_groups s6
         AND s6.k_school_type IS NOT DISTINCT FROM c.k_school_type
         AND s6.k_boarding IS NOT DISTINCT FROM c.k_boarding
     AND c.k_month IS NULL AND c.k_quarter IS NULL AND c.k_year IS NULL
+/* end school_joins */
 ORDER BY c.o_district, c.o_school_type, c.o_boarding, c.o_category, c.o_severity, c.o_inspection_type, c.o_month, c.o_quarter, c.o_year

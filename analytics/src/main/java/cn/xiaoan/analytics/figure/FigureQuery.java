@@ -71,9 +71,6 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         identifiers.put("facts", asOfCube ? FactSource.HAZARD_CUBE_DISTRICT.table() : source.table());
         identifiers.put("asof_cube", FactSource.HAZARD_ASOF_CUBE.table());
         identifiers.put("hazard_groups", asOfCube ? "asof_groups" : "hazard_groups");
-        // a question without a school-based figure (every as-of cube question) reads no school in its school parts
-        boolean schools = computed.stream().anyMatch(SCHOOL_FIGURES::contains);
-        identifiers.put("school_register", schools ? "register" : "no_register");
         boolean hazardSubset =
                 question.filters().keySet().stream().anyMatch(dimension -> dimension.kind() == Dimension.Kind.HAZARD);
         identifiers.put("school_figures", hazardSubset ? "false" : "true");
@@ -84,6 +81,13 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
         parameters.put(
                 "day_before_period", Date.valueOf(question.period().from().minusDays(1)));
         SqlTemplate sql = FIGURES.withoutSection(asOfCube ? "hazard_groups" : "asof_groups");
+        if (computed.stream().noneMatch(SCHOOL_FIGURES::contains)) {
+            // every as-of cube question, and most others: no school is read
+            sql = sql.withoutSection("school_parts").withoutSection("school_joins");
+        }
+        if (!computed.contains(Figure.RISK_INDEX)) {
+            sql = sql.withoutSection("risk_schools").withoutSection("risk_join");
+        }
         for (Figure figure : Figure.values()) {
             if (!computed.contains(figure)) {
                 sql = sql.withoutSection("figure_" + figure.code());
