@@ -9,8 +9,11 @@ import { buildOption, cellsWithData } from './heatmap.js';
 import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
+// The cards and charts ask for their figures alone (the server computes nothing else); OverviewWarmup computes the
+// same questions ahead with the same figures.
 const KPIS = ['found', 'rectification_rate', 'on_time_rate', 'open', 'overdue', 'major_open', 'legacy_major_open',
   'closure_rate', 'rectified_not_closed'];
+const RATE_FIGURES = ['rectification_rate', 'found'];
 const METRICS = ['risk_index', 'open', 'overdue', 'major_open', 'found', 'rectification_rate'];
 // The hazards a heatmap cell stands for, by the figure shown.
 const STATE_OF = { risk_index: 'open', open: 'open', overdue: 'overdue', major_open: 'major_open', found: 'found',
@@ -124,11 +127,11 @@ function drawAll() {
   Object.values(charts).forEach((chart) => chart.loading(loading));
   document.getElementById('kpis').setAttribute('aria-busy', 'true');
   whenSettled([
-    load('compare', api.compare(params)).then(drawKpis),
+    load('compare', api.compare({ ...params, figures: KPIS.join(',') })).then(drawKpis),
     drawHeatmap(),
     load('trend', api.trends({ ...params, grain: 'month', figure: ['found', 'open', 'overdue'] })).then(drawTrend),
-    load('byDistrict', api.figures({ ...params, by: 'district' })).then(() => drawRate('byDistrict', 'district')),
-    load('byType', api.figures({ ...params, by: 'school_type' })).then(() => drawRate('byType', 'school_type')),
+    load('byDistrict', api.figures({ ...params, by: 'district', figures: RATE_FIGURES.join(',') })).then(() => drawRate('byDistrict', 'district')),
+    load('byType', api.figures({ ...params, by: 'school_type', figures: RATE_FIGURES.join(',') })).then(() => drawRate('byType', 'school_type')),
     load('top', api.riskiestSchools({ asOf: params.asOf, filter: params.filter, limit: 10 })).then(drawTop),
   ]);
 }

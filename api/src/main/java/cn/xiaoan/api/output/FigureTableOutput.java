@@ -22,6 +22,11 @@ public final class FigureTableOutput {
 
     /** The JSON document: what made the table (period, as-of date, filters, model version, source) and its rows. */
     public static Map<String, Object> json(FigureTable table) {
+        return json(table, List.of(Figure.values()));
+    }
+
+    /** The JSON document with only these figures (those a request asked for), in registry order. */
+    public static Map<String, Object> json(FigureTable table, List<Figure> shown) {
         var document = new LinkedHashMap<String, Object>();
         // ordered maps throughout: Map.of iterates in a per-JVM order, so scripts would see keys move between runs
         document.put(
@@ -53,7 +58,7 @@ public final class FigureTableOutput {
                 .put("reportedBy", date.toString()));
         document.put("source", table.source().name().toLowerCase(Locale.ROOT));
         var figures = new ArrayList<Map<String, Object>>();
-        for (Figure figure : Figure.values()) {
+        for (Figure figure : shown) {
             figures.add(ordered(
                     "code", figure.code(),
                     "nameZh", figure.nameZh(),
@@ -61,7 +66,9 @@ public final class FigureTableOutput {
                     "unit", figure.unit().name().toLowerCase(Locale.ROOT)));
         }
         document.put("figures", figures);
-        document.put("rows", table.rows().stream().map(row -> row(table, row)).toList());
+        document.put(
+                "rows",
+                table.rows().stream().map(row -> row(table.by(), row, shown)).toList());
         return document;
     }
 
@@ -98,10 +105,6 @@ public final class FigureTableOutput {
             out.append(String.join(",", cells)).append("\r\n");
         }
         return out.toString();
-    }
-
-    private static Map<String, Object> row(FigureTable table, FigureRow row) {
-        return row(table.by(), row, List.of(Figure.values()));
     }
 
     /** One row's JSON: the breakdown codes under the dimension codes, then the given figures under their codes. */

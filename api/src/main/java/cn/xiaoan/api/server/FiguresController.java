@@ -23,6 +23,8 @@ import cn.xiaoan.domain.Warehouse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -60,10 +62,12 @@ final class FiguresController {
     void figures(Context ctx) throws IOException {
         Optional<ExportFormat> export = Exports.requested(ctx.queryParam("format"));
         var parameters = new QueryParameters(ctx);
-        Question request = parameters.question();
-        FigureTable table = figures.figures(
-                figures.snapshot(parameters.knowledge()),
-                Scoping.scoped(request, AccessControl.principal(ctx).scope()));
+        Question request = Scoping.scoped(
+                parameters.question(), AccessControl.principal(ctx).scope());
+        ModelSnapshot snapshot = figures.snapshot(parameters.knowledge());
+        Optional<Set<Figure>> wanted = parameters.figures();
+        FigureTable table = wanted.map(asked -> figures.figures(snapshot, request, asked))
+                .orElseGet(() -> figures.figures(snapshot, request));
         if (export.isPresent()) {
             exports.send(
                     ctx,
@@ -73,7 +77,7 @@ final class FiguresController {
                     table.modelVersion(),
                     "隐患指标");
         } else {
-            json.send(ctx, FigureTableOutput.json(table));
+            json.send(ctx, FigureTableOutput.json(table, shown(wanted)));
         }
     }
 
@@ -86,13 +90,14 @@ final class FiguresController {
         Question request = Scoping.scoped(
                 parameters.questionOfTotals(), AccessControl.principal(ctx).scope());
         ModelSnapshot snapshot = figures.snapshot(parameters.knowledge());
-        FigureTable current = figures.figures(snapshot, request);
+        Set<Figure> wanted = parameters.figures().orElse(EnumSet.allOf(Figure.class));
+        FigureTable current = figures.figures(snapshot, request, wanted);
         Period earlier = new Period(
                 current.period().from().minusYears(1), current.period().to().minusYears(1));
         FigureTable previous =
-                figures.figures(snapshot, request.at(earlier, current.asOf().minusYears(1)));
+                figures.figures(snapshot, request.at(earlier, current.asOf().minusYears(1)), wanted);
         var changes = new ArrayList<JsonBodies.ChangeBody>();
-        for (FigureChange change : comparison.changes(List.of(Figure.values()), current.total(), previous.total())) {
+        for (FigureChange change : comparison.changes(shown(Optional.of(wanted)), current.total(), previous.total())) {
             changes.add(JsonBodies.ChangeBody.of(change));
         }
         json.send(
@@ -105,6 +110,13 @@ final class FiguresController {
                         DrillBodies.codes(current.filters()),
                         changes,
                         JsonBodies.VersionBody.of(current.modelVersion())));
+    }
+
+    /** The figures a request asked for in registry order, or every figure. */
+    private static List<Figure> shown(Optional<Set<Figure>> wanted) {
+        return Arrays.stream(Figure.values())
+                .filter(figure -> wanted.map(asked -> asked.contains(figure)).orElse(true))
+                .toList();
     }
 
     void goals(Context ctx) {

@@ -1,6 +1,7 @@
 package cn.xiaoan.api.server;
 
 import cn.xiaoan.analytics.figure.Dimension;
+import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.figure.Knowledge;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.Question;
@@ -8,6 +9,8 @@ import cn.xiaoan.analytics.figure.QuestionText;
 import cn.xiaoan.analytics.figure.QuestionText.Spelling;
 import io.javalin.http.Context;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,6 +87,28 @@ final class QueryParameters {
     /** {@code filter=dimension=code[,code…]}, repeatable, time dimensions included (for drill-downs). */
     Map<Dimension, Set<String>> filters() {
         return QuestionText.filters(ctx.queryParams("filter"));
+    }
+
+    /**
+     * {@code figures=open,overdue}, repeatable: the figures a page shows, computed alone (400 {@code unknown_figure}
+     * for a code not in the registry); empty when absent (every figure).
+     */
+    Optional<Set<Figure>> figures() {
+        var wanted = EnumSet.noneOf(Figure.class);
+        for (String list : ctx.queryParams("figures")) {
+            for (String code : list.split(",")) {
+                if (!code.isBlank()) {
+                    try {
+                        wanted.add(Figure.fromCode(code));
+                    } catch (IllegalArgumentException e) {
+                        throw ApiException.badRequest(
+                                "unknown_figure",
+                                "未知指标 Unknown figure \"" + code.strip() + "\": use one of " + Figure.codes());
+                    }
+                }
+            }
+        }
+        return wanted.isEmpty() ? Optional.empty() : Optional.of(Collections.unmodifiableSet(wanted));
     }
 
     /** {@code by=district,category}, repeatable. */

@@ -239,6 +239,42 @@ class HeatmapApiIT {
     }
 
     @Test
+    void computesAndReturnsOnlyTheFiguresAsked() throws Exception {
+        JsonNode all = JSON.readTree(
+                get(server, "/api/v1/figures?by=district&asOf=2026-06-30").body());
+        JsonNode some = JSON.readTree(
+                get(server, "/api/v1/figures?by=district&asOf=2026-06-30&figures=rectification_rate,found")
+                        .body());
+        assertThat(some.at("/figures").findValuesAsText("code")).containsExactly("found", "rectification_rate");
+        assertThat(some.at("/rows")).hasSameSizeAs(all.at("/rows"));
+        for (int i = 0; i < all.at("/rows").size(); i++) {
+            JsonNode row = some.at("/rows/" + i);
+            assertThat(row.fieldNames()).toIterable().containsExactly("district", "found", "rectification_rate");
+            assertThat(row.get("found")).isEqualTo(all.at("/rows/" + i + "/found"));
+            assertThat(row.get("rectification_rate")).isEqualTo(all.at("/rows/" + i + "/rectification_rate"));
+        }
+
+        JsonNode compareAll = JSON.readTree(
+                get(server, "/api/v1/figures/compare?asOf=2026-06-30").body());
+        JsonNode compareOpen = JSON.readTree(get(server, "/api/v1/figures/compare?asOf=2026-06-30&figures=open")
+                .body());
+        assertThat(compareOpen.at("/figures")).hasSize(1);
+        JsonNode open = compareOpen.at("/figures/0");
+        assertThat(open.get("code").asText()).isEqualTo("open");
+        compareAll.at("/figures").forEach(figure -> {
+            if (figure.get("code").asText().equals("open")) {
+                assertThat(open).isEqualTo(figure);
+            }
+        });
+
+        assertError(
+                "/api/v1/figures?figures=open,opened",
+                400,
+                "unknown_figure",
+                "未知指标 Unknown figure \"opened\": use one of " + Figure.codes());
+    }
+
+    @Test
     void servesCampaignGoalsAndWarningLists() throws Exception {
         JsonNode goals = JSON.readTree(
                 get(server, "/api/v1/goals?district=140902&asOf=2026-10-31").body());
