@@ -1,5 +1,6 @@
 package cn.xiaoan.api.cli.bench;
 
+import cn.xiaoan.analytics.bench.PublishedFacts;
 import cn.xiaoan.api.auth.Role;
 import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.api.auth.UserStore;
@@ -16,11 +17,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +47,7 @@ import picocli.CommandLine.Spec;
         })
 final class BenchUiCommand implements Callable<Integer> {
     private static final String COOKIE = "xiaoan_session";
+    private static final long DATE_SEED = 21;
 
     private final Components components;
 
@@ -83,15 +88,29 @@ final class BenchUiCommand implements Callable<Integer> {
             var direct = new ArrayList<Double>();
             for (int run = 0; run < runs; run++) {
                 pages.add(load(browser, base + "/"));
-                direct.add(apiRequests(base, token));
+                direct.add(apiRequests(base, token, ""));
+            }
+            // as-of dates nobody asked: every answer of the page computed afresh (the page's own and the API's)
+            List<LocalDate> dates = unaskedDates(warehouse, runs * 2);
+            var fresh = new ArrayList<Double>();
+            var freshDirect = new ArrayList<Double>();
+            for (int run = 0; run < runs; run++) {
+                fresh.add(load(browser, base + "/?asOf=" + dates.get(run)));
+                freshDirect.add(apiRequests(base, token, "asOf=" + dates.get(runs + run)));
             }
             double page = median(pages);
             double api = median(direct);
+            double uncached = median(fresh);
             out.printf("总览页面 Overview (1366×768), %d runs after a first load, model of %s:%n", runs, warehouse.root());
             out.printf("  first load (answers computed)     %8.0f ms%n", first);
             out.printf("  fully drawn, median               %8.0f ms   p max %.0f ms%n", page, Collections.max(pages));
             out.printf("  the same 7 API requests, median   %8.0f ms   ratio page / API %.2f×%n", api, page / api);
-            out.printf("  target: fully drawn within 1500 ms of navigation: %s%n", page <= 1500 ? "met" : "NOT met");
+            out.printf(
+                    "  at an as-of date never asked, median %5.0f ms   max %.0f ms; its 7 API requests %.0f ms%n",
+                    uncached, Collections.max(fresh), median(freshDirect));
+            out.printf(
+                    "  target: fully drawn within 1500 ms of navigation at a date never asked: %s%n",
+                    uncached <= 1500 ? "met" : "NOT met");
         } finally {
             users.disable(user);
         }
@@ -131,17 +150,37 @@ final class BenchUiCommand implements Callable<Integer> {
                 .orElseThrow(() -> new IllegalStateException("Cannot sign in the bench user: " + response.body()));
     }
 
-    /** The overview's requests, made at once as the page makes them; the time until the last answered, ms. */
-    private static double apiRequests(String base, String token) {
+    /**
+     * Distinct as-of dates between the first hazard and the latest report, excluding the latest report (the server
+     * computes the overview there ahead), drawn with a fixed seed.
+     */
+    private static List<LocalDate> unaskedDates(Warehouse warehouse, int count) {
+        QuestionCatalog catalog;
+        try (PublishedFacts facts = PublishedFacts.open(warehouse)) {
+            catalog = QuestionCatalog.of(facts);
+        }
+        long span = catalog.latestReport().toEpochDay() - catalog.firstDay().toEpochDay();
+        var random = new SplittableRandom(DATE_SEED);
+        var dates = new LinkedHashSet<LocalDate>();
+        while (dates.size() < Math.min(count, span)) {
+            dates.add(catalog.firstDay().plusDays(random.nextLong(span)));
+        }
+        return List.copyOf(dates);
+    }
+
+    /** The overview's requests (overview.js), made at once as the page makes them; time until the last answered, ms. */
+    private static double apiRequests(String base, String token, String asOf) {
         HttpClient http = HttpClient.newHttpClient();
+        String and = asOf.isEmpty() ? "" : "&" + asOf;
         List<String> paths = List.of(
                 "/api/v1/meta",
-                "/api/v1/figures/compare",
-                "/api/v1/heatmap?metric=risk_index&rows=district&columns=category",
-                "/api/v1/trends?grain=month&figure=found&figure=open&figure=overdue",
-                "/api/v1/figures?by=district",
-                "/api/v1/figures?by=school_type",
-                "/api/v1/schools?limit=10");
+                "/api/v1/figures/compare?figures=found,rectification_rate,on_time_rate,open,overdue,major_open,"
+                        + "legacy_major_open,closure_rate,rectified_not_closed" + and,
+                "/api/v1/heatmap?metric=risk_index&rows=district&columns=category" + and,
+                "/api/v1/trends?grain=month&figure=found&figure=open&figure=overdue" + and,
+                "/api/v1/figures?by=district&figures=rectification_rate,found" + and,
+                "/api/v1/figures?by=school_type&figures=rectification_rate,found" + and,
+                "/api/v1/schools?limit=10" + and);
         long started = System.nanoTime();
         CompletableFuture.allOf(paths.stream()
                         .map(path -> http.sendAsync(
