@@ -39,7 +39,10 @@ details AS (
         h.description,
         days_between(p.found_date, :as_of) AS days_open
     FROM page p
-    JOIN current_hazards h ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id
+    -- found_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.found_date = p.found_date
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*

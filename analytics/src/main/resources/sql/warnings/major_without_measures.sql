@@ -32,7 +32,10 @@ details AS (
         CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
             THEN days_between(h.deadline, :as_of) ELSE 0 END AS days_overdue
     FROM page p
-    JOIN current_hazards h ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id
+    -- found_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.found_date = p.found_date
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*

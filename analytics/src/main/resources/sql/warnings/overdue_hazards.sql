@@ -4,7 +4,13 @@
 -- hazards are narrowed to their keys and sort columns, counted, the page's few picked (top-N), and only those joined
 -- to their text columns. An empty page is one row with the total and NULL columns.
 WITH matching AS (
-    SELECT h.hazard_id, h.school_code, h.district_code, h.severity, days_between(h.deadline, :as_of) AS days_overdue
+    SELECT
+        h.hazard_id,
+        h.school_code,
+        h.district_code,
+        h.severity,
+        h.deadline,
+        days_between(h.deadline, :as_of) AS days_overdue
     FROM current_hazards h
     JOIN dim_school s ON s.school_code = h.school_code
     WHERE is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
@@ -32,7 +38,10 @@ details AS (
         h.description,
         p.days_overdue
     FROM page p
-    JOIN current_hazards h ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id
+    -- deadline as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.deadline = p.deadline
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*

@@ -30,7 +30,10 @@ details AS (
         h.description,
         days_between(p.rectified_date, :as_of) AS days_since_rectified
     FROM page p
-    JOIN current_hazards h ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id
+    -- rectified_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.rectified_date = p.rectified_date
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*
