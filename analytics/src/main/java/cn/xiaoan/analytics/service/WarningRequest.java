@@ -25,11 +25,6 @@ public record WarningRequest(
         this(period, asOf, districts, WarningPage.first());
     }
 
-    /** The same question, another page. */
-    public WarningRequest at(WarningPage other) {
-        return new WarningRequest(period, asOf, districts, other);
-    }
-
     /** The whole city at the defaults. */
     public static WarningRequest city() {
         return new WarningRequest(Optional.empty(), Optional.empty(), Set.of());
