@@ -3,28 +3,49 @@
 --   deadline          no rectification deadline (整改期限). on_time_rate counts only hazards due by D, so these are
 --                     silently outside it: they can never be late and are never overdue.
 --   responsible_unit  no responsible unit (整改责任单位; a ledger without the column names none).
-SELECT
-    h.hazard_id,
-    h.school_code,
-    s.name AS school_name,
-    h.district_code,
-    h.category,
-    h.severity,
-    h.inspection_type,
-    h.found_date,
-    h.deadline,
-    h.responsible_person,
-    h.responsible_unit,
-    h.supervised,
-    h.description,
-    days_between(h.found_date, :as_of) AS days_open
-FROM current_hazards h
-JOIN dim_school s ON s.school_code = h.school_code
-WHERE h.severity = 'MAJOR'
-    AND is_open_at(h.found_date, h.rectified_date, :as_of)
-    AND CASE :gap
-        WHEN 'deadline' THEN h.deadline IS NULL
-        WHEN 'responsible_unit' THEN h.responsible_unit IS NULL OR trim(h.responsible_unit) = ''
-    END
-    AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
-ORDER BY h.found_date, h.district_code, h.school_code, h.hazard_id
+-- One page of the list with its total, as overdue_hazards.sql explains.
+WITH matching AS (
+    SELECT h.hazard_id, h.school_code, h.district_code, h.found_date
+    FROM current_hazards h
+    JOIN dim_school s ON s.school_code = h.school_code
+    WHERE h.severity = 'MAJOR'
+        AND is_open_at(h.found_date, h.rectified_date, :as_of)
+        AND CASE :gap
+            WHEN 'deadline' THEN h.deadline IS NULL
+            WHEN 'responsible_unit' THEN h.responsible_unit IS NULL OR trim(h.responsible_unit) = ''
+        END
+        AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
+),
+page AS (
+    SELECT *
+    FROM matching
+    ORDER BY found_date, district_code, school_code, hazard_id
+    LIMIT :limit OFFSET :offset
+),
+details AS (
+    SELECT
+        p.hazard_id,
+        p.school_code,
+        s.name AS school_name,
+        p.district_code,
+        h.category,
+        h.severity,
+        h.inspection_type,
+        p.found_date,
+        h.deadline,
+        h.responsible_person,
+        h.responsible_unit,
+        h.supervised,
+        h.description,
+        days_between(p.found_date, :as_of) AS days_open
+    FROM page p
+    -- found_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.found_date = p.found_date
+    JOIN dim_school s ON s.school_code = p.school_code
+)
+SELECT t.total, d.*
+FROM (SELECT COUNT(*) AS total FROM matching) t
+LEFT JOIN details d ON TRUE
+ORDER BY d.found_date, d.district_code, d.school_code, d.hazard_id

@@ -1,24 +1,44 @@
 -- Warning list: MAJOR hazards open at D (docs/FIGURES.md "open") whose ledger row gives no temporary measures
--- (临时管控措施), the oldest first.
-SELECT
-    h.hazard_id,
-    h.school_code,
-    s.name AS school_name,
-    h.district_code,
-    h.category,
-    h.severity,
-    h.inspection_type,
-    h.found_date,
-    h.deadline,
-    h.responsible_person,
-    h.temporary_measures,
-    h.description,
-    CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
-        THEN days_between(h.deadline, :as_of) ELSE 0 END AS days_overdue
-FROM current_hazards h
-JOIN dim_school s ON s.school_code = h.school_code
-WHERE h.severity = 'MAJOR'
-    AND is_open_at(h.found_date, h.rectified_date, :as_of)
-    AND (h.temporary_measures IS NULL OR trim(h.temporary_measures) = '')
-    AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
-ORDER BY h.found_date, h.district_code, h.school_code, h.hazard_id
+-- (临时管控措施), the oldest first. One page of it with the list's total, as overdue_hazards.sql explains.
+WITH matching AS (
+    SELECT h.hazard_id, h.school_code, h.district_code, h.found_date
+    FROM current_hazards h
+    JOIN dim_school s ON s.school_code = h.school_code
+    WHERE h.severity = 'MAJOR'
+        AND is_open_at(h.found_date, h.rectified_date, :as_of)
+        AND (h.temporary_measures IS NULL OR trim(h.temporary_measures) = '')
+        AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
+),
+page AS (
+    SELECT *
+    FROM matching
+    ORDER BY found_date, district_code, school_code, hazard_id
+    LIMIT :limit OFFSET :offset
+),
+details AS (
+    SELECT
+        p.hazard_id,
+        p.school_code,
+        s.name AS school_name,
+        p.district_code,
+        h.category,
+        h.severity,
+        h.inspection_type,
+        p.found_date,
+        h.deadline,
+        h.responsible_person,
+        h.temporary_measures,
+        h.description,
+        CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
+            THEN days_between(h.deadline, :as_of) ELSE 0 END AS days_overdue
+    FROM page p
+    -- found_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.found_date = p.found_date
+    JOIN dim_school s ON s.school_code = p.school_code
+)
+SELECT t.total, d.*
+FROM (SELECT COUNT(*) AS total FROM matching) t
+LEFT JOIN details d ON TRUE
+ORDER BY d.found_date, d.district_code, d.school_code, d.hazard_id

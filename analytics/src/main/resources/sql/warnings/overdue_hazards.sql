@@ -1,21 +1,50 @@
 -- Warning list: hazards overdue at the as-of date D (docs/FIGURES.md "overdue": open at D with deadline < D; an item
 -- without a deadline is never overdue), most overdue first. :f_district is ',CODE,' or '' for the whole city.
-SELECT
-    h.hazard_id,
-    h.school_code,
-    s.name AS school_name,
-    h.district_code,
-    h.category,
-    h.severity,
-    h.inspection_type,
-    h.found_date,
-    h.deadline,
-    h.responsible_person,
-    h.temporary_measures,
-    h.description,
-    days_between(h.deadline, :as_of) AS days_overdue
-FROM current_hazards h
-JOIN dim_school s ON s.school_code = h.school_code
-WHERE is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
-    AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
-ORDER BY days_overdue DESC, h.severity DESC, h.district_code, h.school_code, h.hazard_id
+-- One page of it, rows :offset to :offset + :limit, with the whole list's size in every row (total): the matching
+-- hazards are narrowed to their keys and sort columns, counted, the page's few picked (top-N), and only those joined
+-- to their text columns. An empty page is one row with the total and NULL columns.
+WITH matching AS (
+    SELECT
+        h.hazard_id,
+        h.school_code,
+        h.district_code,
+        h.severity,
+        h.deadline,
+        days_between(h.deadline, :as_of) AS days_overdue
+    FROM current_hazards h
+    JOIN dim_school s ON s.school_code = h.school_code
+    WHERE is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
+        AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
+),
+page AS (
+    SELECT *
+    FROM matching
+    ORDER BY days_overdue DESC, severity DESC, district_code, school_code, hazard_id
+    LIMIT :limit OFFSET :offset
+),
+details AS (
+    SELECT
+        p.hazard_id,
+        p.school_code,
+        s.name AS school_name,
+        p.district_code,
+        h.category,
+        p.severity,
+        h.inspection_type,
+        h.found_date,
+        h.deadline,
+        h.responsible_person,
+        h.temporary_measures,
+        h.description,
+        p.days_overdue
+    FROM page p
+    -- deadline as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.deadline = p.deadline
+    JOIN dim_school s ON s.school_code = p.school_code
+)
+SELECT t.total, d.*
+FROM (SELECT COUNT(*) AS total FROM matching) t
+LEFT JOIN details d ON TRUE
+ORDER BY d.days_overdue DESC, d.severity DESC, d.district_code, d.school_code, d.hazard_id

@@ -1,21 +1,42 @@
 -- Warning list: hazards rectified at least :sign_off_days days before D and still not signed off (销号) at D
--- (docs/FIGURES.md "rectified_not_closed", narrowed to those waiting too long), the longest waiting first.
-SELECT
-    h.hazard_id,
-    h.school_code,
-    s.name AS school_name,
-    h.district_code,
-    h.category,
-    h.severity,
-    h.found_date,
-    h.rectified_date,
-    h.responsible_person,
-    h.description,
-    days_between(h.rectified_date, :as_of) AS days_since_rectified
-FROM current_hazards h
-JOIN dim_school s ON s.school_code = h.school_code
-WHERE h.rectified_date <= :as_of
-    AND (h.closed_date IS NULL OR h.closed_date > :as_of)
-    AND days_between(h.rectified_date, :as_of) >= :sign_off_days
-    AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
-ORDER BY h.rectified_date, h.district_code, h.school_code, h.hazard_id
+-- (docs/FIGURES.md "rectified_not_closed", narrowed to those waiting too long), the longest waiting first. One page
+-- of it with the list's total, as overdue_hazards.sql explains.
+WITH matching AS (
+    SELECT h.hazard_id, h.school_code, h.district_code, h.rectified_date
+    FROM current_hazards h
+    JOIN dim_school s ON s.school_code = h.school_code
+    WHERE h.rectified_date <= :as_of
+        AND (h.closed_date IS NULL OR h.closed_date > :as_of)
+        AND days_between(h.rectified_date, :as_of) >= :sign_off_days
+        AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
+),
+page AS (
+    SELECT *
+    FROM matching
+    ORDER BY rectified_date, district_code, school_code, hazard_id
+    LIMIT :limit OFFSET :offset
+),
+details AS (
+    SELECT
+        p.hazard_id,
+        p.school_code,
+        s.name AS school_name,
+        p.district_code,
+        h.category,
+        h.severity,
+        h.found_date,
+        p.rectified_date,
+        h.responsible_person,
+        h.description,
+        days_between(p.rectified_date, :as_of) AS days_since_rectified
+    FROM page p
+    -- rectified_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
+    -- few rows near the page instead of every hazard's
+    JOIN current_hazards h
+        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.rectified_date = p.rectified_date
+    JOIN dim_school s ON s.school_code = p.school_code
+)
+SELECT t.total, d.*
+FROM (SELECT COUNT(*) AS total FROM matching) t
+LEFT JOIN details d ON TRUE
+ORDER BY d.rectified_date, d.district_code, d.school_code, d.hazard_id

@@ -154,6 +154,8 @@ export const api = {
   campaignStockFlow: (id, params) => getJson(`/api/v1/campaigns/${encodeURIComponent(id)}/stock-flow`, params),
   campaignOutlook: (id, params) => getJson(`/api/v1/campaigns/${encodeURIComponent(id)}/outlook`, params),
   warnings: (params) => getJson('/api/v1/warnings', params),
+  /** One warning list's page: list is its code (overdue_hazards …), params as warnings plus offset and limit. */
+  warningList: (list, params) => getJson(`/api/v1/warnings/${encodeURIComponent(list)}`, params),
   trust: (params) => getJson('/api/v1/trust', params),
   trustSchool: (code) => getJson(`/api/v1/trust/schools/${encodeURIComponent(code)}`),
   batches: () => getJson('/api/v1/batches'),

@@ -1,6 +1,7 @@
 // 预警 The warning lists at the as-of date: overdue hazards, open MAJOR hazards without temporary measures,
 // schools that sent no ledger this month, schools whose self-inspection finds far less than supervision, hazards
-// rectified and not signed off, open MAJOR hazards without a deadline or a responsible unit.
+// rectified and not signed off, open MAJOR hazards without a deadline or a responsible unit. Each list shows its
+// total and one page (the most urgent rows first); its pager asks /api/v1/warnings/{list} for the next or previous.
 import { api } from './api.js';
 import { fillTable } from './format.js';
 import { hazardLink } from './hazardlink.js';
@@ -10,6 +11,20 @@ import { asOfField, describeError, pageLink, startPage, tr, whenSettled } from '
 let asOf = '';
 let report = null;
 let failure = null;
+
+// each list of the page: its element ids' key, its field in the report, its code in /api/v1/warnings/{list}
+const LISTS = [
+  { key: 'overdue', field: 'overdueHazards', code: 'overdue_hazards' },
+  { key: 'major', field: 'majorWithoutMeasures', code: 'major_without_measures' },
+  { key: 'silent', field: 'silentSchools', code: 'silent_schools' },
+  { key: 'weak', field: 'weakSelfInspection', code: 'weak_self_inspection' },
+  { key: 'unclosed', field: 'rectifiedNotClosed', code: 'rectified_not_closed' },
+  { key: 'no-deadline', field: 'majorWithoutDeadline', code: 'major_without_deadline' },
+  { key: 'no-unit', field: 'majorWithoutResponsibleUnit', code: 'major_without_responsible_unit' },
+];
+// the page each list shows ({ total, offset, limit, rows }) and a failed page turn, by key
+let pages = {};
+let turnFailures = {};
 
 const context = await startPage({
   title: { zh: '校安 · 预警', en: 'xiaoan · Warnings' },
@@ -76,19 +91,14 @@ function draw() {
   asOfInput.setDefault(report.asOf);
   status.textContent = t({ zh: `截至 ${report.asOf}；报送月份 ${report.submissionMonth}；模型版本 v${report.modelVersion.version}`,
     en: `As of ${report.asOf}; submission month ${report.submissionMonth}; model v${report.modelVersion.version}` });
-  const lists = {
-    overdue: report.overdueHazards,
-    major: report.majorWithoutMeasures,
-    silent: report.silentSchools,
-    weak: report.weakSelfInspection,
-    unclosed: report.rectifiedNotClosed,
-    'no-deadline': report.majorWithoutDeadline,
-    'no-unit': report.majorWithoutResponsibleUnit,
-  };
-  for (const [key, rows] of Object.entries(lists)) {
+  const lists = {};
+  for (const { key } of LISTS) {
+    const page = pages[key];
+    lists[key] = page.rows;
     const caption = document.getElementById(`${key}-caption`);
-    caption.textContent = `${captions[key]}（${rows.length}）`;
-    caption.dataset.count = String(rows.length);
+    caption.textContent = `${captions[key]}（${page.total}）`;
+    caption.dataset.count = String(page.total);
+    drawPager(key, page);
   }
   fillTable(document.getElementById('overdue'), hazardColumns(true), lists.overdue, { rowKey: (r) => r.hazardId });
   fillTable(document.getElementById('major'), hazardColumns(false), lists.major, { rowKey: (r) => r.hazardId });
@@ -140,13 +150,53 @@ function gapColumns() {
   ];
 }
 
+// "rows 51–100 of 75520" and the previous / next buttons of one list; hidden when one page holds the whole list
+function drawPager(key, page) {
+  const pager = document.getElementById(`${key}-pager`);
+  pager.hidden = page.offset === 0 && page.rows.length >= page.total && !turnFailures[key];
+  const [previous, next] = pager.querySelectorAll('button');
+  previous.textContent = t({ zh: '上一页', en: 'Previous' });
+  next.textContent = t({ zh: '下一页', en: 'Next' });
+  previous.disabled = page.offset === 0;
+  next.disabled = page.offset + page.rows.length >= page.total;
+  const info = pager.querySelector('.page-info');
+  const first = page.rows.length === 0 ? page.offset : page.offset + 1;
+  const last = page.offset + page.rows.length;
+  info.classList.toggle('error', Boolean(turnFailures[key]));
+  info.textContent = turnFailures[key]
+    ? describeError(turnFailures[key], context.language)
+    : t({ zh: `第 ${first}–${last} 条，共 ${page.total} 条`, en: `Rows ${first}–${last} of ${page.total}` });
+}
+
+// the previous (step -1) or next (step 1) page of one list, for the same question as the report
+function turn(list, step) {
+  const current = pages[list.key];
+  const offset = Math.max(0, current.offset + step * current.limit);
+  delete document.body.dataset.ready;
+  const params = { asOf: report.asOf, from: report.period.from, to: report.period.to, offset, limit: current.limit };
+  whenSettled([api.warningList(list.code, params).then(
+    (answer) => { pages[list.key] = answer; delete turnFailures[list.key]; },
+    (error) => { turnFailures[list.key] = error; })], draw);
+}
+
+for (const list of LISTS) {
+  for (const button of document.getElementById(`${list.key}-pager`).querySelectorAll('button')) {
+    button.addEventListener('click', () => turn(list, Number(button.dataset.step)));
+  }
+}
+
 async function load() {
   delete document.body.dataset.ready;
   report = null;
   failure = null;
+  pages = {};
+  turnFailures = {};
   draw();
   await whenSettled([api.warnings({ asOf: asOf || undefined })
-    .then((answer) => { report = answer; }, (error) => { failure = error; })], draw);
+    .then((answer) => {
+      report = answer;
+      pages = Object.fromEntries(LISTS.map(({ key, field }) => [key, answer[field]]));
+    }, (error) => { failure = error; })], draw);
 }
 
 load();

@@ -1,5 +1,9 @@
 package cn.xiaoan.analytics.service;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
 /** The warning lists (预警) leaders check every morning, each defined by one {@code sql/warnings/*.sql} query. */
 public enum WarningKind {
     OVERDUE_HAZARDS(
@@ -61,5 +65,16 @@ public enum WarningKind {
 
     public String definition() {
         return definition;
+    }
+
+    /** The list a code names, e.g. {@code overdue_hazards}; a clear error (zh / en) naming the codes otherwise. */
+    public static WarningKind fromCode(String code) {
+        String wanted = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(kind -> kind.code.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No warning list \"" + code + "\": expected one of "
+                        + Arrays.stream(values()).map(WarningKind::code).collect(Collectors.joining(", "))
+                        + " / 没有名为 \"" + code + "\" 的预警清单"));
     }
 }

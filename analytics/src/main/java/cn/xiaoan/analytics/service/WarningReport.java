@@ -1,14 +1,16 @@
 package cn.xiaoan.analytics.service;
 
+import static java.util.Objects.requireNonNull;
+
 import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.analytics.figure.Period;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Set;
 
 /**
- * Every warning list for one question, with what made it ({@code signOffDays}: the N of the rectified-not-closed list).
+ * Every warning list for one question, with what made it ({@code signOffDays}: the N of the rectified-not-closed list):
+ * each list is one page of it (the request's {@link WarningPage}) with the whole list's total.
  */
 public record WarningReport(
         Period period,
@@ -16,35 +18,40 @@ public record WarningReport(
         YearMonth submissionMonth,
         Set<String> districts,
         ModelVersion modelVersion,
-        List<HazardWarning> overdueHazards,
-        List<HazardWarning> majorWithoutMeasures,
-        List<SilentSchool> silentSchools,
-        List<WeakSelfInspection> weakSelfInspection,
+        WarningList<HazardWarning> overdueHazards,
+        WarningList<HazardWarning> majorWithoutMeasures,
+        WarningList<SilentSchool> silentSchools,
+        WarningList<WeakSelfInspection> weakSelfInspection,
         int signOffDays,
-        List<UnclosedRectification> rectifiedNotClosed,
-        List<MajorHazardGap> majorWithoutDeadline,
-        List<MajorHazardGap> majorWithoutResponsibleUnit) {
+        WarningList<UnclosedRectification> rectifiedNotClosed,
+        WarningList<MajorHazardGap> majorWithoutDeadline,
+        WarningList<MajorHazardGap> majorWithoutResponsibleUnit) {
     public WarningReport {
         districts = Set.copyOf(districts);
-        overdueHazards = List.copyOf(overdueHazards);
-        majorWithoutMeasures = List.copyOf(majorWithoutMeasures);
-        silentSchools = List.copyOf(silentSchools);
-        weakSelfInspection = List.copyOf(weakSelfInspection);
-        rectifiedNotClosed = List.copyOf(rectifiedNotClosed);
-        majorWithoutDeadline = List.copyOf(majorWithoutDeadline);
-        majorWithoutResponsibleUnit = List.copyOf(majorWithoutResponsibleUnit);
+        requireNonNull(overdueHazards, "overdueHazards");
+        requireNonNull(majorWithoutMeasures, "majorWithoutMeasures");
+        requireNonNull(silentSchools, "silentSchools");
+        requireNonNull(weakSelfInspection, "weakSelfInspection");
+        requireNonNull(rectifiedNotClosed, "rectifiedNotClosed");
+        requireNonNull(majorWithoutDeadline, "majorWithoutDeadline");
+        requireNonNull(majorWithoutResponsibleUnit, "majorWithoutResponsibleUnit");
     }
 
-    /** How many entries a list has. */
+    /** How many entries a whole list has (not its page). */
     public int count(WarningKind kind) {
+        return list(kind).total();
+    }
+
+    /** The page of one list. */
+    public WarningList<?> list(WarningKind kind) {
         return switch (kind) {
-            case OVERDUE_HAZARDS -> overdueHazards.size();
-            case MAJOR_WITHOUT_MEASURES -> majorWithoutMeasures.size();
-            case SILENT_SCHOOLS -> silentSchools.size();
-            case WEAK_SELF_INSPECTION -> weakSelfInspection.size();
-            case RECTIFIED_NOT_CLOSED -> rectifiedNotClosed.size();
-            case MAJOR_WITHOUT_DEADLINE -> majorWithoutDeadline.size();
-            case MAJOR_WITHOUT_RESPONSIBLE_UNIT -> majorWithoutResponsibleUnit.size();
+            case OVERDUE_HAZARDS -> overdueHazards;
+            case MAJOR_WITHOUT_MEASURES -> majorWithoutMeasures;
+            case SILENT_SCHOOLS -> silentSchools;
+            case WEAK_SELF_INSPECTION -> weakSelfInspection;
+            case RECTIFIED_NOT_CLOSED -> rectifiedNotClosed;
+            case MAJOR_WITHOUT_DEADLINE -> majorWithoutDeadline;
+            case MAJOR_WITHOUT_RESPONSIBLE_UNIT -> majorWithoutResponsibleUnit;
         };
     }
 }

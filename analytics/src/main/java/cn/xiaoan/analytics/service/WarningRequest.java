@@ -9,13 +9,20 @@ import java.util.Set;
 
 /**
  * Which warnings: as of D (default: the latest report date), over the period P (default: D's year to date) for the
- * self-inspection comparison, for some districts (empty: the whole city).
+ * self-inspection comparison, for some districts (empty: the whole city), which page of each list.
  */
-public record WarningRequest(Optional<Period> period, Optional<LocalDate> asOf, Set<String> districts) {
+public record WarningRequest(
+        Optional<Period> period, Optional<LocalDate> asOf, Set<String> districts, WarningPage page) {
     public WarningRequest {
         requireNonNull(period, "period");
         requireNonNull(asOf, "asOf");
         districts = Set.copyOf(districts);
+        requireNonNull(page, "page");
+    }
+
+    /** The first page of each list. */
+    public WarningRequest(Optional<Period> period, Optional<LocalDate> asOf, Set<String> districts) {
+        this(period, asOf, districts, WarningPage.first());
     }
 
     /** The whole city at the defaults. */

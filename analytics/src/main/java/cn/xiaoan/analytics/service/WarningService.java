@@ -20,6 +20,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -65,11 +66,62 @@ public final class WarningService {
         return warnings(figures.snapshot(), request);
     }
 
+    /** Every list at the request's page (by default each list's first page), each with its total. */
     public WarningReport warnings(ModelSnapshot snapshot, WarningRequest request) {
+        Resolved question = resolve(snapshot, request);
+        return new WarningReport(
+                question.period(),
+                question.asOf(),
+                question.month(),
+                question.districts(),
+                snapshot.version(),
+                overdueHazards(question),
+                majorWithoutMeasures(question),
+                silentSchools(question),
+                weakSelfInspection(question),
+                signOffDays,
+                rectifiedNotClosed(question),
+                majorGaps(question, "deadline"),
+                majorGaps(question, "responsible_unit"));
+    }
+
+    /** One list at the request's page, e.g. its next page: one query, not every list's. */
+    public WarningListReport list(ModelSnapshot snapshot, WarningRequest request, WarningKind kind) {
+        Resolved question = resolve(snapshot, request);
+        WarningList<?> list =
+                switch (kind) {
+                    case OVERDUE_HAZARDS -> overdueHazards(question);
+                    case MAJOR_WITHOUT_MEASURES -> majorWithoutMeasures(question);
+                    case SILENT_SCHOOLS -> silentSchools(question);
+                    case WEAK_SELF_INSPECTION -> weakSelfInspection(question);
+                    case RECTIFIED_NOT_CLOSED -> rectifiedNotClosed(question);
+                    case MAJOR_WITHOUT_DEADLINE -> majorGaps(question, "deadline");
+                    case MAJOR_WITHOUT_RESPONSIBLE_UNIT -> majorGaps(question, "responsible_unit");
+                };
+        return new WarningListReport(
+                kind,
+                question.period(),
+                question.asOf(),
+                question.month(),
+                question.districts(),
+                snapshot.version(),
+                signOffDays,
+                list);
+    }
+
+    /** A request resolved against one model snapshot: its dates, districts, page and the queries' parameters. */
+    private record Resolved(
+            ServingModel model,
+            Period period,
+            LocalDate asOf,
+            YearMonth month,
+            Set<String> districts,
+            WarningPage page,
+            Map<String, Object> bound) {}
+
+    private static Resolved resolve(ModelSnapshot snapshot, WarningRequest request) {
         ResolvedDates dates = snapshot.dates(request.period(), request.asOf());
-        ServingModel model = snapshot.model();
         LocalDate asOf = dates.asOf();
-        Period period = dates.period();
         Set<String> districts = snapshot.memberCodes(Dimension.DISTRICT, request.districts());
         YearMonth month = YearMonth.from(asOf);
 
@@ -80,51 +132,77 @@ public final class WarningService {
         parameters.put("f_district", CodeList.of(districts));
         parameters.put("min_supervision", MIN_SUPERVISION_FOUND);
         parameters.put("ratio", WEAK_SELF_RATIO);
-        parameters.put("sign_off_days", signOffDays);
-        Map<String, Object> bound = Map.copyOf(parameters);
-        SqlTemplate silentSql = sql("silent_schools");
-        Map<String, Object> silentBound = bound;
-        Optional<ReturnPeriod> due = silentRule.flatMap(rule -> ReturnCalendar.periods(rule).stream()
-                .filter(p -> p.due().isBefore(asOf))
-                .reduce((earlier, later) -> later));
-        if (due.isPresent()) {
-            ReturnRule rule = silentRule.orElseThrow();
-            var cadence = new HashMap<String, Object>(bound);
-            cadence.put("dataset", rule.dataset().orElseThrow().directory());
-            cadence.put("nil_allowed", rule.nilAllowed() ? 1 : 0);
-            cadence.put("opens", Date.valueOf(due.get().opens()));
-            cadence.put("late_until", Date.valueOf(due.get().lateUntil()));
-            cadence.put("as_of", Date.valueOf(asOf));
-            silentSql = sql("silent_schools_cadence");
-            silentBound = Map.copyOf(cadence);
-        } else if (silentRule.isPresent()) {
-            silentBound = null; // nothing was due yet: nobody is silent
+        parameters.put("offset", request.page().offset());
+        parameters.put("limit", request.page().limit());
+        return new Resolved(
+                snapshot.model(), dates.period(), asOf, month, districts, request.page(), Map.copyOf(parameters));
+    }
+
+    private WarningList<HazardWarning> overdueHazards(Resolved question) {
+        return page(question, sql("overdue_hazards"), question.bound(), WarningService::hazard);
+    }
+
+    private WarningList<HazardWarning> majorWithoutMeasures(Resolved question) {
+        return page(question, sql("major_without_measures"), question.bound(), WarningService::hazard);
+    }
+
+    private WarningList<SilentSchool> silentSchools(Resolved question) {
+        if (silentRule.isEmpty()) {
+            return page(question, sql("silent_schools"), question.bound(), WarningService::silentSchool);
         }
-
-        return new WarningReport(
-                period,
-                asOf,
-                month,
-                districts,
-                snapshot.version(),
-                figures.select(model, sql("overdue_hazards"), bound, WarningService::hazard),
-                figures.select(model, sql("major_without_measures"), bound, WarningService::hazard),
-                silentBound == null
-                        ? List.of()
-                        : figures.select(model, silentSql, silentBound, WarningService::silentSchool),
-                figures.select(model, sql("weak_self_inspection"), bound, WarningService::weakSelfInspection),
-                signOffDays,
-                figures.select(model, sql("rectified_not_closed"), bound, WarningService::unclosed),
-                figures.select(model, sql("major_gaps"), withGap(bound, "deadline"), WarningService::gap),
-                figures.select(model, sql("major_gaps"), withGap(bound, "responsible_unit"), WarningService::gap));
+        LocalDate asOf = question.asOf();
+        Optional<ReturnPeriod> due = ReturnCalendar.periods(silentRule.get()).stream()
+                .filter(p -> p.due().isBefore(asOf))
+                .reduce((earlier, later) -> later);
+        if (due.isEmpty()) {
+            return WarningList.empty(question.page()); // nothing was due yet: nobody is silent
+        }
+        ReturnRule rule = silentRule.get();
+        var cadence = new HashMap<String, Object>(question.bound());
+        cadence.put("dataset", rule.dataset().orElseThrow().directory());
+        cadence.put("nil_allowed", rule.nilAllowed() ? 1 : 0);
+        cadence.put("opens", Date.valueOf(due.get().opens()));
+        cadence.put("late_until", Date.valueOf(due.get().lateUntil()));
+        cadence.put("as_of", Date.valueOf(asOf));
+        return page(question, sql("silent_schools_cadence"), Map.copyOf(cadence), WarningService::silentSchool);
     }
 
-    /** The parameters of major_gaps.sql for one of its lists. */
-    private static Map<String, Object> withGap(Map<String, Object> bound, String gap) {
-        var parameters = new HashMap<String, Object>(bound);
+    private WarningList<WeakSelfInspection> weakSelfInspection(Resolved question) {
+        return page(question, sql("weak_self_inspection"), question.bound(), WarningService::weakSelfInspection);
+    }
+
+    private WarningList<UnclosedRectification> rectifiedNotClosed(Resolved question) {
+        var parameters = new HashMap<String, Object>(question.bound());
+        parameters.put("sign_off_days", signOffDays);
+        return page(question, sql("rectified_not_closed"), Map.copyOf(parameters), WarningService::unclosed);
+    }
+
+    /** One of the two lists of major_gaps.sql ({@code gap}: deadline or responsible_unit). */
+    private WarningList<MajorHazardGap> majorGaps(Resolved question, String gap) {
+        var parameters = new HashMap<String, Object>(question.bound());
         parameters.put("gap", gap);
-        return Map.copyOf(parameters);
+        return page(question, sql("major_gaps"), Map.copyOf(parameters), WarningService::gap);
     }
+
+    /**
+     * Runs a paged list query: every row carries the list's {@code total}; a page past the end (or of an empty list) is
+     * one row whose columns are NULL but the total, told by its key, the column after the total.
+     */
+    private <T> WarningList<T> page(
+            Resolved question, SqlTemplate sql, Map<String, Object> parameters, FigureService.RowReader<T> reader) {
+        List<Counted<T>> rows = figures.select(question.model(), sql, parameters, row -> {
+            int total = Math.toIntExact(row.getLong("total"));
+            row.getObject(2);
+            return new Counted<>(total, row.wasNull() ? null : reader.read(row));
+        });
+        int total = rows.isEmpty() ? 0 : rows.get(0).total();
+        List<T> page = rows.stream().map(Counted::row).filter(Objects::nonNull).toList();
+        return new WarningList<>(
+                total, question.page().offset(), question.page().limit(), page);
+    }
+
+    /** A row of a paged list query: the list's total and the row, null for the empty page past the end. */
+    private record Counted<T>(int total, T row) {}
 
     private static SqlTemplate sql(String name) {
         return SqlTemplate.load("warnings/" + name + ".sql");

@@ -156,6 +156,7 @@ class ResentAndWithdrawnBatchesBuildTest {
             return new WarningService(figures)
                             .warnings(new WarningRequest(Optional.empty(), Optional.of(JUNE), java.util.Set.of()))
                             .silentSchools()
+                            .rows()
                             .stream()
                             .map(SilentSchool::schoolCode)
                             .toList();

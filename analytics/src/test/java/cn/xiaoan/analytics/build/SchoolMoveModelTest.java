@@ -155,7 +155,7 @@ class SchoolMoveModelTest {
 
         WarningReport warnings = new WarningService(figures)
                 .warnings(new WarningRequest(Optional.of(H1), Optional.of(D), Set.of(DINGXIANG)));
-        assertThat(warnings.overdueHazards())
+        assertThat(warnings.overdueHazards().rows())
                 .extracting(HazardWarning::hazardId)
                 .containsExactly("HD-BEFORE");
     }

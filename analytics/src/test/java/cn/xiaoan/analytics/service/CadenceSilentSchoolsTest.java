@@ -69,13 +69,13 @@ class CadenceSilentSchoolsTest {
         var monthly = new WarningService(figures);
 
         // as of 06-30 May's return is the latest due: D1 sent it on 05-31; X1's 06-15 return is June's, W1 sent none
-        assertThat(at(cadence, "2026-06-30").silentSchools())
+        assertThat(at(cadence, "2026-06-30").silentSchools().rows())
                 .extracting(SilentSchool::schoolCode, SilentSchool::lastReportDate)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(X1, LocalDate.parse("2026-06-15")),
                         org.assertj.core.groups.Tuple.tuple(W1, null));
         // without a cadence: no ledger row in June (X1 sent one on 06-15)
-        assertThat(at(monthly, "2026-06-30").silentSchools())
+        assertThat(at(monthly, "2026-06-30").silentSchools().rows())
                 .extracting(SilentSchool::schoolCode)
                 .containsExactly(D1, W1);
     }
@@ -84,6 +84,6 @@ class CadenceSilentSchoolsTest {
     void nobodyIsSilentBeforeTheFirstReturnIsDue() {
         var cadence = new WarningService(figures, WarningService.DEFAULT_SIGN_OFF_DAYS, Optional.of(MONTHLY_LEDGER));
 
-        assertThat(at(cadence, "2026-01-20").silentSchools()).isEmpty();
+        assertThat(at(cadence, "2026-01-20").silentSchools().rows()).isEmpty();
     }
 }

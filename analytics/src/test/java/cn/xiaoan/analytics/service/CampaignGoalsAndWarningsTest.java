@@ -158,9 +158,11 @@ class CampaignGoalsAndWarningsTest {
         LocalDate june30 = LocalDate.parse("2026-06-30");
         WarningReport report = warnings.warnings(new WarningRequest(Optional.empty(), Optional.of(june30), Set.of()));
         // open at 06-30 with deadline before: S1 only (Z2 was rectified 06-10, T1–T5 06-01)
-        assertThat(report.overdueHazards()).extracting(HazardWarning::hazardId).containsExactly("S1");
+        assertThat(report.overdueHazards().rows())
+                .extracting(HazardWarning::hazardId)
+                .containsExactly("S1");
         // 2026-04-01 → 06-30: 29 + 31 + 30 days
-        assertThat(report.overdueHazards().get(0).daysOverdue()).isEqualTo(90);
+        assertThat(report.overdueHazards().rows().get(0).daysOverdue()).isEqualTo(90);
         FigureRow total = figures.figures(
                         new Question(Optional.of(Period.yearTo(june30)), Optional.of(june30), List.of(), Map.of()))
                 .total();
@@ -170,8 +172,8 @@ class CampaignGoalsAndWarningsTest {
     @Test
     void listsOpenMajorHazardsWithoutTemporaryMeasures() {
         // Z3 is found on 11-01: not yet on 06-30, listed at year end (the other MAJOR hazards have measures)
-        assertThat(at("2026-06-30").majorWithoutMeasures()).isEmpty();
-        assertThat(at("2026-12-31").majorWithoutMeasures())
+        assertThat(at("2026-06-30").majorWithoutMeasures().rows()).isEmpty();
+        assertThat(at("2026-12-31").majorWithoutMeasures().rows())
                 .extracting(HazardWarning::hazardId)
                 .containsExactly("Z3");
     }
@@ -181,19 +183,19 @@ class CampaignGoalsAndWarningsTest {
         WarningReport june = at("2026-06-30");
         assertThat(june.submissionMonth()).isEqualTo(YearMonth.of(2026, 6));
         // X1 reported on 06-15; D1 last on 05-31; W1 never before the month's end
-        assertThat(june.silentSchools())
+        assertThat(june.silentSchools().rows())
                 .containsExactly(
                         new SilentSchool(D1, "测试学校" + D1, DINGXIANG, "PRIMARY", LocalDate.parse("2026-05-31")),
                         new SilentSchool(W1, "测试学校" + W1, WUTAI, "JUNIOR", null));
         // every school reported on 12-31
-        assertThat(at("2026-12-31").silentSchools()).isEmpty();
+        assertThat(at("2026-12-31").silentSchools().rows()).isEmpty();
     }
 
     @Test
     void listsSchoolsWhoseSelfInspectionFindsFarLessThanSupervision() {
         // first half of 2026: W1 supervision S1–S3 = 3, self S4 = 1 < 3 / 2; X1 3 and 3 (T4, T5, Z1); D1 none by
         // supervision
-        assertThat(at("2026-06-30").weakSelfInspection())
+        assertThat(at("2026-06-30").weakSelfInspection().rows())
                 .containsExactly(new WeakSelfInspection(W1, "测试学校" + W1, WUTAI, "JUNIOR", 1, 3));
     }
 
@@ -201,11 +203,11 @@ class CampaignGoalsAndWarningsTest {
     void narrowsEveryListToTheDistrictsAskedFor() {
         WarningReport dingxiang = warnings.warnings(
                 new WarningRequest(Optional.empty(), Optional.of(LocalDate.parse("2026-06-30")), Set.of(DINGXIANG)));
-        assertThat(dingxiang.overdueHazards()).isEmpty();
-        assertThat(dingxiang.silentSchools())
+        assertThat(dingxiang.overdueHazards().rows()).isEmpty();
+        assertThat(dingxiang.silentSchools().rows())
                 .extracting(SilentSchool::schoolCode)
                 .containsExactly(D1);
-        assertThat(dingxiang.weakSelfInspection()).isEmpty();
+        assertThat(dingxiang.weakSelfInspection().rows()).isEmpty();
         assertThat(dingxiang.districts()).containsExactly(DINGXIANG);
     }
 

@@ -52,7 +52,7 @@ class RectifiedNotClosedWarningTest {
 
         assertThat(report.signOffDays()).isEqualTo(30);
         // H9: 2024-02-20 → 2026-06-30 = 861 days; H3: 04-10 → 06-30 = 81 days
-        assertThat(report.rectifiedNotClosed())
+        assertThat(report.rectifiedNotClosed().rows())
                 .extracting(w -> w.hazardId() + " " + w.rectifiedDate() + " " + w.daysSinceRectified())
                 .containsExactly("H9 2024-02-20 861", "H3 2026-04-10 81");
         assertThat(report.count(WarningKind.RECTIFIED_NOT_CLOSED)).isEqualTo(2);
@@ -60,19 +60,24 @@ class RectifiedNotClosedWarningTest {
 
     @Test
     void aLongerWaitListsFewerAndASignOffAfterwardsEndsTheWait() {
-        assertThat(new WarningService(figures, 100).warnings(at(JUNE_30)).rectifiedNotClosed())
+        assertThat(new WarningService(figures, 100)
+                        .warnings(at(JUNE_30))
+                        .rectifiedNotClosed()
+                        .rows())
                 .extracting(UnclosedRectification::hazardId)
                 .containsExactly("H9");
         // H3 was closed on 07-10: as of 07-31 only H9 still waits (H5, rectified 07-05, has waited 26 days)
         assertThat(new WarningService(figures)
                         .warnings(at(LocalDate.parse("2026-07-31")))
-                        .rectifiedNotClosed())
+                        .rectifiedNotClosed()
+                        .rows())
                 .extracting(UnclosedRectification::hazardId)
                 .containsExactly("H9");
         // the rectified day itself waits 0 days, so N = 1 already leaves out a rectification made on D
         assertThat(new WarningService(figures, 1)
                         .warnings(at(LocalDate.parse("2026-07-05")))
-                        .rectifiedNotClosed())
+                        .rectifiedNotClosed()
+                        .rows())
                 .extracting(UnclosedRectification::hazardId)
                 .containsExactly("H9", "H3");
     }

@@ -45,7 +45,7 @@ class ResponsibilityWarningsTest {
         WarningReport report = new WarningService(figures).warnings(at(JUNE_30));
 
         // M5 has no deadline either but was rectified; G1 is not MAJOR
-        assertThat(report.majorWithoutDeadline())
+        assertThat(report.majorWithoutDeadline().rows())
                 .extracting(g -> g.hazardId() + " " + g.foundDate() + " " + g.daysOpen() + " " + g.supervised())
                 .containsExactly("M2 2026-03-10 112 null", "M4 2026-04-15 76 true");
         assertThat(report.count(WarningKind.MAJOR_WITHOUT_DEADLINE)).isEqualTo(2);
@@ -55,14 +55,15 @@ class ResponsibilityWarningsTest {
     void listsOpenMajorHazardsWithoutAResponsibleUnitIncludingLedgersWithoutTheColumn() {
         WarningReport report = new WarningService(figures).warnings(at(JUNE_30));
 
-        assertThat(report.majorWithoutResponsibleUnit())
+        assertThat(report.majorWithoutResponsibleUnit().rows())
                 .extracting(g -> g.hazardId() + " " + g.deadline() + " " + g.responsiblePerson())
                 .containsExactly("M1 2026-07-31 张三", "M2 null 李四", "M4 null 赵六");
         assertThat(report.count(WarningKind.MAJOR_WITHOUT_RESPONSIBLE_UNIT)).isEqualTo(3);
         // a district filter that holds none of them lists none
         assertThat(new WarningService(figures)
                         .warnings(new WarningRequest(Optional.empty(), Optional.of(JUNE_30), Set.of("140921")))
-                        .majorWithoutResponsibleUnit())
+                        .majorWithoutResponsibleUnit()
+                        .rows())
                 .isEmpty();
     }
 
@@ -71,14 +72,15 @@ class ResponsibilityWarningsTest {
         // as of 2026-03-05 only M1 was found; it had a deadline, but no unit
         WarningReport early = new WarningService(figures).warnings(at(LocalDate.parse("2026-03-05")));
 
-        assertThat(early.majorWithoutDeadline()).isEmpty();
-        assertThat(early.majorWithoutResponsibleUnit())
+        assertThat(early.majorWithoutDeadline().rows()).isEmpty();
+        assertThat(early.majorWithoutResponsibleUnit().rows())
                 .extracting(MajorHazardGap::hazardId)
                 .containsExactly("M1");
         // M5 was open (and without a deadline) until its rectification on 05-20
         assertThat(new WarningService(figures)
                         .warnings(at(LocalDate.parse("2026-05-19")))
-                        .majorWithoutDeadline())
+                        .majorWithoutDeadline()
+                        .rows())
                 .extracting(MajorHazardGap::hazardId)
                 .containsExactly("M2", "M4", "M5");
     }

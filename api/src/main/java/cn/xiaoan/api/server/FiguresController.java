@@ -12,6 +12,8 @@ import cn.xiaoan.analytics.service.CampaignGoalService;
 import cn.xiaoan.analytics.service.FigureComparison;
 import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.KnowledgeComparison;
+import cn.xiaoan.analytics.service.WarningKind;
+import cn.xiaoan.analytics.service.WarningPage;
 import cn.xiaoan.analytics.service.WarningRequest;
 import cn.xiaoan.analytics.service.WarningService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
@@ -32,7 +34,8 @@ import java.util.Set;
 
 /**
  * {@code GET /api/v1/figures} (every figure, broken down and filtered, as {@code xiaoan figures} prints it),
- * {@code GET /api/v1/goals} (campaign goals per district) and {@code GET /api/v1/warnings} (the warning lists).
+ * {@code GET /api/v1/goals} (campaign goals per district), {@code GET /api/v1/warnings} (the warning lists, each one
+ * page with its total) and {@code GET /api/v1/warnings/{list}} (one list's page).
  */
 final class FiguresController {
     private final FigureService figures;
@@ -126,13 +129,39 @@ final class FiguresController {
                 goals.goals(figures.snapshot(parameters.knowledge()), parameters.asOf(), districts), true));
     }
 
+    /** Every warning list, each one page ({@code offset}, {@code limit}: default its first 50 rows) and its total. */
     void warnings(Context ctx) {
         var parameters = new QueryParameters(ctx);
-        var request = new WarningRequest(
+        ctx.json(warnings.warnings(figures.snapshot(parameters.knowledge()), warningRequest(ctx, parameters)));
+    }
+
+    /** {@code GET /api/v1/warnings/{list}}: one list's page, e.g. the next page the warnings page asks for. */
+    void warningList(Context ctx) {
+        WarningKind kind;
+        try {
+            kind = WarningKind.fromCode(ctx.pathParam("list"));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("unknown_warning_list", e.getMessage());
+        }
+        var parameters = new QueryParameters(ctx);
+        ctx.json(WarningListBody.of(
+                warnings.list(figures.snapshot(parameters.knowledge()), warningRequest(ctx, parameters), kind)));
+    }
+
+    private static WarningRequest warningRequest(Context ctx, QueryParameters parameters) {
+        WarningPage page;
+        try {
+            page = new WarningPage(
+                    parameters.integer("offset").orElse(0),
+                    parameters.integer("limit").orElse(WarningPage.DEFAULT_LIMIT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid_page", e.getMessage());
+        }
+        return new WarningRequest(
                 parameters.period(),
                 parameters.asOf(),
-                AccessControl.principal(ctx).scope().narrow(districts(ctx)));
-        ctx.json(warnings.warnings(figures.snapshot(parameters.knowledge()), request));
+                AccessControl.principal(ctx).scope().narrow(districts(ctx)),
+                page);
     }
 
     /**

@@ -182,6 +182,7 @@ public final class XiaoanServer implements AutoCloseable {
         app.get("/api/v1/campaigns/{id}/groups", gate.around(campaigns::groups), Role.LEADER);
         app.get("/api/v1/campaigns/{id}/returns", gate.around(campaigns::returns), Role.LEADER);
         app.get("/api/v1/warnings", gate.around(figureTables::warnings), Role.LEADER);
+        app.get("/api/v1/warnings/{list}", gate.around(figureTables::warningList), Role.LEADER);
         app.get("/api/v1/trends", gate.around(drill::trends), Role.LEADER);
         app.get("/api/v1/hazards", gate.around(drill::hazards), Role.LEADER);
         app.get("/api/v1/hazards/{school}/{id}", gate.around(hazardPages::hazard), Role.LEADER);

@@ -70,7 +70,8 @@ class AccessControlIT {
                 "/api/v1/figures?filter=district=140921",
                 "/api/v1/figures?filter=district=140902,140921",
                 "/api/v1/goals?district=140921",
-                "/api/v1/warnings?district=140921")) {
+                "/api/v1/warnings?district=140921",
+                "/api/v1/warnings/overdue_hazards?district=140921")) {
             HttpResponse<String> response = send(as("xinfu", route));
             assertThat(response.statusCode()).as(route).isEqualTo(403);
             assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("out_of_scope");
@@ -88,7 +89,14 @@ class AccessControlIT {
         goals.at("/goals")
                 .forEach(goal -> assertThat(goal.get("district").asText()).isEqualTo("140902"));
         JsonNode warnings = JSON.readTree(send(as("xinfu", "/api/v1/warnings")).body());
-        warnings.at("/overdueHazards")
+        warnings.at("/overdueHazards/rows")
+                .forEach(hazard ->
+                        assertThat(hazard.get("districtCode").asText()).isEqualTo("140902"));
+        JsonNode nextPage = JSON.readTree(send(as("xinfu", "/api/v1/warnings/overdue_hazards?offset=1&limit=5"))
+                .body());
+        assertThat(nextPage.at("/total").asInt())
+                .isEqualTo(warnings.at("/overdueHazards/total").asInt());
+        nextPage.at("/rows")
                 .forEach(hazard ->
                         assertThat(hazard.get("districtCode").asText()).isEqualTo("140902"));
         // and its own total equals the city's row for 忻府区

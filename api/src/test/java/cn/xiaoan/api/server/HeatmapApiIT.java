@@ -288,11 +288,45 @@ class HeatmapApiIT {
 
         JsonNode warnings = JSON.readTree(
                 get(server, "/api/v1/warnings?district=140902&asOf=2026-10-31").body());
-        assertThat(warnings.at("/overdueHazards")).isNotEmpty();
-        warnings.at("/overdueHazards")
+        assertThat(warnings.at("/overdueHazards/rows")).isNotEmpty();
+        warnings.at("/overdueHazards/rows")
                 .forEach(hazard ->
                         assertThat(hazard.get("districtCode").asText()).isEqualTo("140902"));
         assertThat(warnings.at("/submissionMonth").asText()).isEqualTo("2026-10");
+    }
+
+    @Test
+    void pagesOneWarningListOnItsOwnAndRefusesABadPageInBothLanguages() throws Exception {
+        JsonNode all = JSON.readTree(get(server, "/api/v1/warnings?asOf=2026-10-31&limit=500")
+                        .body())
+                .at("/rectifiedNotClosed");
+        int total = all.get("total").asInt();
+        assertThat(all.get("rows")).hasSize(total);
+        assertThat(total).isGreaterThan(2);
+        JsonNode second =
+                JSON.readTree(get(server, "/api/v1/warnings/rectified_not_closed?asOf=2026-10-31&offset=1&limit=2")
+                        .body());
+        assertThat(second.get("list").asText()).isEqualTo("rectified_not_closed");
+        assertThat(second.get("nameZh").asText()).isEqualTo("整改后长期未销号的隐患");
+        assertThat(second.get("total").asInt()).isEqualTo(total);
+        assertThat(second.get("offset").asInt()).isEqualTo(1);
+        assertThat(second.get("limit").asInt()).isEqualTo(2);
+        assertThat(second.get("rows"))
+                .containsExactly(all.get("rows").get(1), all.get("rows").get(2));
+
+        assertError(
+                "/api/v1/warnings?limit=501",
+                400,
+                "invalid_page",
+                "Cannot show 501 rows of a warning list: choose a limit of 1 to 500 / 预警清单每页行数（limit）须在 1 到 500 之间");
+        assertError(
+                "/api/v1/warnings/overdue_hazards?offset=-1",
+                400,
+                "invalid_page",
+                "Cannot start a warning list at row -1: the offset is 0 or more / 预警清单的起始行（offset）须为 0 或正整数");
+        HttpResponse<String> unknown = get(server, "/api/v1/warnings/overdue");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).get("code").asText()).isEqualTo("unknown_warning_list");
     }
 
     @Test

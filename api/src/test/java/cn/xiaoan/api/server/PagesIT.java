@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -137,16 +138,49 @@ class PagesIT extends ChromiumOverGrid {
                 "major", "majorWithoutMeasures",
                 "silent", "silentSchools",
                 "weak", "weakSelfInspection");
+        // each caption counts the whole list; each table shows its first page
         lists.forEach((id, field) -> {
             assertThat(browser.findElement(By.id(id + "-caption")).getDomAttribute("data-count"))
                     .as(id)
-                    .isEqualTo(Integer.toString(warnings.get(field).size()));
+                    .isEqualTo(warnings.get(field).get("total").asText());
             assertThat(browser.findElements(By.cssSelector("#" + id + " tbody tr")))
-                    .hasSize(warnings.get(field).size());
+                    .hasSize(warnings.get(field).get("rows").size());
         });
-        assertThat(warnings.get("overdueHazards").size()).isPositive();
+        JsonNode overdue = warnings.get("overdueHazards");
+        assertThat(overdue.get("total").asInt())
+                .isGreaterThan(overdue.get("rows").size());
+        assertThat(overdue.get("rows").size()).isEqualTo(50);
         chromium.screenshot("warnings.png");
+
+        // the overdue list's next page is the API's rows 51–100, and the previous page brings back the first
+        WebElement pager = browser.findElement(By.id("overdue-pager"));
+        assertThat(pager.findElement(By.cssSelector("button[data-step='-1']")).isEnabled())
+                .isFalse();
+        pager.findElement(By.cssSelector("button[data-step='1']")).click();
+        chromium.waitForReady();
+        JsonNode second = api("leader", "/api/v1/warnings/overdue_hazards?asOf=2026-10-31&offset=50&limit=50");
+        assertThat(overdueKeys()).containsExactlyElementsOf(hazardIds(second.get("rows")));
+        assertThat(browser.findElement(By.id("overdue-caption")).getDomAttribute("data-count"))
+                .isEqualTo(overdue.get("total").asText());
+        assertThat(pager.findElement(By.className("page-info")).getText())
+                .isEqualTo("第 51–" + (50 + second.get("rows").size()) + " 条，共 "
+                        + overdue.get("total").asText() + " 条");
+        pager.findElement(By.cssSelector("button[data-step='-1']")).click();
+        chromium.waitForReady();
+        assertThat(overdueKeys()).containsExactlyElementsOf(hazardIds(overdue.get("rows")));
         assertThat(chromium.severeConsoleEntries()).isEmpty();
+    }
+
+    private static List<String> overdueKeys() {
+        return browser.findElements(By.cssSelector("#overdue tbody tr")).stream()
+                .map(row -> row.getDomAttribute("data-key"))
+                .toList();
+    }
+
+    private static List<String> hazardIds(JsonNode rows) {
+        var ids = new ArrayList<String>();
+        rows.forEach(row -> ids.add(row.get("hazardId").asText()));
+        return ids;
     }
 
     @Test

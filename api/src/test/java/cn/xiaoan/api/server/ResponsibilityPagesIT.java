@@ -96,11 +96,11 @@ class ResponsibilityPagesIT extends ChromiumOverGrid {
                 new String[] {"no-unit", "majorWithoutResponsibleUnit"})) {
             assertThat(browser.findElement(By.id(list[0] + "-caption")).getDomAttribute("data-count"))
                     .as(list[0])
-                    .isEqualTo(String.valueOf(report.get(list[1]).size()));
+                    .isEqualTo(report.get(list[1]).get("total").asText());
             assertThat(browser.findElements(By.cssSelector("#" + list[0] + " tbody tr")))
-                    .hasSize(report.get(list[1]).size());
+                    .hasSize(report.get(list[1]).get("rows").size());
         }
-        assertThat(report.get("majorWithoutDeadline").toString()).contains("\"D-1\"");
+        assertThat(report.get("majorWithoutDeadline").get("rows").toString()).contains("\"D-1\"");
         assertThat(browser.findElement(By.id("no-deadline-note")).getText()).contains("不计入按期整改率");
         browser.executeScript("document.getElementById('no-deadline-caption').scrollIntoView()");
         chromium.screenshot("warnings-duty.png");
