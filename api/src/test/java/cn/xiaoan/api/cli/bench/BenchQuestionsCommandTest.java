@@ -72,10 +72,19 @@ class BenchQuestionsCommandTest {
         assertThat(report.get("routes")).hasSize(QuestionRoute.values().length);
         assertThat(report.get("overall").get("meanPhases").get("total").asDouble())
                 .isPositive();
-        assertThat(report.get("rawScan").get("p50").asDouble()).isPositive();
+        JsonNode scan = report.get("rawScan");
+        assertThat(scan.get("p50").asDouble()).isPositive();
+        assertThat(scan.get("afterP50").asDouble()).isPositive();
+        assertThat(scan.get("baseline").asDouble())
+                .as("the faster of the scans between and after the questions")
+                .isEqualTo(Math.min(
+                        scan.get("p50").asDouble(), scan.get("afterP50").asDouble()));
         assertThat(report.get("p95OverRawScan").asDouble())
-                .isEqualTo(report.get("p95").asDouble()
-                        / report.get("rawScan").get("p50").asDouble());
+                .isEqualTo(report.get("p95").asDouble() / scan.get("baseline").asDouble());
+        assertThat(report.get("slowest")).hasSize(9);
+        assertThat(report.get("slowest").get(0).get("millis").asDouble())
+                .isGreaterThanOrEqualTo(
+                        report.get("slowest").get(8).get("millis").asDouble());
         assertThat(report.get("failures")).isEmpty();
     }
 
