@@ -9,6 +9,9 @@
 --   {{<time>_event_key}}  for month, quarter, year: the event month's code, else null
 --   {{<dim>_risk_key}}    for district and school_type: the school's code, else null (risk_index divides by
 --                         the schools of the cell's district and school type only)
+--   {{<dim>_group}}       in the groups: k_<dim> when the dimension is a breakdown, else null
+--   {{group_keys}}        the breakdown's keys (k_district when there is none: null for every row, one group), as
+--                         grouping by the constant keys of the other dimensions too costs a third of the question
 --   {{facts}}             hazard_facts, or the smallest hazard cube holding the question's dimensions when P and D
 --                         are month-aligned (see model/hazard_cube.sql)
 --   {{hazard_groups}}     hazard_groups (from {{facts}}), or asof_groups (from {{asof_cube}}, the as-of cube)
@@ -170,7 +173,10 @@ hazard_states AS (
 ),
 hazard_groups AS (
     SELECT
-        k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year,
+        {{district_group}} AS k_district, {{school_type_group}} AS k_school_type, {{boarding_group}} AS k_boarding,
+        {{category_group}} AS k_category, {{severity_group}} AS k_severity,
+        {{inspection_type_group}} AS k_inspection_type, {{month_group}} AS k_month, {{quarter_group}} AS k_quarter,
+        {{year_group}} AS k_year,
         SUM(hazards * is_found) AS found,
         SUM(hazards * is_found * is_major) AS major_found,
         SUM(hazards * is_found * is_rectified_by_as_of) AS rectified,
@@ -194,7 +200,7 @@ hazard_groups AS (
         SUM(hazards * is_due_in_period) AS due_in_period,
         SUM(on_time_hazards * is_due_in_period) AS due_in_period_on_time
     FROM hazard_states
-    GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
+    GROUP BY {{group_keys}}
 ),
 /* end hazard_groups */
 /* section asof_groups */
@@ -240,7 +246,10 @@ asof_points AS (
 ),
 asof_groups AS (
     SELECT
-        k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year,
+        {{district_group}} AS k_district, {{school_type_group}} AS k_school_type, {{boarding_group}} AS k_boarding,
+        {{category_group}} AS k_category, {{severity_group}} AS k_severity,
+        {{inspection_type_group}} AS k_inspection_type, {{month_group}} AS k_month, {{quarter_group}} AS k_quarter,
+        {{year_group}} AS k_year,
         SUM((at_end - at_before) * found) AS found,
         SUM(CASE WHEN severity = 'MAJOR' THEN (at_end - at_before) * found ELSE 0 END) AS major_found,
         CAST(NULL AS BIGINT) AS rectified,
@@ -264,7 +273,7 @@ asof_groups AS (
         CAST(NULL AS BIGINT) AS due_in_period,
         CAST(NULL AS BIGINT) AS due_in_period_on_time
     FROM asof_points
-    GROUP BY k_district, k_school_type, k_boarding, k_category, k_severity, k_inspection_type, k_month, k_quarter, k_year
+    GROUP BY {{group_keys}}
 ),
 /* end asof_groups */
 register AS (

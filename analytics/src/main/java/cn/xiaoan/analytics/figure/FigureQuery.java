@@ -52,7 +52,18 @@ public record FigureQuery(SqlTemplate sql, Map<String, Object> parameters) {
             String code = dimension.code();
             identifiers.put(code + "_members", grouped ? code + "_members" : "no_member");
             identifiers.put(code + "_key", grouped ? "f." + dimension.factColumn() : NO_VALUE);
+            identifiers.put(code + "_group", grouped ? "k_" + code : NO_VALUE);
         }
+        // group by the breakdown's keys alone; with none, by one key that is null on every row (a single group)
+        identifiers.put(
+                "group_keys",
+                by.isEmpty()
+                        ? "k_" + Dimension.DISTRICT.code()
+                        : String.join(
+                                ", ",
+                                by.stream()
+                                        .map(dimension -> "k_" + dimension.code())
+                                        .toList()));
         for (Dimension dimension : SCHOOL_BREAKDOWNS) {
             identifiers.put(
                     dimension.code() + "_school_key",

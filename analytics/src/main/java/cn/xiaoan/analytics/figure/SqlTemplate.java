@@ -20,8 +20,12 @@ import java.util.regex.Pattern;
 public final class SqlTemplate {
     private static final Pattern IDENTIFIER_SLOT = Pattern.compile("\\{\\{([a-z_]+)}}");
     private static final Pattern PARAMETER = Pattern.compile("(?<![:\\w]):([a-z_]+)\\b");
-    /** What a registry may put into an identifier slot: names, qualified names, simple equality, no quotes. */
-    private static final Pattern SAFE_IDENTIFIER_TEXT = Pattern.compile("[a-z0-9_][a-z0-9_.]*( = [a-z0-9_.]+)?");
+    /**
+     * What a registry may put into an identifier slot: names, qualified names, a list of names, simple equality, no
+     * quotes.
+     */
+    private static final Pattern SAFE_IDENTIFIER_TEXT =
+            Pattern.compile("[a-z0-9_][a-z0-9_.]*((, [a-z0-9_][a-z0-9_.]*)+| = [a-z0-9_.]+)?");
 
     private final String name;
     private final String text;

@@ -27,6 +27,21 @@ class SqlTemplateTest {
     }
 
     @Test
+    void fillsASlotWithAListOfNames() {
+        var sql = SqlTemplate.of("t", "SELECT 1 FROM x GROUP BY {{keys}}")
+                .withIdentifiers(Map.of("keys", "k_district, k_category"))
+                .positional();
+        assertThat(sql.sql()).isEqualTo("SELECT 1 FROM x GROUP BY k_district, k_category");
+        var template = SqlTemplate.of("t", "SELECT 1 FROM x GROUP BY {{keys}}");
+        for (String unsafe :
+                List.of("k_district,k_category", "k_district, 1; DROP TABLE x", "k_district, ", "a, 'b'")) {
+            assertThatThrownBy(() -> template.withIdentifiers(Map.of("keys", unsafe)))
+                    .as(unsafe)
+                    .hasMessageContaining("is not a plain identifier");
+        }
+    }
+
+    @Test
     void rejectsIdentifierTextThatIsNotAPlainName() {
         var template = SqlTemplate.of("t", "SELECT {{value}} FROM x");
         assertThatThrownBy(() -> template.withIdentifiers(Map.of("value", "1; DROP TABLE x")))
