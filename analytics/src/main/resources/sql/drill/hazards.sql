@@ -15,20 +15,37 @@
 -- Filters and the scope are bound text parameters, each ',CODE1,CODE2,' or '' for none; :scope_district is the
 -- caller's districts whatever the filters say. Time filters (:f_month, :f_quarter, :f_year) are by found month, as the
 -- figures' time breakdowns. {{sort_key}} and {{sort_direction}} come from the HazardSort and SortDirection enums only.
--- Cost (docs/API.md "What a hazard list and a school page cost"): the filters run over narrow rows (keys, dates, sort
--- columns); the total is counted and the page's keys picked (top-N) from those, and only the page's hazards are then
--- read with their text. The narrow rows are what DuckDB keeps between the count and the page, never the text.
-WITH listed AS (
+-- Cost (docs/API.md "What a hazard list and a school page cost"): listed is not materialised. The total is counted
+-- from a scan of the filter columns alone, and the page is a top-N over the matching hazards, which keeps only the
+-- page's rows; no window over every match, so DuckDB never holds or sorts the text of every matching hazard. A page
+-- past the last one is a single row of the total alone (on_page NULL), so the total never needs a second statement.
+WITH listed AS NOT MATERIALIZED (
     SELECT
-        h.school_code,
         h.hazard_id,
+        h.school_code,
+        s.name AS school_name,
+        h.district_code,
+        dis.name_zh AS district_name_zh,
+        s.school_type,
+        CASE WHEN s.boarding THEN 'Y' ELSE 'N' END AS boarding,
+        h.category,
+        h.severity,
+        h.inspection_type,
         h.found_date,
         h.deadline,
+        h.status,
+        h.rectified_date,
+        h.responsible_person,
+        h.temporary_measures,
+        h.description,
+        h.location,
+        -- days past the deadline at D, for hazards overdue at D only
         CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
             THEN days_between(h.deadline, :as_of) END AS days_overdue,
         sev.sort_order AS severity_order,
         dis.sort_order AS district_order,
-        s.name AS school_name
+        h.responsible_unit,
+        h.supervised
     FROM current_hazards h
     JOIN dim_school s ON s.school_code = h.school_code
     JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)
@@ -66,53 +83,18 @@ WITH listed AS (
             ELSE FALSE
         END
 ),
--- The total, counted over the narrow rows (no text is read for it).
+-- The total, counted over the filter columns only.
 counted AS (
     SELECT COUNT(*) AS total FROM listed
 ),
--- The page's keys: a top-N over the narrow rows, so only the page's hazards are ever sorted with their text.
+-- The page: a top-N over the matching hazards, which keeps only the page's rows, never sorting the others.
 page AS (
-    SELECT school_code, hazard_id, {{sort_key}} AS sort_value
+    SELECT *, TRUE AS on_page
     FROM listed
     ORDER BY {{sort_key}} {{sort_direction}} NULLS LAST, school_code, hazard_id
     LIMIT :limit OFFSET :offset
-),
--- The page's hazards with their details, read for the page's keys only.
-detailed AS (
-    SELECT
-        h.hazard_id,
-        h.school_code,
-        s.name AS school_name,
-        h.district_code,
-        dis.name_zh AS district_name_zh,
-        s.school_type,
-        CASE WHEN s.boarding THEN 'Y' ELSE 'N' END AS boarding,
-        h.category,
-        h.severity,
-        h.inspection_type,
-        h.found_date,
-        h.deadline,
-        h.status,
-        h.rectified_date,
-        h.responsible_person,
-        h.temporary_measures,
-        h.description,
-        h.location,
-        -- days past the deadline at D, for hazards overdue at D only
-        CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
-            THEN days_between(h.deadline, :as_of) END AS days_overdue,
-        h.responsible_unit,
-        h.supervised,
-        p.sort_value,
-        TRUE AS on_page
-    FROM page p
-    JOIN current_hazards h ON h.school_code = p.school_code AND h.hazard_id IS NOT DISTINCT FROM p.hazard_id
-    JOIN dim_school s ON s.school_code = h.school_code
-    LEFT JOIN dim_district dis ON dis.code = h.district_code
 )
--- One row per hazard of the page, each with the total; a page past the last one is a single row of the total alone
--- (on_page NULL), so the total never needs a second statement.
-SELECT d.*, c.total
+SELECT p.*, c.total
 FROM counted c
-LEFT JOIN detailed d ON TRUE
-ORDER BY d.sort_value {{sort_direction}} NULLS LAST, d.school_code, d.hazard_id
+LEFT JOIN page p ON TRUE
+ORDER BY p.{{sort_key}} {{sort_direction}} NULLS LAST, p.school_code, p.hazard_id
