@@ -15,7 +15,11 @@
 -- Filters and the scope are bound text parameters, each ',CODE1,CODE2,' or '' for none; :scope_district is the
 -- caller's districts whatever the filters say. Time filters (:f_month, :f_quarter, :f_year) are by found month, as the
 -- figures' time breakdowns. {{sort_key}} and {{sort_direction}} come from the HazardSort and SortDirection enums only.
-WITH listed AS (
+-- Cost (docs/API.md "What a hazard list and a school page cost"): listed is not materialised. The total is counted
+-- from a scan of the filter columns alone, and the page is a top-N over the matching hazards, which keeps only the
+-- page's rows; no window over every match, so DuckDB never holds or sorts the text of every matching hazard. A page
+-- past the last one is a single row of the total alone (on_page NULL), so the total never needs a second statement.
+WITH listed AS NOT MATERIALIZED (
     SELECT
         h.hazard_id,
         h.school_code,
@@ -78,8 +82,19 @@ WITH listed AS (
             WHEN 'all' THEN TRUE
             ELSE FALSE
         END
+),
+-- The total, counted over the filter columns only.
+counted AS (
+    SELECT COUNT(*) AS total FROM listed
+),
+-- The page: a top-N over the matching hazards, which keeps only the page's rows, never sorting the others.
+page AS (
+    SELECT *, TRUE AS on_page
+    FROM listed
+    ORDER BY {{sort_key}} {{sort_direction}} NULLS LAST, school_code, hazard_id
+    LIMIT :limit OFFSET :offset
 )
-SELECT *, COUNT(*) OVER () AS total
-FROM listed
-ORDER BY {{sort_key}} {{sort_direction}} NULLS LAST, school_code, hazard_id
-LIMIT :limit OFFSET :offset
+SELECT p.*, c.total
+FROM counted c
+LEFT JOIN page p ON TRUE
+ORDER BY p.{{sort_key}} {{sort_direction}} NULLS LAST, p.school_code, p.hazard_id

@@ -13,6 +13,7 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -93,16 +94,15 @@ public final class HazardListService {
                 query.direction().keyword()));
 
         long[] total = {0};
-        List<HazardItem> items = figures.select(model, sql, parameters, row -> {
+        List<HazardItem> items = new ArrayList<>();
+        // Every row carries the total; past the last page the only row is the total's (on_page NULL).
+        figures.select(model, sql, parameters, row -> {
             total[0] = row.getLong("total");
-            return item(row);
+            if (row.getObject("on_page") != null) {
+                items.add(item(row));
+            }
+            return null;
         });
-        if (items.isEmpty() && offset > 0) {
-            // Past the last page the window count has no row to ride on: count from the first row.
-            parameters.put("offset", 0L);
-            parameters.put("limit", 1);
-            figures.select(model, sql, parameters, row -> total[0] = row.getLong("total"));
-        }
         return new HazardPage(
                 dates.period(),
                 dates.asOf(),

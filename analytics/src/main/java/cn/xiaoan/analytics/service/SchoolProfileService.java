@@ -28,7 +28,7 @@ public final class SchoolProfileService {
     static final int LATEST_DRILLS = 20;
 
     private static final SqlTemplate SCHOOL = SqlTemplate.load("drill/school.sql");
-    private static final SqlTemplate HISTORY = SqlTemplate.load("drill/school_history.sql");
+    private static final SqlTemplate HAZARDS = SqlTemplate.load("drill/school_hazards.sql");
     private static final SqlTemplate DRILLS = SqlTemplate.load("drill/school_drills.sql");
     private static final SqlTemplate SURVEY = SqlTemplate.load("drill/school_survey.sql");
     private static final SqlTemplate RANKING = SqlTemplate.load("drill/school_ranking.sql");
@@ -66,6 +66,8 @@ public final class SchoolProfileService {
         parameters.put("as_of", Date.valueOf(asOf));
         parameters.put("period_start", Date.valueOf(asOf.withDayOfMonth(1).minusMonths(HISTORY_MONTHS - 1)));
         parameters.put("period_end", Date.valueOf(asOf));
+        parameters.put("year_start", Date.valueOf(year.from()));
+        parameters.put("year_end", Date.valueOf(year.to()));
         parameters.put("limit", LATEST_DRILLS);
         Map<String, Object> bound = Map.copyOf(parameters);
 
@@ -73,20 +75,15 @@ public final class SchoolProfileService {
                 .findFirst()
                 .orElseThrow(() -> new UnknownSchoolException(code));
 
-        HazardQuery ofSchool =
-                HazardQuery.in(HazardState.ALL).ofSchools(Set.of(school.code())).at(year, asOf);
-        var counts = new SchoolProfile.Counts(
-                total(snapshot, ofSchool, HazardState.FOUND, scope),
-                total(snapshot, ofSchool, HazardState.OPEN, scope),
-                total(snapshot, ofSchool, HazardState.OVERDUE, scope),
-                total(snapshot, ofSchool, HazardState.MAJOR_OPEN, scope));
+        SchoolHazards counted = schoolHazards(model, bound, YearMonth.from(asOf));
         HazardPage openItems = hazards.list(
                 snapshot,
-                ofSchool.inState(HazardState.OPEN)
+                HazardQuery.in(HazardState.OPEN)
+                        .ofSchools(Set.of(school.code()))
+                        .at(year, asOf)
                         .sorted(HazardSort.DEADLINE, SortDirection.ASC)
                         .page(1, HazardQuery.MAX_SIZE),
                 scope);
-        List<SchoolProfile.Month> history = history(model, bound, YearMonth.from(asOf));
         List<SchoolProfile.Drill> drills = figures.select(
                 model,
                 DRILLS,
@@ -95,7 +92,8 @@ public final class SchoolProfileService {
         Optional<SchoolProfile.Survey> survey =
                 figures.select(model, SURVEY, bound, SchoolProfileService::survey).stream()
                         .findFirst();
-        return new SchoolProfile(school, asOf, year, counts, history, openItems, drills, survey, snapshot.version());
+        return new SchoolProfile(
+                school, asOf, year, counted.counts(), counted.history(), openItems, drills, survey, snapshot.version());
     }
 
     /**
@@ -166,10 +164,21 @@ public final class SchoolProfileService {
                         row.getLong("risk_points")));
     }
 
-    /** Every one of the last months, those without hazards as zeros. */
-    private List<SchoolProfile.Month> history(ServingModel model, Map<String, Object> bound, YearMonth last) {
+    /** The school's counts and its last months' history, read together from its hazards. */
+    private record SchoolHazards(SchoolProfile.Counts counts, List<SchoolProfile.Month> history) {}
+
+    /**
+     * One statement over the school's hazards: the counts its lists have (found this year, open, overdue and MAJOR
+     * open at D) and every one of the last months, those without hazards as zeros.
+     */
+    private SchoolHazards schoolHazards(ServingModel model, Map<String, Object> bound, YearMonth last) {
+        var counts = new ArrayList<SchoolProfile.Counts>(1);
         var found = new HashMap<YearMonth, SchoolProfile.Month>();
-        figures.select(model, HISTORY, bound, row -> {
+        figures.select(model, HAZARDS, bound, row -> {
+            if (row.getString("part").equals("counts")) {
+                return counts.add(new SchoolProfile.Counts(
+                        row.getLong("found"), row.getLong("open"), row.getLong("overdue"), row.getLong("major_open")));
+            }
             YearMonth month = YearMonth.of(row.getInt("found_year"), row.getInt("found_month"));
             return found.put(
                     month,
@@ -185,11 +194,7 @@ public final class SchoolProfileService {
                 month = month.plusMonths(1)) {
             months.add(found.getOrDefault(month, new SchoolProfile.Month(month.toString(), 0, 0, 0)));
         }
-        return months;
-    }
-
-    private long total(ModelSnapshot snapshot, HazardQuery ofSchool, HazardState state, DistrictScope scope) {
-        return hazards.list(snapshot, ofSchool.inState(state).page(1, 1), scope).total();
+        return new SchoolHazards(counts.get(0), months);
     }
 
     private static SchoolProfile.School school(ResultSet row) throws SQLException {
