@@ -91,12 +91,22 @@ public final class ServingDatabase implements AutoCloseable {
     /**
      * Creates {@code schema} with every table of a model version: resident tables ({@link ModelTable#resident}) loaded
      * into memory in their {@link ModelTable#residentOrder}, the others as views over their Parquet (a file or a
-     * directory of parts). Retired schemas left from earlier versions are dropped first, freeing their memory.
+     * directory of parts). Retired schemas left from earlier versions are dropped first, freeing their memory. The
+     * tables load on a connection of their own, so that the other versions' requests go on meanwhile.
      */
-    synchronized void openTables(String schema, Map<ModelTable, Path> parquetByTable) {
-        retired.remove(schema); // a known-at model opened again after it was retired
-        dropRetired();
-        try (Statement statement = root.createStatement()) {
+    void openTables(String schema, Map<ModelTable, Path> parquetByTable) {
+        Connection loader;
+        synchronized (this) {
+            retired.remove(schema); // a known-at model opened again after it was retired
+            dropRetired();
+            try {
+                loader = root.duplicate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot open model tables in " + schema + ": " + e.getMessage(), e);
+            }
+        }
+        try (loader;
+                Statement statement = loader.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
             for (var table : parquetByTable.entrySet()) {
                 ModelTable model = table.getKey();
