@@ -44,11 +44,12 @@ public enum ModelTable {
 
     /**
      * The tables the serving database loads into memory: those sized by cells, schools or days, bounded whatever the
-     * number of hazards (the hazard-sized tables stay Parquet views). Every question reads some of them, and an
-     * in-memory table skips its row groups by their statistics without reading Parquet pages.
+     * number of hazards (the tables sized by hazards, and the inspection log, sized by visits, stay Parquet views).
+     * Every question reads some of them, and an in-memory table skips its row groups by their statistics without
+     * reading Parquet pages.
      */
     private static final Set<ModelTable> RESIDENT = EnumSet.complementOf(
-            EnumSet.of(CURRENT_HAZARDS, HAZARD_HISTORY, TRUST_FINDINGS, HAZARD_FACTS, HAZARD_CUBE));
+            EnumSet.of(CURRENT_HAZARDS, HAZARD_HISTORY, TRUST_FINDINGS, HAZARD_FACTS, HAZARD_CUBE, INSPECTIONS));
 
     private final String tableName;
     private final Supplier<SqlTemplate> query;
