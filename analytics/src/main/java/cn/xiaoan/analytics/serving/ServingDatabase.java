@@ -19,9 +19,9 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * The in-memory DuckDB database the server reads through: one schema per model version (its small tables in memory,
- * the hazard-sized ones as Parquet views), and a
- * connection per request duplicated from the root connection (connections are never shared across threads). Its
- * memory is limited; beyond the limit DuckDB spills to a temporary directory instead of growing the process.
+ * the hazard-sized ones as Parquet views), and a connection per request duplicated from the root connection
+ * (connections are never shared across threads). Its memory is limited; beyond the limit DuckDB spills to a temporary
+ * directory instead of growing the process.
  */
 public final class ServingDatabase implements AutoCloseable {
     /** Idle sessions kept per schema; more are closed when returned. */
