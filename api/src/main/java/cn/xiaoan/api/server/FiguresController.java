@@ -68,7 +68,8 @@ final class FiguresController {
         Question request = Scoping.scoped(
                 parameters.question(), AccessControl.principal(ctx).scope());
         ModelSnapshot snapshot = figures.snapshot(parameters.knowledge());
-        Optional<Set<Figure>> wanted = parameters.figures();
+        // an export is the whole table: every figure, whatever figures= says
+        Optional<Set<Figure>> wanted = parameters.figures().filter(asked -> export.isEmpty());
         FigureTable table = wanted.map(asked -> figures.figures(snapshot, request, asked))
                 .orElseGet(() -> figures.figures(snapshot, request));
         if (export.isPresent()) {
