@@ -3,13 +3,19 @@ package cn.xiaoan.analytics.serving;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xiaoan.analytics.build.ModelBuilder;
+import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.analytics.fixture.FigureFixture;
+import cn.xiaoan.analytics.publish.ModelFiles;
 import cn.xiaoan.analytics.publish.ModelTable;
 import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -67,9 +73,24 @@ class ServingDatabaseTest {
     }
 
     @Test
-    void theAsOfCubeIsHeldInDateOrder() throws SQLException {
+    void theAsOfCubeIsHeldInDateOrderWhateverOrderItsParquetHas() throws Exception {
+        // a Spark build writes its parts in no particular order: shuffle a copy of the version's cube the same way
+        Path copy = root.resolve("shuffled");
+        copyDirectory(warehouse.model(version), copy);
+        Path cube = ModelFiles.location(copy, ModelTable.HAZARD_ASOF_CUBE);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            statement.execute("COPY (SELECT * FROM read_parquet(" + SqlTemplate.quote(cube.toString())
+                    + ") ORDER BY hash(district_code, category, severity, valid_from)) TO "
+                    + SqlTemplate.quote(cube + ".shuffled") + " (FORMAT parquet)");
+        }
+        Files.move(cube.resolveSibling(cube.getFileName() + ".shuffled"), cube, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(days(cube))
+                .as("the shuffled file")
+                .isNotEmpty()
+                .isNotEqualTo(days(cube).stream().sorted().toList());
         try (var database = new ServingDatabase()) {
-            ServingModel model = ServingModel.open(database, warehouse, version);
+            ServingModel model = ServingModel.open(database, copy, "shuffled");
             List<String> days = new ArrayList<>();
             try (Connection connection = database.connect(model.schema());
                     Statement statement = connection.createStatement();
@@ -110,6 +131,29 @@ class ServingDatabaseTest {
             ServingModel again = ServingModel.open(database, warehouse, version);
             database.retire("unrelated_schema");
             assertThat(tableKinds(database, again.schema())).hasSize(ModelTable.values().length);
+        }
+    }
+
+    /** The valid_from of every row of a cube file, in file order. */
+    private static List<String> days(Path cube) throws SQLException {
+        var days = new ArrayList<String>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT CAST(valid_from AS VARCHAR) FROM read_parquet("
+                        + SqlTemplate.quote(cube.toString()) + ")")) {
+            while (rows.next()) {
+                days.add(rows.getString(1));
+            }
+        }
+        return days;
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
         }
     }
 
