@@ -9,8 +9,8 @@ import { buildOption, cellsWithData } from './heatmap.js';
 import { loadNames } from './names.js';
 import { describeError, pageLink, startPage, tr, whenSettled } from './page.js';
 
-// The cards and charts ask for their figures alone (the server computes nothing else); OverviewWarmup computes the
-// same questions ahead with the same figures.
+// The cards and charts ask for their figures alone (the server computes nothing else); OverviewFigures (Java) holds
+// the same two lists, for the questions OverviewWarmup computes ahead and bench ui asks.
 const KPIS = ['found', 'rectification_rate', 'on_time_rate', 'open', 'overdue', 'major_open', 'legacy_major_open',
   'closure_rate', 'rectified_not_closed'];
 const RATE_FIGURES = ['rectification_rate', 'found'];

@@ -14,11 +14,9 @@ import cn.xiaoan.analytics.service.TrendRequest;
 import cn.xiaoan.analytics.service.TrendService;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,24 +77,10 @@ final class OverviewWarmup implements AutoCloseable {
         }
     }
 
-    /** The figures of the overview's cards (KPIS in dashboards/js/overview.js), asked of the comparison. */
-    static final Set<Figure> KPI_FIGURES = EnumSet.of(
-            Figure.FOUND,
-            Figure.RECTIFICATION_RATE,
-            Figure.ON_TIME_RATE,
-            Figure.OPEN,
-            Figure.OVERDUE,
-            Figure.MAJOR_OPEN,
-            Figure.LEGACY_MAJOR_OPEN,
-            Figure.CLOSURE_RATE,
-            Figure.RECTIFIED_NOT_CLOSED);
-    /** The figures of the overview's rate charts by district and by school type (drawRate in overview.js). */
-    static final Set<Figure> RATE_FIGURES = EnumSet.of(Figure.RECTIFICATION_RATE, Figure.FOUND);
-
     /** The questions index.html asks with no filter (see dashboards/js/overview.js and FiguresController.compare). */
     private void warm(ModelSnapshot snapshot) {
         Question total = Question.total();
-        FigureTable now = figures.figures(snapshot, total, KPI_FIGURES);
+        FigureTable now = figures.figures(snapshot, total, OverviewFigures.CARDS);
         figures.figures(
                 snapshot,
                 total.at(
@@ -104,7 +88,7 @@ final class OverviewWarmup implements AutoCloseable {
                                 now.period().from().minusYears(1),
                                 now.period().to().minusYears(1)),
                         now.asOf().minusYears(1)),
-                KPI_FIGURES);
+                OverviewFigures.CARDS);
         figures.heatmap(
                 snapshot,
                 new HeatmapRequest(
@@ -116,8 +100,8 @@ final class OverviewWarmup implements AutoCloseable {
                         Map.of()));
         trends.trend(
                 snapshot, new TrendRequest(TimeGrain.MONTH, Optional.empty(), Optional.empty(), List.of(), Map.of()));
-        figures.figures(snapshot, total.by(List.of(Dimension.DISTRICT)), RATE_FIGURES);
-        figures.figures(snapshot, total.by(List.of(Dimension.SCHOOL_TYPE)), RATE_FIGURES);
+        figures.figures(snapshot, total.by(List.of(Dimension.DISTRICT)), OverviewFigures.RATE_CHARTS);
+        figures.figures(snapshot, total.by(List.of(Dimension.SCHOOL_TYPE)), OverviewFigures.RATE_CHARTS);
     }
 
     /** The model version whose overview answers are computed, if any. */

@@ -6,6 +6,7 @@ import cn.xiaoan.api.auth.Scope;
 import cn.xiaoan.api.auth.UserStore;
 import cn.xiaoan.api.cli.Components;
 import cn.xiaoan.api.cli.RunningServer;
+import cn.xiaoan.api.server.OverviewFigures;
 import cn.xiaoan.api.server.ServerLimits;
 import cn.xiaoan.api.server.ServerSettings;
 import cn.xiaoan.domain.Warehouse;
@@ -174,12 +175,12 @@ final class BenchUiCommand implements Callable<Integer> {
         String and = asOf.isEmpty() ? "" : "&" + asOf;
         List<String> paths = List.of(
                 "/api/v1/meta",
-                "/api/v1/figures/compare?figures=found,rectification_rate,on_time_rate,open,overdue,major_open,"
-                        + "legacy_major_open,closure_rate,rectified_not_closed" + and,
+                "/api/v1/figures/compare?figures=" + OverviewFigures.parameter(OverviewFigures.CARDS) + and,
                 "/api/v1/heatmap?metric=risk_index&rows=district&columns=category" + and,
                 "/api/v1/trends?grain=month&figure=found&figure=open&figure=overdue" + and,
-                "/api/v1/figures?by=district&figures=rectification_rate,found" + and,
-                "/api/v1/figures?by=school_type&figures=rectification_rate,found" + and,
+                "/api/v1/figures?by=district&figures=" + OverviewFigures.parameter(OverviewFigures.RATE_CHARTS) + and,
+                "/api/v1/figures?by=school_type&figures=" + OverviewFigures.parameter(OverviewFigures.RATE_CHARTS)
+                        + and,
                 "/api/v1/schools?limit=10" + and);
         long started = System.nanoTime();
         CompletableFuture.allOf(paths.stream()
