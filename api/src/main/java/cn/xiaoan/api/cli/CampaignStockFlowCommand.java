@@ -2,16 +2,12 @@ package cn.xiaoan.api.cli;
 
 import cn.xiaoan.analytics.campaign.CampaignCatalog;
 import cn.xiaoan.analytics.campaign.CampaignDefinition;
-import cn.xiaoan.analytics.service.FigureService;
 import cn.xiaoan.analytics.service.StockFlowRow;
 import cn.xiaoan.analytics.service.StockFlowService;
 import cn.xiaoan.analytics.service.StockFlowStatement;
 import cn.xiaoan.api.server.CampaignOutlookBodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
-import java.time.LocalDate;
-import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -34,35 +30,31 @@ final class CampaignStockFlowCommand extends CampaignsCommand.GoalsSubcommand {
     @Override
     public Integer call() throws JsonProcessingException {
         CampaignCatalog catalog = components.campaigns();
-        CampaignDefinition campaign = campaign(catalog, id);
-        Optional<LocalDate> day = asOfDay();
-        try (FigureService figures = figures()) {
-            StockFlowStatement statement =
-                    new StockFlowService(figures).statement(campaign, snapshot(figures), day, Set.copyOf(districts));
-            if (format == CampaignsCommand.Format.json) {
-                // the same document as GET /api/v1/campaigns/{id}/stock-flow
-                json(CampaignOutlookBodies.StockFlowBody.of(
-                        statement, catalog.primary().id().equals(campaign.id())));
-                return 0;
-            }
-            PrintWriter out = out();
-            out.printf(
-                    "%s %s — 存量流量 stock and flow %s (as of %s, model v%d)%n",
-                    campaign.id(),
-                    campaign.name().zh(),
-                    statement.period().map(p -> p.from() + " – " + p.to()).orElse("—"),
-                    statement.asOf(),
-                    statement.modelVersion().version());
-            out.println("等级 severity  县区 district  类别 category  期初 opening + 新增 new − 整改 resolved = 期末 closing");
-            for (StockFlowRow row : statement.totals()) {
-                print(out, row);
-            }
-            for (StockFlowRow row : statement.rows()) {
-                print(out, row);
-            }
-            out.flush();
+        // --format json: the same document as GET /api/v1/campaigns/{id}/stock-flow
+        return answer(
+                catalog,
+                campaign(catalog, id),
+                (figures, campaign, snapshot, day, districts) ->
+                        new StockFlowService(figures).statement(campaign, snapshot, day, districts),
+                CampaignOutlookBodies.StockFlowBody::of,
+                this::print);
+    }
+
+    private void print(PrintWriter out, CampaignDefinition campaign, StockFlowStatement statement) {
+        out.printf(
+                "%s %s — 存量流量 stock and flow %s (as of %s, model v%d)%n",
+                campaign.id(),
+                campaign.name().zh(),
+                statement.period().map(p -> p.from() + " – " + p.to()).orElse("—"),
+                statement.asOf(),
+                statement.modelVersion().version());
+        out.println("等级 severity  县区 district  类别 category  期初 opening + 新增 new − 整改 resolved = 期末 closing");
+        for (StockFlowRow row : statement.totals()) {
+            print(out, row);
         }
-        return 0;
+        for (StockFlowRow row : statement.rows()) {
+            print(out, row);
+        }
     }
 
     private void print(PrintWriter out, StockFlowRow row) {

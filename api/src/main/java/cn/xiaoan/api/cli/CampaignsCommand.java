@@ -149,45 +149,91 @@ public final class CampaignsCommand implements Runnable {
             return figures.snapshot(knowledge.knowledge());
         }
 
-        int printGoals(CampaignCatalog catalog, CampaignDefinition campaign) throws JsonProcessingException {
+        /** What a campaign subcommand asks of the figures, as of the day and for the districts asked. */
+        @FunctionalInterface
+        interface CampaignQuestion<T> {
+            T answer(
+                    FigureService figures,
+                    CampaignDefinition campaign,
+                    ModelSnapshot snapshot,
+                    Optional<LocalDate> day,
+                    Set<String> districts);
+        }
+
+        /** The JSON document of an answer, the one its HTTP route sends ({@code primary}: the primary campaign's). */
+        @FunctionalInterface
+        interface Document<T> {
+            Object of(T answer, boolean primary);
+        }
+
+        /** The answer as text. */
+        @FunctionalInterface
+        interface Text<T> {
+            void print(PrintWriter out, CampaignDefinition campaign, T answer);
+        }
+
+        /**
+         * Answers the question for the campaign from the model asked (--known-at, --reported-by), as of --as-of for
+         * --district, and prints the answer as the HTTP route's document ({@code --format json}) or as text.
+         */
+        <T> int answer(
+                CampaignCatalog catalog,
+                CampaignDefinition campaign,
+                CampaignQuestion<T> question,
+                Document<T> document,
+                Text<T> text)
+                throws JsonProcessingException {
             try (FigureService figures = figures()) {
-                GoalReport report = new CampaignGoalService(figures, catalog)
-                        .goals(campaign, snapshot(figures), asOfDay(), Set.copyOf(districts));
+                T answer = question.answer(figures, campaign, snapshot(figures), asOfDay(), Set.copyOf(districts));
                 if (format == Format.json) {
-                    // the same document as GET /api/v1/campaigns/{id}/goals
-                    json(JsonBodies.GoalsBody.of(report, catalog.primary().id().equals(campaign.id())));
+                    json(document.of(answer, catalog.primary().id().equals(campaign.id())));
                     return 0;
                 }
                 PrintWriter out = out();
-                out.printf(
-                        "%s %s — 目标进展 goals as of %s (model v%d)%n",
-                        campaign.id(),
-                        campaign.name().zh(),
-                        report.asOf(),
-                        report.modelVersion().version());
-                for (GoalProgress progress : report.progress()) {
-                    out.printf(
-                            "%s %s  %s（%s）  %s %s%n",
-                            progress.districtCode(),
-                            district(progress.districtCode()),
-                            progress.goal().name().zh(),
-                            progress.goal().judgedOn(),
-                            progress.status().nameZh(),
-                            progress.status().nameEn());
-                    for (GoalMeasure measure : progress.measures()) {
-                        out.printf(
-                                "    %s = %s  (%s, %s – %s, as of %s)%n",
-                                measure.code(),
-                                measure.value() == null ? "—" : measure.value(),
-                                measure.figure().code(),
-                                measure.period().from(),
-                                measure.period().to(),
-                                measure.asOf());
-                    }
-                }
+                text.print(out, campaign, answer);
                 out.flush();
+                return 0;
             }
-            return 0;
+        }
+
+        int printGoals(CampaignCatalog catalog, CampaignDefinition campaign) throws JsonProcessingException {
+            // the same document as GET /api/v1/campaigns/{id}/goals
+            return answer(
+                    catalog,
+                    campaign,
+                    (figures, asked, snapshot, day, districts) ->
+                            new CampaignGoalService(figures, catalog).goals(asked, snapshot, day, districts),
+                    JsonBodies.GoalsBody::of,
+                    this::printGoals);
+        }
+
+        private void printGoals(PrintWriter out, CampaignDefinition campaign, GoalReport report) {
+            out.printf(
+                    "%s %s — 目标进展 goals as of %s (model v%d)%n",
+                    campaign.id(),
+                    campaign.name().zh(),
+                    report.asOf(),
+                    report.modelVersion().version());
+            for (GoalProgress progress : report.progress()) {
+                out.printf(
+                        "%s %s  %s（%s）  %s %s%n",
+                        progress.districtCode(),
+                        district(progress.districtCode()),
+                        progress.goal().name().zh(),
+                        progress.goal().judgedOn(),
+                        progress.status().nameZh(),
+                        progress.status().nameEn());
+                for (GoalMeasure measure : progress.measures()) {
+                    out.printf(
+                            "    %s = %s  (%s, %s – %s, as of %s)%n",
+                            measure.code(),
+                            measure.value() == null ? "—" : measure.value(),
+                            measure.figure().code(),
+                            measure.period().from(),
+                            measure.period().to(),
+                            measure.asOf());
+                }
+            }
         }
 
         Optional<LocalDate> asOfDay() {
@@ -354,48 +400,48 @@ public final class CampaignsCommand implements Runnable {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            CampaignDefinition campaign = campaign(components.campaigns(), id);
-            try (FigureService figures = figures()) {
-                SupervisionReport report = new SupervisionGroupService(figures)
-                        .groups(campaign, snapshot(figures), asOfDay(), Set.copyOf(districts));
-                if (format == Format.json) {
-                    json(CampaignDataBodies.GroupsBody.of(report)); // as GET /api/v1/campaigns/{id}/groups
-                    return 0;
-                }
-                PrintWriter out = out();
+            CampaignCatalog catalog = components.campaigns();
+            // --format json: as GET /api/v1/campaigns/{id}/groups
+            return answer(
+                    catalog,
+                    campaign(catalog, id),
+                    (figures, campaign, snapshot, day, districts) ->
+                            new SupervisionGroupService(figures).groups(campaign, snapshot, day, districts),
+                    (report, primary) -> CampaignDataBodies.GroupsBody.of(report),
+                    this::print);
+        }
+
+        private void print(PrintWriter out, CampaignDefinition campaign, SupervisionReport report) {
+            out.printf(
+                    "%s %s — 督查组 supervision groups as of %s (model v%d)%n",
+                    campaign.id(),
+                    campaign.name().zh(),
+                    report.asOf(),
+                    report.modelVersion().version());
+            for (GroupRound round : report.rounds()) {
                 out.printf(
-                        "%s %s — 督查组 supervision groups as of %s (model v%d)%n",
-                        campaign.id(),
-                        campaign.name().zh(),
-                        report.asOf(),
-                        report.modelVersion().version());
-                for (GroupRound round : report.rounds()) {
+                        "%s（%s）%s %s – %s: 已督查 visited %d/%d%s;%s 发现隐患 hazards %d (%s per visit day)%n",
+                        round.group().name().zh(),
+                        round.group().leader(),
+                        round.revisit() ? "回头看 revisit" : "督查 visit",
+                        round.window().from(),
+                        round.window().to(),
+                        round.visited(),
+                        round.assigned(),
+                        round.coverage() == null ? "" : String.format(" = %.0f%%", round.coverage() * 100),
+                        round.revisit()
+                                ? String.format(" 回头看完成 revisited %d/%d;", round.revisited(), round.visitedBefore())
+                                : "",
+                        round.hazardsFound(),
+                        round.hazardsPerVisit() == null ? "—" : String.format("%.2f", round.hazardsPerVisit()));
+                if (!round.neverVisited().isEmpty()) {
                     out.printf(
-                            "%s（%s）%s %s – %s: 已督查 visited %d/%d%s;%s 发现隐患 hazards %d (%s per visit day)%n",
-                            round.group().name().zh(),
-                            round.group().leader(),
-                            round.revisit() ? "回头看 revisit" : "督查 visit",
-                            round.window().from(),
-                            round.window().to(),
-                            round.visited(),
-                            round.assigned(),
-                            round.coverage() == null ? "" : String.format(" = %.0f%%", round.coverage() * 100),
-                            round.revisit()
-                                    ? String.format(" 回头看完成 revisited %d/%d;", round.revisited(), round.visitedBefore())
-                                    : "",
-                            round.hazardsFound(),
-                            round.hazardsPerVisit() == null ? "—" : String.format("%.2f", round.hazardsPerVisit()));
-                    if (!round.neverVisited().isEmpty()) {
-                        out.printf(
-                                "    未督查 not visited: %s%n",
-                                round.neverVisited().stream()
-                                        .map(GroupSchool::schoolName)
-                                        .collect(Collectors.joining("、")));
-                    }
+                            "    未督查 not visited: %s%n",
+                            round.neverVisited().stream()
+                                    .map(GroupSchool::schoolName)
+                                    .collect(Collectors.joining("、")));
                 }
-                out.flush();
             }
-            return 0;
         }
     }
 
@@ -416,45 +462,45 @@ public final class CampaignsCommand implements Runnable {
 
         @Override
         public Integer call() throws JsonProcessingException {
-            CampaignDefinition campaign = campaign(components.campaigns(), id);
-            try (FigureService figures = figures()) {
-                ReturnsReport report = new ReturnsService(figures)
-                        .returns(campaign, snapshot(figures), asOfDay(), Set.copyOf(districts));
-                if (format == Format.json) {
-                    json(CampaignDataBodies.ReturnsBody.of(report)); // as GET /api/v1/campaigns/{id}/returns
-                    return 0;
-                }
-                PrintWriter out = out();
+            CampaignCatalog catalog = components.campaigns();
+            // --format json: as GET /api/v1/campaigns/{id}/returns
+            return answer(
+                    catalog,
+                    campaign(catalog, id),
+                    (figures, campaign, snapshot, day, districts) ->
+                            new ReturnsService(figures).returns(campaign, snapshot, day, districts),
+                    (report, primary) -> CampaignDataBodies.ReturnsBody.of(report),
+                    this::print);
+        }
+
+        private void print(PrintWriter out, CampaignDefinition campaign, ReturnsReport report) {
+            out.printf(
+                    "%s %s — 报送情况 returns as of %s (model v%d)%n",
+                    campaign.id(),
+                    campaign.name().zh(),
+                    report.asOf(),
+                    report.modelVersion().version());
+            for (ReturnSchedule schedule : report.schedules()) {
                 out.printf(
-                        "%s %s — 报送情况 returns as of %s (model v%d)%n",
-                        campaign.id(),
-                        campaign.name().zh(),
-                        report.asOf(),
-                        report.modelVersion().version());
-                for (ReturnSchedule schedule : report.schedules()) {
+                        "%s %s（%s, %s）: %d 期 periods%n",
+                        schedule.rule().id(),
+                        schedule.rule().name().zh(),
+                        schedule.rule().dataset().orElseThrow().directory(),
+                        schedule.rule().cadence().code(),
+                        schedule.periods().size());
+                for (ReturnStatus status : ReturnStatus.values()) {
                     out.printf(
-                            "%s %s（%s, %s）: %d 期 periods%n",
-                            schedule.rule().id(),
-                            schedule.rule().name().zh(),
-                            schedule.rule().dataset().orElseThrow().directory(),
-                            schedule.rule().cadence().code(),
-                            schedule.periods().size());
-                    for (ReturnStatus status : ReturnStatus.values()) {
-                        out.printf(
-                                "    %s %s: %d%n",
-                                status.nameZh(),
-                                status.nameEn(),
-                                schedule.withStatus(status).size());
-                    }
+                            "    %s %s: %d%n",
+                            status.nameZh(),
+                            status.nameEn(),
+                            schedule.withStatus(status).size());
                 }
-                for (var rule : report.untracked()) {
-                    out.printf(
-                            "%s %s: 书面报送，仓库中无数据 a written return the warehouse does not hold%n",
-                            rule.id(), rule.name().zh());
-                }
-                out.flush();
             }
-            return 0;
+            for (var rule : report.untracked()) {
+                out.printf(
+                        "%s %s: 书面报送，仓库中无数据 a written return the warehouse does not hold%n",
+                        rule.id(), rule.name().zh());
+            }
         }
     }
 
