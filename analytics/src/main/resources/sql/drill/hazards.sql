@@ -15,10 +15,13 @@
 -- Filters and the scope are bound text parameters, each ',CODE1,CODE2,' or '' for none; :scope_district is the
 -- caller's districts whatever the filters say. Time filters (:f_month, :f_quarter, :f_year) are by found month, as the
 -- figures' time breakdowns. {{sort_key}} and {{sort_direction}} come from the HazardSort and SortDirection enums only.
--- Cost (docs/API.md "What a hazard list and a school page cost"): listed is not materialised. The total is counted
--- from a scan of the filter columns alone, and the page is a top-N over the matching hazards, which keeps only the
--- page's rows; no window over every match, so DuckDB never holds or sorts the text of every matching hazard. A page
--- past the last one is a single row of the total alone (on_page NULL), so the total never needs a second statement.
+-- Cost (docs/API.md "What a hazard list and a school page cost"): listed is not materialised and reads hazard_keys
+-- (serving/hazard_keys.sql, in memory without the text). The total is counted from a scan of it, and the page is a
+-- top-N over the matching hazards, which keeps only the page's rows; only those are joined to current_hazards for
+-- their text, so DuckDB never reads, holds or sorts the text of every matching hazard. Free text (section
+-- text_search, left out when :text is empty) matches the school's name and the hazard id in memory, and the
+-- description and location through a semi-join on current_hazards. A page past the last one is a single row of the
+-- total alone (on_page NULL), so the total never needs a second statement.
 WITH listed AS NOT MATERIALIZED (
     SELECT
         h.hazard_id,
@@ -33,26 +36,24 @@ WITH listed AS NOT MATERIALIZED (
         h.inspection_type,
         h.found_date,
         h.deadline,
-        h.status,
         h.rectified_date,
-        h.responsible_person,
-        h.temporary_measures,
-        h.description,
-        h.location,
         -- days past the deadline at D, for hazards overdue at D only
         CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
             THEN days_between(h.deadline, :as_of) END AS days_overdue,
         sev.sort_order AS severity_order,
         dis.sort_order AS district_order,
-        h.responsible_unit,
-        h.supervised
-    FROM current_hazards h
+        h.supervised,
+        h.source_file,
+        h.source_row
+    FROM hazard_keys h
     JOIN dim_school s ON s.school_code = h.school_code
     JOIN dim_month m ON m.month_start = make_date(year(h.found_date), month(h.found_date), 1)
     LEFT JOIN dim_severity sev ON sev.code = h.severity
     LEFT JOIN dim_district dis ON dis.code = h.district_code
     WHERE (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0)
         AND (:f_school = '' OR instr(:f_school, ',' || h.school_code || ',') > 0)
+        -- one school (the school page): an equality, which DuckDB pushes into the scan of hazard_keys (held by school)
+        AND (:one_school = '' OR h.school_code = :one_school)
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
         AND (:f_boarding = '' OR instr(:f_boarding, ',' || (CASE WHEN s.boarding THEN 'Y' ELSE 'N' END) || ',') > 0)
@@ -63,11 +64,16 @@ WITH listed AS NOT MATERIALIZED (
         AND (:f_quarter = '' OR instr(:f_quarter, ',' || m.quarter_code || ',') > 0)
         AND (:f_year = '' OR instr(:f_year, ',' || m.year_code || ',') > 0)
         AND (:f_supervised = FALSE OR h.supervised)
-        AND (:text = ''
-            OR instr(lower(s.name), :text) > 0
+        /* section text_search */
+        AND (instr(lower(s.name), :text) > 0
             OR instr(lower(h.hazard_id), :text) > 0
-            OR instr(lower(COALESCE(h.description, '')), :text) > 0
-            OR instr(lower(COALESCE(h.location, '')), :text) > 0)
+            OR EXISTS (
+                SELECT 1
+                FROM current_hazard_rows t
+                WHERE t.filename = h.source_file AND t.file_row_number = h.source_row
+                    AND (instr(lower(COALESCE(t.description, '')), :text) > 0
+                        OR instr(lower(COALESCE(t.location, '')), :text) > 0)))
+        /* end text_search */
         AND CASE :state
             WHEN 'found' THEN h.found_date >= :period_start AND h.found_date <= :period_end
             WHEN 'major_found' THEN h.found_date >= :period_start AND h.found_date <= :period_end
@@ -83,18 +89,30 @@ WITH listed AS NOT MATERIALIZED (
             ELSE FALSE
         END
 ),
--- The total, counted over the filter columns only.
 counted AS (
     SELECT COUNT(*) AS total FROM listed
 ),
--- The page: a top-N over the matching hazards, which keeps only the page's rows, never sorting the others.
 page AS (
     SELECT *, TRUE AS on_page
     FROM listed
     ORDER BY {{sort_key}} {{sort_direction}} NULLS LAST, school_code, hazard_id
     LIMIT :limit OFFSET :offset
+),
+-- the page's rows with their text, by their place in the Parquet: DuckDB pushes the page's few row numbers into the
+-- scan, which reads those rows' text alone (serving/hazard_keys.sql)
+details AS (
+    SELECT
+        p.*,
+        h.status,
+        h.responsible_person,
+        h.temporary_measures,
+        h.description,
+        h.location,
+        h.responsible_unit
+    FROM page p
+    JOIN current_hazard_rows h ON h.filename = p.source_file AND h.file_row_number = p.source_row
 )
-SELECT p.*, c.total
+SELECT d.*, c.total
 FROM counted c
-LEFT JOIN page p ON TRUE
-ORDER BY p.{{sort_key}} {{sort_direction}} NULLS LAST, p.school_code, p.hazard_id
+LEFT JOIN details d ON TRUE
+ORDER BY d.{{sort_key}} {{sort_direction}} NULLS LAST, d.school_code, d.hazard_id

@@ -1,6 +1,6 @@
 -- One school's hazard counts and its hazards by found month, from one read of that school's hazards (the school page).
--- The school is a plain equality on school_code, which DuckDB pushes into the scan of current_hazards (and prunes row
--- groups by, where the hazards are stored by school).
+-- The school is a plain equality on school_code, which DuckDB pushes into the scan of hazard_keys (serving/
+-- hazard_keys.sql, held in memory by school, so the scan skips every row group but the school's).
 -- Rows: first part = 'counts', one row: the totals drill/hazards.sql lists for this school (:f_school = the school,
 -- state found over [:year_start, :year_end], open, overdue and major_open at D), with its joins and the caller's
 -- :scope_district on the hazard's district, so each count equals the length of the matching list (DrillDownTest).
@@ -17,7 +17,7 @@ WITH school_hazards AS MATERIALIZED (
         h.school_code IN (SELECT school_code FROM dim_school)
             AND make_date(year(h.found_date), month(h.found_date), 1) IN (SELECT month_start FROM dim_month)
             AND (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0) AS listed
-    FROM current_hazards h
+    FROM hazard_keys h
     WHERE h.school_code = :school_code
 )
 SELECT

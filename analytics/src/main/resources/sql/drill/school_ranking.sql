@@ -11,7 +11,7 @@ WITH open_hazards AS (
         CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of) THEN 1 ELSE 0 END AS is_overdue,
         CASE WHEN h.severity = 'MAJOR' THEN 1 ELSE 0 END AS is_major,
         risk_weight(h.severity, is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)) AS risk_weight
-    FROM current_hazards h
+    FROM hazard_keys h
     JOIN dim_school s ON s.school_code = h.school_code
     WHERE is_open_at(h.found_date, h.rectified_date, :as_of)
         AND (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0)

@@ -5,14 +5,14 @@
 --   responsible_unit  no responsible unit (整改责任单位; a ledger without the column names none).
 -- One page of the list with its total, as overdue_hazards.sql explains.
 WITH matching AS (
-    SELECT h.hazard_id, h.school_code, h.district_code, h.found_date
-    FROM current_hazards h
+    SELECT h.hazard_id, h.school_code, h.district_code, h.source_file, h.source_row, h.found_date
+    FROM hazard_keys h
     JOIN dim_school s ON s.school_code = h.school_code
     WHERE h.severity = 'MAJOR'
         AND is_open_at(h.found_date, h.rectified_date, :as_of)
         AND CASE :gap
             WHEN 'deadline' THEN h.deadline IS NULL
-            WHEN 'responsible_unit' THEN h.responsible_unit IS NULL OR trim(h.responsible_unit) = ''
+            WHEN 'responsible_unit' THEN h.lacks_responsible_unit
         END
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
 ),
@@ -39,10 +39,9 @@ details AS (
         h.description,
         days_between(p.found_date, :as_of) AS days_open
     FROM page p
-    -- found_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
-    -- few rows near the page instead of every hazard's
-    JOIN current_hazards h
-        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.found_date = p.found_date
+    -- by the rows' place in the Parquet: DuckDB pushes the page's few row numbers into the scan, which reads those rows'
+    -- text alone (serving/hazard_keys.sql)
+    JOIN current_hazard_rows h ON h.filename = p.source_file AND h.file_row_number = p.source_row
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*

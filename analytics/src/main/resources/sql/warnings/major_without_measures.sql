@@ -1,12 +1,12 @@
 -- Warning list: MAJOR hazards open at D (docs/FIGURES.md "open") whose ledger row gives no temporary measures
 -- (临时管控措施), the oldest first. One page of it with the list's total, as overdue_hazards.sql explains.
 WITH matching AS (
-    SELECT h.hazard_id, h.school_code, h.district_code, h.found_date
-    FROM current_hazards h
+    SELECT h.hazard_id, h.school_code, h.district_code, h.source_file, h.source_row, h.found_date
+    FROM hazard_keys h
     JOIN dim_school s ON s.school_code = h.school_code
     WHERE h.severity = 'MAJOR'
         AND is_open_at(h.found_date, h.rectified_date, :as_of)
-        AND (h.temporary_measures IS NULL OR trim(h.temporary_measures) = '')
+        AND h.lacks_temporary_measures
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
 ),
 page AS (
@@ -32,10 +32,9 @@ details AS (
         CASE WHEN is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
             THEN days_between(h.deadline, :as_of) ELSE 0 END AS days_overdue
     FROM page p
-    -- found_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
-    -- few rows near the page instead of every hazard's
-    JOIN current_hazards h
-        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.found_date = p.found_date
+    -- by the rows' place in the Parquet: DuckDB pushes the page's few row numbers into the scan, which reads those rows'
+    -- text alone (serving/hazard_keys.sql)
+    JOIN current_hazard_rows h ON h.filename = p.source_file AND h.file_row_number = p.source_row
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*

@@ -8,10 +8,12 @@ WITH matching AS (
         h.hazard_id,
         h.school_code,
         h.district_code,
+        h.source_file,
+        h.source_row,
         h.severity,
         h.deadline,
         days_between(h.deadline, :as_of) AS days_overdue
-    FROM current_hazards h
+    FROM hazard_keys h
     JOIN dim_school s ON s.school_code = h.school_code
     WHERE is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
@@ -38,10 +40,9 @@ details AS (
         h.description,
         p.days_overdue
     FROM page p
-    -- deadline as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
-    -- few rows near the page instead of every hazard's
-    JOIN current_hazards h
-        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.deadline = p.deadline
+    -- by the rows' place in the Parquet: DuckDB pushes the page's few row numbers into the scan, which reads those rows'
+    -- text alone (serving/hazard_keys.sql)
+    JOIN current_hazard_rows h ON h.filename = p.source_file AND h.file_row_number = p.source_row
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*

@@ -2,8 +2,8 @@
 -- (docs/FIGURES.md "rectified_not_closed", narrowed to those waiting too long), the longest waiting first. One page
 -- of it with the list's total, as overdue_hazards.sql explains.
 WITH matching AS (
-    SELECT h.hazard_id, h.school_code, h.district_code, h.rectified_date
-    FROM current_hazards h
+    SELECT h.hazard_id, h.school_code, h.district_code, h.source_file, h.source_row, h.rectified_date
+    FROM hazard_keys h
     JOIN dim_school s ON s.school_code = h.school_code
     WHERE h.rectified_date <= :as_of
         AND (h.closed_date IS NULL OR h.closed_date > :as_of)
@@ -30,10 +30,9 @@ details AS (
         h.description,
         days_between(p.rectified_date, :as_of) AS days_since_rectified
     FROM page p
-    -- rectified_date as well: DuckDB pushes the page's range of it into the scan, which then reads the text columns of a
-    -- few rows near the page instead of every hazard's
-    JOIN current_hazards h
-        ON h.school_code = p.school_code AND h.hazard_id = p.hazard_id AND h.rectified_date = p.rectified_date
+    -- by the rows' place in the Parquet: DuckDB pushes the page's few row numbers into the scan, which reads those rows'
+    -- text alone (serving/hazard_keys.sql)
+    JOIN current_hazard_rows h ON h.filename = p.source_file AND h.file_row_number = p.source_row
     JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*

@@ -11,7 +11,7 @@ WITH matching AS (
         s.school_type,
         SUM(CASE WHEN h.inspection_type = 'SELF' THEN 1 ELSE 0 END) AS self_found,
         SUM(CASE WHEN h.inspection_type = 'SUPERVISION' THEN 1 ELSE 0 END) AS supervision_found
-    FROM current_hazards h
+    FROM hazard_keys h
     JOIN dim_school s ON s.school_code = h.school_code
     WHERE h.found_date >= :period_start AND h.found_date <= :period_end
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)

@@ -43,13 +43,15 @@ public enum ModelTable {
     RETURN_SUBMISSIONS("return_submissions", "model/return_submissions.sql", Map.of());
 
     /**
-     * The tables the serving database loads into memory: those sized by cells, schools or days, bounded whatever the
-     * number of hazards (the tables sized by hazards, and the inspection log, sized by visits, stay Parquet views).
-     * Every question reads some of them, and an in-memory table skips its row groups by their statistics without
-     * reading Parquet pages.
+     * The tables the serving database loads into memory (compressed): those sized by cells, schools or days, bounded
+     * whatever the number of hazards, and hazard_facts, which every question off the cubes scans whole (≈ 9 bytes a
+     * hazard compressed: 91 MB at 10M). The tables with the hazards' text (current_hazards, hazard_history, the trust
+     * findings), the month cube (as large as the facts it sums at 10M, and answering only month-aligned questions the
+     * as-of cube mostly takes) and the inspection log stay Parquet views. An in-memory table skips its row groups by
+     * their statistics without reading Parquet pages.
      */
-    private static final Set<ModelTable> RESIDENT = EnumSet.complementOf(
-            EnumSet.of(CURRENT_HAZARDS, HAZARD_HISTORY, TRUST_FINDINGS, HAZARD_FACTS, HAZARD_CUBE, INSPECTIONS));
+    private static final Set<ModelTable> RESIDENT =
+            EnumSet.complementOf(EnumSet.of(CURRENT_HAZARDS, HAZARD_HISTORY, TRUST_FINDINGS, HAZARD_CUBE, INSPECTIONS));
 
     private final String tableName;
     private final Supplier<SqlTemplate> query;
@@ -81,10 +83,15 @@ public enum ModelTable {
 
     /**
      * The order a resident table is loaded in: the as-of cubes by date, so that the rows of one date sit in one or two
-     * row groups and a question at a date skips the others (a Spark build writes its parts in no particular order).
+     * row groups and a question at a date skips the others (a Spark build writes its parts in no particular order);
+     * the facts by found date, which compresses them best and lets a period's bounds skip row groups.
      */
     public Optional<String> residentOrder() {
-        return this == HAZARD_ASOF_CUBE || this == SCHOOL_ASOF_CUBE ? Optional.of("valid_from") : Optional.empty();
+        return switch (this) {
+            case HAZARD_ASOF_CUBE, SCHOOL_ASOF_CUBE -> Optional.of("valid_from");
+            case HAZARD_FACTS -> Optional.of("found_date");
+            default -> Optional.empty();
+        };
     }
 
     public SqlTemplate.PositionalSql query() {

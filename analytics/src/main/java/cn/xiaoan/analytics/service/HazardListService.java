@@ -79,6 +79,9 @@ public final class HazardListService {
         parameters.put("state", query.state().code());
         parameters.put("scope_district", scope.parameter());
         parameters.put("f_school", CodeList.of(query.schools()));
+        parameters.put(
+                "one_school",
+                query.schools().size() == 1 ? query.schools().iterator().next() : "");
         // time dimensions too: a drill-down narrows by found month, which no figure question may
         for (Dimension dimension : Dimension.values()) {
             parameters.put("f_" + dimension.code(), CodeList.of(filters.getOrDefault(dimension, Set.of())));
@@ -87,11 +90,13 @@ public final class HazardListService {
         parameters.put("f_supervised", query.supervisedOnly());
         parameters.put("limit", limit);
         parameters.put("offset", offset);
-        SqlTemplate sql = HAZARDS.withIdentifiers(Map.of(
-                "sort_key",
-                query.sort().column(),
-                "sort_direction",
-                query.direction().keyword()));
+        // without free text the list never reads the hazards' text but the page's (drill/hazards.sql)
+        SqlTemplate sql = (query.text().isEmpty() ? HAZARDS.withoutSection("text_search") : HAZARDS)
+                .withIdentifiers(Map.of(
+                        "sort_key",
+                        query.sort().column(),
+                        "sort_direction",
+                        query.direction().keyword()));
 
         long[] total = {0};
         List<HazardItem> items = new ArrayList<>();

@@ -139,6 +139,22 @@ class DrillDownTest {
     }
 
     @Test
+    void searchesTheDescriptionAndLocationAndListsEachHazardWithItsOwnText() {
+        HazardPage described = hazards.list(query(HazardState.ALL).searching("应急照明"), DistrictScope.city());
+        assertThat(described.total()).isEqualTo(8);
+        assertThat(described.items()).hasSize(8).allSatisfy(item -> {
+            assertThat(item.description()).isEqualTo("宿舍走廊应急照明灯损坏");
+            assertThat(item.location()).isEqualTo("宿舍");
+        });
+        assertThat(hazards.list(query(HazardState.ALL).searching("宿舍"), DistrictScope.city())
+                        .total())
+                .isEqualTo(8);
+        assertThat(hazards.list(query(HazardState.ALL).searching("操场"), DistrictScope.city())
+                        .total())
+                .isZero();
+    }
+
+    @Test
     void keepsADistrictUserInTheirDistrictWhateverTheFiltersAsk() {
         DistrictScope dingxiang = DistrictScope.of(Set.of(DINGXIANG));
         assertThat(ids(hazards.list(query(HazardState.ALL), dingxiang))).containsExactlyInAnyOrder("H7", "H8");

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The serving database holds the tables sized by cells, schools or days in memory and reads the hazard-sized ones
- * through Parquet views, and frees a retired version's tables once its grace period is over.
+ * The serving database holds the tables sized by cells, schools or days, the facts and the hazards' keys in memory and
+ * reads the tables with the hazards' text through Parquet views, and frees a retired version's tables once its grace
+ * period is over.
  */
 class ServingDatabaseTest {
     private static final ReferenceData REFERENCE = ReferenceData.load();
@@ -41,6 +42,9 @@ class ServingDatabaseTest {
 
     @TempDir
     static Path root;
+
+    /** Every model table and every table derived from them. */
+    private static final int TABLES = ModelTable.values().length + ServingTable.values().length;
 
     private static Warehouse warehouse;
     private static long version;
@@ -54,11 +58,11 @@ class ServingDatabaseTest {
     }
 
     @Test
-    void smallTablesAreLoadedIntoMemoryAndHazardSizedOnesStayParquetViews() throws SQLException {
+    void residentTablesAreLoadedIntoMemoryAndTheHazardsTextStaysInParquetViews() throws SQLException {
         try (var database = new ServingDatabase()) {
             ServingModel model = ServingModel.open(database, warehouse, version);
             Map<String, String> kinds = tableKinds(database, model.schema());
-            assertThat(kinds).hasSize(ModelTable.values().length);
+            assertThat(kinds).hasSize(TABLES);
             for (ModelTable table : ModelTable.values()) {
                 assertThat(kinds.get(table.tableName()))
                         .as(table.tableName())
@@ -67,8 +71,68 @@ class ServingDatabaseTest {
             assertThat(kinds)
                     .containsEntry("hazard_asof_cube", "BASE TABLE")
                     .containsEntry("dim_school", "BASE TABLE")
-                    .containsEntry("hazard_facts", "VIEW")
-                    .containsEntry("current_hazards", "VIEW");
+                    .containsEntry("hazard_facts", "BASE TABLE")
+                    .containsEntry("hazard_keys", "BASE TABLE")
+                    .containsEntry("current_hazards", "VIEW")
+                    .containsEntry("hazard_history", "VIEW");
+        }
+    }
+
+    @Test
+    void theHazardKeysHoldEveryHazardOfCurrentHazardsByItsSchoolWithItsRowInTheParquet() throws SQLException {
+        try (var database = new ServingDatabase()) {
+            ServingModel model = ServingModel.open(database, warehouse, version);
+            try (Connection connection = database.connect(model.schema());
+                    Statement statement = connection.createStatement()) {
+                String differences = "SELECT COUNT(*) FROM ((SELECT hazard_id, school_code, district_code, category,"
+                        + " severity, inspection_type, found_date, deadline, rectified_date, closed_date, supervised,"
+                        + " temporary_measures IS NULL OR trim(temporary_measures) = '',"
+                        + " responsible_unit IS NULL OR trim(responsible_unit) = '' FROM current_hazards)"
+                        + " EXCEPT ALL (SELECT hazard_id, school_code, district_code, category, severity,"
+                        + " inspection_type, found_date, deadline, rectified_date, closed_date, supervised,"
+                        + " lacks_temporary_measures, lacks_responsible_unit FROM hazard_keys))";
+                assertThat(count(statement, differences)).isZero();
+                assertThat(count(statement, "SELECT COUNT(*) FROM hazard_keys"))
+                        .isEqualTo(count(statement, "SELECT COUNT(*) FROM current_hazards"))
+                        .isGreaterThan(5);
+                List<String> schools = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery("SELECT school_code FROM hazard_keys")) {
+                    while (rows.next()) {
+                        schools.add(rows.getString(1));
+                    }
+                }
+                assertThat(schools).isSorted();
+                // each key row locates its own hazard's row in the Parquet (the lists read their page's text by it)
+                assertThat(count(
+                                statement,
+                                "SELECT COUNT(*) FROM hazard_keys k JOIN current_hazard_rows r"
+                                        + " ON r.filename = k.source_file AND r.file_row_number = k.source_row"
+                                        + " WHERE r.school_code = k.school_code AND r.hazard_id = k.hazard_id"))
+                        .isEqualTo(count(statement, "SELECT COUNT(*) FROM hazard_keys"));
+            }
+        }
+    }
+
+    @Test
+    void theVersionsTablesLiveInTheCompressedServingCatalog() throws SQLException {
+        try (var database = new ServingDatabase()) {
+            ServingModel model = ServingModel.open(database, warehouse, version);
+            try (Connection connection = database.connect(model.schema());
+                    Statement statement = connection.createStatement()) {
+                assertThat(count(
+                                statement,
+                                "SELECT COUNT(*) FROM information_schema.tables WHERE table_catalog = "
+                                        + SqlTemplate.quote(ServingDatabase.CATALOG) + " AND table_schema = "
+                                        + SqlTemplate.quote(model.schema())))
+                        .isEqualTo(TABLES);
+            }
+        }
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -119,7 +183,7 @@ class ServingDatabaseTest {
             assertThat(tableKinds(immediate, "model_v" + version))
                     .as("after it")
                     .isEmpty();
-            assertThat(tableKinds(immediate, "other_schema")).hasSize(ModelTable.values().length);
+            assertThat(tableKinds(immediate, "other_schema")).hasSize(TABLES);
         }
     }
 
@@ -130,7 +194,7 @@ class ServingDatabaseTest {
             database.retire(model.schema());
             ServingModel again = ServingModel.open(database, warehouse, version);
             database.retire("unrelated_schema");
-            assertThat(tableKinds(database, again.schema())).hasSize(ModelTable.values().length);
+            assertThat(tableKinds(database, again.schema())).hasSize(TABLES);
         }
     }
 
