@@ -124,7 +124,11 @@ facts AS (
         f.closed_date,
         f.days_to_close
     FROM {{facts}} f
-    WHERE (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
+    -- A hazard found after both D and the end of P is in no state below: each state needs found_date, or a deadline
+    -- or rectified_date (never before found_date: ingest rejects those rows, DATE_ORDER), on or before one of them.
+    -- Leaving it out here lets a scan of facts held in found-date order skip the row groups after that day.
+    WHERE f.found_date <= GREATEST(:as_of, :period_end)
+        AND (:f_district = '' OR instr(:f_district, ',' || f.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || f.school_type || ',') > 0)
         AND (:f_boarding = '' OR instr(:f_boarding, ',' || f.boarding || ',') > 0)
         AND (:f_category = '' OR instr(:f_category, ',' || f.category || ',') > 0)
