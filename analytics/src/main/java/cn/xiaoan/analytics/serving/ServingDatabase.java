@@ -4,6 +4,8 @@ import cn.xiaoan.analytics.figure.SqlFunctions;
 import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.analytics.publish.ModelFiles;
 import cn.xiaoan.analytics.publish.ModelTable;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -64,7 +66,10 @@ public final class ServingDatabase implements AutoCloseable {
                     statement.execute("SET memory_limit = " + SqlTemplate.quote(memoryLimit));
                 }
                 if (tempDirectory != null) {
-                    // DuckDB creates the directory when it first spills, so a read-only warehouse still serves.
+                    // DuckDB creates the directory when it first spills, so a read-only warehouse still serves; but
+                    // not its parents, without which the spill, and the statement spilling, fails (loading 10M
+                    // hazards' facts in found-date order spills).
+                    createParentsIfPossible(tempDirectory);
                     statement.execute("SET temp_directory = " + SqlTemplate.quote(tempDirectory.toString()));
                 }
                 // DuckDB plans a prepared statement again at every execution (its parameters may allow other plans),
@@ -83,6 +88,15 @@ public final class ServingDatabase implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open DuckDB for serving figures: " + e.getMessage(), e);
+        }
+    }
+
+    private static void createParentsIfPossible(Path directory) {
+        Path parent = directory.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            // a read-only warehouse: serve without spilling, as before
         }
     }
 

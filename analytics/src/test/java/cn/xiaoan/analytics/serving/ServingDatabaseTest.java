@@ -129,6 +129,19 @@ class ServingDatabaseTest {
         }
     }
 
+    @Test
+    void aStatementBeyondTheMemoryLimitSpillsEvenWhenTheSpillDirectorysParentsAreMissing() throws SQLException {
+        Path spill = root.resolve("fresh").resolve("tmp").resolve("serving");
+        try (var database = new ServingDatabase("64MB", spill);
+                Connection connection = database.connect("main");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE sorted AS SELECT i, md5(CAST(i AS VARCHAR)) AS h"
+                    + " FROM range(3000000) t(i) ORDER BY h");
+            assertThat(count(statement, "SELECT COUNT(*) FROM sorted")).isEqualTo(3_000_000);
+        }
+        assertThat(spill.getParent()).isDirectory();
+    }
+
     private static long count(Statement statement, String sql) throws SQLException {
         try (ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
