@@ -169,7 +169,10 @@ final class BenchUiCommand implements Callable<Integer> {
         return List.copyOf(dates);
     }
 
-    /** The overview's requests (overview.js), made at once as the page makes them; time until the last answered, ms. */
+    /**
+     * The overview's requests (overview.js), made at once as the page makes them; time until the last answered, ms. A
+     * request that fails stops the bench: the time of an error page says nothing about drawing the overview.
+     */
     private static double apiRequests(String base, String token, String asOf) {
         HttpClient http = HttpClient.newHttpClient();
         String and = asOf.isEmpty() ? "" : "&" + asOf;
@@ -183,15 +186,26 @@ final class BenchUiCommand implements Callable<Integer> {
                         + and,
                 "/api/v1/schools?limit=10" + and);
         long started = System.nanoTime();
-        CompletableFuture.allOf(paths.stream()
-                        .map(path -> http.sendAsync(
-                                HttpRequest.newBuilder(URI.create(base + path))
-                                        .header("Authorization", "Bearer " + token)
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding()))
-                        .toArray(CompletableFuture[]::new))
-                .join();
-        return (System.nanoTime() - started) / 1e6;
+        List<CompletableFuture<HttpResponse<String>>> responses = paths.stream()
+                .map(path -> http.sendAsync(
+                        HttpRequest.newBuilder(URI.create(base + path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString()))
+                .toList();
+        CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
+        double elapsed = (System.nanoTime() - started) / 1e6;
+        for (var response : responses) {
+            HttpResponse<String> answered = response.join();
+            if (answered.statusCode() != 200) {
+                throw new IllegalStateException("The overview's request "
+                        + answered.uri().getPath() + "?"
+                        + answered.uri().getQuery() + " answered " + answered.statusCode() + ": "
+                        + answered.body()
+                                .substring(0, Math.min(300, answered.body().length())));
+            }
+        }
+        return elapsed;
     }
 
     private static double median(List<Double> values) {
