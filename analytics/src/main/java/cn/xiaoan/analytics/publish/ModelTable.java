@@ -46,9 +46,8 @@ public enum ModelTable {
      * The tables the serving database loads into memory (compressed): those sized by cells, schools or days, bounded
      * whatever the number of hazards, and hazard_facts, which every question off the cubes scans whole (≈ 9 bytes a
      * hazard compressed: 91 MB at 10M). The tables with the hazards' text (current_hazards, hazard_history, the trust
-     * findings), the month cube (as large as the facts it sums at 10M, and answering only month-aligned questions the
-     * as-of cube mostly takes) and the inspection log stay Parquet views. An in-memory table skips its row groups by
-     * their statistics without reading Parquet pages.
+     * findings), the month cube (read by month-aligned questions alone; 41 MB of Parquet at 10M) and the inspection log
+     * stay Parquet views. An in-memory table skips its row groups by their statistics without reading Parquet pages.
      */
     private static final Set<ModelTable> RESIDENT =
             EnumSet.complementOf(EnumSet.of(CURRENT_HAZARDS, HAZARD_HISTORY, TRUST_FINDINGS, HAZARD_CUBE, INSPECTIONS));

@@ -39,6 +39,9 @@ public final class ServingDatabase implements AutoCloseable {
      */
     static final String CATALOG = "serving";
 
+    /** The most rows a list's page holds (HazardQuery.MAX_SIZE, WarningPage.MAX_LIMIT). */
+    public static final int MAX_PAGE_ROWS = 500;
+
     private final Duration retiredGrace;
 
     private final DuckDBConnection root;
@@ -77,6 +80,11 @@ public final class ServingDatabase implements AutoCloseable {
                 // written in a good join order (facts, then the small tables they join), and DuckDB still puts the
                 // smaller side of each hash join on its build side.
                 statement.execute("SET disabled_optimizers = 'join_order'");
+                // A list reads its page's text by the rows' places in the Parquet (ServingTable.CURRENT_HAZARD_ROWS):
+                // DuckDB pushes a join's build keys into the probe's scan as a filter only for builds of up to this
+                // many rows (50 by default), and beyond it a min-max range, which for rows spread over the file
+                // reads all of it. A page holds up to 500 rows (the school page's open items).
+                statement.execute("SET dynamic_or_filter_threshold = " + MAX_PAGE_ROWS);
                 statement.execute("ATTACH ':memory:' AS " + CATALOG + " (COMPRESS)");
                 // The dialect's functions (days_between, is_open_at, ...) live in memory.main, which every search
                 // path below includes, so every session duplicated from this root sees them.

@@ -2,6 +2,7 @@ package cn.xiaoan.analytics.serving;
 
 import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.analytics.publish.ModelTable;
+import java.util.Map;
 
 /**
  * Tables and views the serving database derives from a model version's tables when it opens it, beside them: row
@@ -31,8 +32,11 @@ public enum ServingTable {
         return tableName;
     }
 
-    /** The statement creating it as {@code name}: a view over {@code source} (a model table's Parquet), or a table. */
-    String create(String name, java.util.Map<ModelTable, String> parquetSources) {
+    /**
+     * The statement creating it as {@code name}: a view over the located model table's Parquet (its DuckDB source in
+     * {@code parquetSources}), or a table filled by its SQL over the version's tables.
+     */
+    String create(String name, Map<ModelTable, String> parquetSources) {
         if (located != null) {
             return "CREATE OR REPLACE VIEW " + name + " AS SELECT * FROM read_parquet("
                     + SqlTemplate.quote(parquetSources.get(located)) + ", filename = true, file_row_number = true)";

@@ -8,6 +8,8 @@ import cn.xiaoan.analytics.fixture.FigureFixture;
 import cn.xiaoan.analytics.publish.ModelFiles;
 import cn.xiaoan.analytics.publish.ModelTable;
 import cn.xiaoan.analytics.publish.PublishedModel;
+import cn.xiaoan.analytics.service.HazardQuery;
+import cn.xiaoan.analytics.service.WarningPage;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
 import java.io.IOException;
@@ -140,6 +142,16 @@ class ServingDatabaseTest {
             assertThat(count(statement, "SELECT COUNT(*) FROM sorted")).isEqualTo(3_000_000);
         }
         assertThat(spill.getParent()).isDirectory();
+    }
+
+    @Test
+    void everyListPageFitsTheRowsAJoinPushesIntoTheParquetScan() throws SQLException {
+        assertThat(HazardQuery.MAX_SIZE).isLessThanOrEqualTo(ServingDatabase.MAX_PAGE_ROWS);
+        assertThat(WarningPage.MAX_LIMIT).isLessThanOrEqualTo(ServingDatabase.MAX_PAGE_ROWS);
+        try (var database = new ServingDatabase()) {
+            assertThat(database.setting("dynamic_or_filter_threshold"))
+                    .isEqualTo(String.valueOf(ServingDatabase.MAX_PAGE_ROWS));
+        }
     }
 
     private static long count(Statement statement, String sql) throws SQLException {
