@@ -116,6 +116,41 @@ class ServingDatabaseTest {
     }
 
     @Test
+    void theHazardKeysLocateTheirRowsInADirectoryOfPartsAsSparkWritesIt() throws Exception {
+        Path copy = root.resolve("parts");
+        copyDirectory(warehouse.model(version), copy);
+        Path hazards = ModelFiles.location(copy, ModelTable.CURRENT_HAZARDS);
+        Path single = hazards.resolveSibling("single.parquet");
+        Files.move(hazards, single);
+        Files.createDirectories(hazards);
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+                Statement statement = connection.createStatement()) {
+            String read = "SELECT * FROM read_parquet(" + SqlTemplate.quote(single.toString()) + ")";
+            // two parts, each in another order than current_hazards' own, so a row number means nothing alone
+            statement.execute("COPY (" + read + " WHERE hash(hazard_id) % 2 = 0 ORDER BY hazard_id DESC) TO "
+                    + SqlTemplate.quote(hazards.resolve("part-00000.parquet").toString()) + " (FORMAT parquet)");
+            statement.execute("COPY (" + read + " WHERE hash(hazard_id) % 2 = 1 ORDER BY school_code DESC) TO "
+                    + SqlTemplate.quote(hazards.resolve("part-00001.parquet").toString()) + " (FORMAT parquet)");
+        }
+        Files.delete(single);
+        try (var database = new ServingDatabase()) {
+            ServingModel model = ServingModel.open(database, copy, "parts");
+            try (Connection connection = database.connect(model.schema());
+                    Statement statement = connection.createStatement()) {
+                assertThat(count(statement, "SELECT COUNT(DISTINCT source_file) FROM hazard_keys"))
+                        .isEqualTo(2);
+                assertThat(count(
+                                statement,
+                                "SELECT COUNT(*) FROM hazard_keys k JOIN current_hazard_rows r"
+                                        + " ON r.filename = k.source_file AND r.file_row_number = k.source_row"
+                                        + " WHERE r.school_code = k.school_code AND r.hazard_id = k.hazard_id"))
+                        .isEqualTo(count(statement, "SELECT COUNT(*) FROM current_hazards"))
+                        .isGreaterThan(5);
+            }
+        }
+    }
+
+    @Test
     void theVersionsTablesLiveInTheCompressedServingCatalog() throws SQLException {
         try (var database = new ServingDatabase()) {
             ServingModel model = ServingModel.open(database, warehouse, version);
