@@ -52,7 +52,7 @@ WITH listed AS NOT MATERIALIZED (
     LEFT JOIN dim_district dis ON dis.code = h.district_code
     WHERE (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0)
         AND (:f_school = '' OR instr(:f_school, ',' || h.school_code || ',') > 0)
-        -- one school (the school page): an equality, which DuckDB evaluates in the scan of hazard_keys
+        -- one school (the school page): an equality, which DuckDB pushes into the scan of hazard_keys (held by school)
         AND (:one_school = '' OR h.school_code = :one_school)
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
         AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)

@@ -1,6 +1,6 @@
 -- One school's hazard counts and its hazards by found month, from one read of that school's hazards (the school page).
 -- The school is a plain equality on school_code, which DuckDB pushes into the scan of hazard_keys (serving/
--- hazard_keys.sql, in memory).
+-- hazard_keys.sql, held in memory by school, so the scan skips every row group but the school's).
 -- Rows: first part = 'counts', one row: the totals drill/hazards.sql lists for this school (:f_school = the school,
 -- state found over [:year_start, :year_end], open, overdue and major_open at D), with its joins and the caller's
 -- :scope_district on the hazard's district, so each count equals the length of the matching list (DrillDownTest).
