@@ -17,10 +17,10 @@
 -- figures' time breakdowns. {{sort_key}} and {{sort_direction}} come from the HazardSort and SortDirection enums only.
 -- Cost (docs/API.md "What a hazard list and a school page cost"): listed is not materialised and reads hazard_keys
 -- (serving/hazard_keys.sql, in memory without the text). The total is counted from a scan of it, and the page is a
--- top-N over the matching hazards, which keeps only the page's rows; only those are joined to current_hazards for
--- their text, so DuckDB never reads, holds or sorts the text of every matching hazard. Free text (section
--- text_search, left out when :text is empty) matches the school's name and the hazard id in memory, and the
--- description and location through a semi-join on current_hazards. A page past the last one is a single row of the
+-- top-N over the matching hazards, which keeps only the page's rows; only those are joined to their text (in
+-- current_hazard_rows, by their place in the Parquet), so DuckDB never reads, holds or sorts the text of every
+-- matching hazard. Free text (section text_search, left out when :text is empty) matches the school's name and the
+-- hazard id in memory, and the description and location through a semi-join on current_hazard_rows. A page past the last one is a single row of the
 -- total alone (on_page NULL), so the total never needs a second statement.
 WITH listed AS NOT MATERIALIZED (
     SELECT
