@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Tables and views the serving database derives from a model version's tables when it opens it, beside them: row
  * locators into a hazard-sized Parquet file, and narrow projections held in memory where the full rows are too large
- * to hold.
+ * to hold. They are created in declaration order, so one may read those declared before it.
  */
 public enum ServingTable {
     /**
