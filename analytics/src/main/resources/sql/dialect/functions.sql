@@ -21,5 +21,10 @@ FUNCTION is_overdue_at(found_date DATE, rectified_date DATE, deadline DATE, as_o
 FUNCTION risk_weight(severity STRING, overdue BOOLEAN) RETURNS INT AS
     CASE WHEN severity = 'MAJOR' THEN 5 ELSE 1 END * CASE WHEN overdue THEN 2 ELSE 1 END;
 
+-- blank: a ledger's text field left empty or filled with spaces says nothing (no responsible unit, no temporary
+-- measures).
+FUNCTION is_blank(value STRING) RETURNS BOOLEAN AS
+    value IS NULL OR trim(value) = '';
+
 -- the campaign baseline: hazards found before it are the 存量 (legacy) stock.
 FUNCTION campaign_baseline() RETURNS DATE AS :campaign_baseline;

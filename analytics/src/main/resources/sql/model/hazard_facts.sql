@@ -30,7 +30,7 @@ SELECT
     days_between(h.rectified_date, h.closed_date) AS days_to_close,
     -- responsibility and 督办 (issue 20): appended, grouped
     CAST(CASE WHEN h.supervised THEN 1 ELSE 0 END AS BIGINT) AS supervised_hazards,
-    CAST(CASE WHEN h.responsible_unit IS NULL OR trim(h.responsible_unit) = '' THEN 1 ELSE 0 END AS BIGINT)
+    CAST(CASE WHEN is_blank(h.responsible_unit) THEN 1 ELSE 0 END AS BIGINT)
         AS no_unit_hazards
 FROM current_hazards h
 JOIN dim_school s ON s.school_code = h.school_code

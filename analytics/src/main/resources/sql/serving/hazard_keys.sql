@@ -15,8 +15,8 @@ SELECT
     deadline,
     rectified_date,
     closed_date,
-    temporary_measures IS NULL OR trim(temporary_measures) = '' AS lacks_temporary_measures,
-    responsible_unit IS NULL OR trim(responsible_unit) = '' AS lacks_responsible_unit,
+    is_blank(temporary_measures) AS lacks_temporary_measures,
+    is_blank(responsible_unit) AS lacks_responsible_unit,
     supervised,
     filename AS source_file,
     file_row_number AS source_row

@@ -34,6 +34,12 @@ class SqlFunctionsTest {
             + " CASE WHEN found_date < campaign_baseline() THEN 1 ELSE 0 END AS is_legacy"
             + " FROM cases ORDER BY id";
 
+    /** Empty, unset and space-only text is blank; any character says something. */
+    private static final String BLANKS = "SELECT is_blank(CAST(NULL AS STRING)), is_blank(''), is_blank('   '),"
+            + " is_blank('县应急局'), is_blank(' 张校长 ')";
+
+    private static final List<Boolean> BLANK = List.of(true, true, true, false, false);
+
     /** id, open, overdue, weight, legacy: docs/FIGURES.md's words applied by hand. */
     private static final List<String> EXPECTED = List.of(
             "1 1 1 2 0", // found on D, never rectified, deadline passed: open and overdue, GENERAL doubled
@@ -60,6 +66,14 @@ class SqlFunctionsTest {
                 }
             }
             assertThat(rows).containsExactlyElementsOf(EXPECTED);
+            try (ResultSet blanks = statement.executeQuery(BLANKS)) {
+                blanks.next();
+                var answers = new ArrayList<Boolean>();
+                for (int column = 1; column <= BLANK.size(); column++) {
+                    answers.add(blanks.getBoolean(column));
+                }
+                assertThat(answers).containsExactlyElementsOf(BLANK);
+            }
             try (ResultSet baseline = statement.executeQuery("SELECT campaign_baseline()")) {
                 baseline.next();
                 assertThat(baseline.getDate(1).toLocalDate()).isEqualTo(Campaign.BASELINE);
@@ -78,6 +92,12 @@ class SqlFunctionsTest {
                     + row.getInt(4));
         }
         assertThat(rows).containsExactlyElementsOf(EXPECTED);
+        Row blanks = spark.sql(BLANKS).first();
+        var answers = new ArrayList<Boolean>();
+        for (int column = 0; column < BLANK.size(); column++) {
+            answers.add(blanks.getBoolean(column));
+        }
+        assertThat(answers).containsExactlyElementsOf(BLANK);
         assertThat(spark.sql("SELECT campaign_baseline()").first().getDate(0).toLocalDate())
                 .isEqualTo(Campaign.BASELINE);
     }
@@ -86,7 +106,7 @@ class SqlFunctionsTest {
     void everyDefinitionIsRenderedForBothEngines() {
         assertThat(SqlFunctions.definitions())
                 .extracting(SqlFunctions.Definition::name)
-                .containsExactly("is_open_at", "is_overdue_at", "risk_weight", "campaign_baseline");
+                .containsExactly("is_open_at", "is_overdue_at", "risk_weight", "is_blank", "campaign_baseline");
         assertThat(SqlFunctions.duckDb()).allSatisfy(sql -> assertThat(sql).startsWith("CREATE OR REPLACE MACRO "));
         assertThat(SqlFunctions.spark())
                 .allSatisfy(sql -> assertThat(sql).startsWith("CREATE OR REPLACE TEMPORARY FUNCTION "));
