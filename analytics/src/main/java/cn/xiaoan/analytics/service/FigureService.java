@@ -20,7 +20,6 @@ import cn.xiaoan.analytics.figure.SqlTemplate;
 import cn.xiaoan.analytics.figure.TimeGrain;
 import cn.xiaoan.analytics.publish.KnownModelSource;
 import cn.xiaoan.analytics.publish.ModelNotBuiltException;
-import cn.xiaoan.analytics.publish.PublishedModel;
 import cn.xiaoan.analytics.serving.AnswerCache;
 import cn.xiaoan.analytics.serving.ModelSnapshot;
 import cn.xiaoan.analytics.serving.RequestTimings;
@@ -33,12 +32,7 @@ import cn.xiaoan.analytics.serving.SqlList;
 import cn.xiaoan.domain.District;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -50,7 +44,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,10 +57,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Serves figures from the published model with DuckDB in-process: one in-memory database holds views over each model
  * version's Parquet files; each request runs on its own duplicate of the root connection. When {@code model/CURRENT}
- * changes, the next request opens the new version; requests already running finish on the old one. Bounded by
- * {@link ServingLimits}: a question larger than the cell budget is refused before it runs, a statement running past
- * the timeout is cancelled, DuckDB keeps to its memory limit (spilling to {@code tmp/serving} under the warehouse) and
- * the cache of answers to its byte budget.
+ * changes, the new version opens beside the old one ({@link PublishedModels}); requests already running finish on the
+ * old one. Bounded by {@link ServingLimits}: a question larger than the cell budget is refused before it runs, a
+ * statement running past the timeout is cancelled, DuckDB keeps to its memory limit (spilling to {@code tmp/serving}
+ * under the warehouse) and the cache of answers to its byte budget.
  */
 public final class FigureService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FigureService.class);
@@ -82,12 +75,10 @@ public final class FigureService implements AutoCloseable {
     /** More heavy queries at once than cores only slows each down (docs/OPERATIONS.md): the rest wait their turn. */
     private final Semaphore queries;
 
-    private ServingModel serving;
+    private final PublishedModels published;
     private final KnownModelSource known;
     /** Known-at models opened in the serving database, by selection key; least recently used retired first. */
     private final Map<String, ServingModel> knownOpen = new LinkedHashMap<>(16, 0.75f, true);
-    /** The CURRENT pointer as last read and the model it named: the lock-free fast path of {@link #published()}. */
-    private volatile PointerSeen seen;
 
     private final AnswerCache answers;
     private static final int KNOWN_OPEN = 16;
@@ -116,6 +107,7 @@ public final class FigureService implements AutoCloseable {
         this.database = new ServingDatabase(
                 limits.memoryLimit(), warehouse.root().resolve("tmp").resolve("serving"));
         this.answers = new AnswerCache(limits.answerCacheBytes());
+        this.published = new PublishedModels(warehouse, database, limits.publishWait(), this::switched);
         this.queries = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
         this.timeouts = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "xiaoan-serving-timeout");
@@ -131,7 +123,7 @@ public final class FigureService implements AutoCloseable {
 
     /** The published model version, or empty when no model has been built yet. */
     public Optional<ModelVersion> modelVersion() {
-        return published().map(ServingModel::version);
+        return published.current().map(ServingModel::version);
     }
 
     /**
@@ -306,6 +298,7 @@ public final class FigureService implements AutoCloseable {
 
     @Override
     public void close() {
+        published.close();
         timeouts.shutdownNow();
         database.close();
     }
@@ -471,51 +464,16 @@ public final class FigureService implements AutoCloseable {
     }
 
     private ServingModel model() {
-        return published().orElseThrow(() -> new ModelNotBuiltException(warehouse.root()));
+        return published.current().orElseThrow(() -> new ModelNotBuiltException(warehouse.root()));
     }
 
-    private record PointerSeen(Object fileKey, FileTime modified, ServingModel model) {}
-
-    /**
-     * The model CURRENT points at, opened on first use. A publish renames a new file over CURRENT, so its identity and
-     * time tell whether it changed: a stat per call instead of reading it under a lock, and a new build is still
-     * picked up by the next call.
-     */
-    private Optional<ServingModel> published() {
-        BasicFileAttributes pointer;
-        try {
-            pointer = Files.readAttributes(warehouse.currentModelPointer(), BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + warehouse.currentModelPointer(), e);
+    /** A newly published version replaces {@code previous} (null for the first): its answers and tables go. */
+    private void switched(ServingModel previous, ServingModel model) {
+        if (previous != null) {
+            answers.clear();
+            database.retire(previous.schema());
         }
-        PointerSeen last = seen;
-        if (last != null
-                && pointer.fileKey() != null
-                && pointer.fileKey().equals(last.fileKey())
-                && pointer.lastModifiedTime().equals(last.modified())) {
-            return Optional.of(last.model());
-        }
-        return reread(pointer);
-    }
-
-    private synchronized Optional<ServingModel> reread(BasicFileAttributes pointer) {
-        OptionalLong current = PublishedModel.currentVersion(warehouse);
-        if (current.isEmpty()) {
-            return Optional.empty();
-        }
-        if (serving == null || serving.version().version() != current.getAsLong()) {
-            ServingModel previous = serving;
-            serving = ServingModel.open(database, warehouse, current.getAsLong());
-            if (previous != null) {
-                answers.clear();
-                database.retire(previous.schema());
-            }
-            warnIfReferenceDiffers(serving);
-        }
-        seen = new PointerSeen(pointer.fileKey(), pointer.lastModifiedTime(), serving);
-        return Optional.of(serving);
+        warnIfReferenceDiffers(model);
     }
 
     private void warnIfReferenceDiffers(ServingModel model) {

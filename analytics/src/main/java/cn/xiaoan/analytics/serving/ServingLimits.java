@@ -9,14 +9,18 @@ import java.util.regex.Pattern;
  * What one figure question may cost the server: at most {@code cellBudget} cells (breakdown members × figures ×
  * points, counted before anything runs), {@code queryTimeout} per serving statement (then it is cancelled), a DuckDB
  * memory limit for the serving database (it spills to the warehouse's {@code tmp/serving} beyond it), and at most
- * {@code answerCacheBytes} of cached answers.
+ * {@code answerCacheBytes} of cached answers. After a publish a request waits at most {@code publishWait} for the new
+ * version to open (loading its resident tables takes ≈ 30 s at 10M hazards); past it, it is answered from the version
+ * served until then.
  */
-public record ServingLimits(long cellBudget, Duration queryTimeout, String memoryLimit, long answerCacheBytes) {
+public record ServingLimits(
+        long cellBudget, Duration queryTimeout, String memoryLimit, long answerCacheBytes, Duration publishWait) {
     private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]*(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)");
 
     public ServingLimits {
         requireNonNull(queryTimeout, "queryTimeout");
         requireNonNull(memoryLimit, "memoryLimit");
+        requireNonNull(publishWait, "publishWait");
         if (cellBudget < 1) {
             throw new IllegalArgumentException(
                     "Cannot set the cell budget to " + cellBudget + ": it must be at least 1");
@@ -32,22 +36,33 @@ public record ServingLimits(long cellBudget, Duration queryTimeout, String memor
         if (answerCacheBytes < 0) {
             throw new IllegalArgumentException("Cannot set the answer cache to " + answerCacheBytes + " bytes");
         }
+        if (publishWait.isNegative()) {
+            throw new IllegalArgumentException(
+                    "Cannot set the wait for a published version to " + publishWait + ": it must not be negative");
+        }
     }
 
-    /** 100,000 cells, 10 s per statement, 2 GB of DuckDB memory, 64 MiB of cached answers. */
+    /**
+     * 100,000 cells, 10 s per statement, 2 GB of DuckDB memory, 64 MiB of cached answers, 5 s of waiting for a newly
+     * published version (a model of 1M hazards opens in ≈ 3.5 s).
+     */
     public static ServingLimits defaults() {
-        return new ServingLimits(100_000, Duration.ofSeconds(10), "2GB", 64L * 1024 * 1024);
+        return new ServingLimits(100_000, Duration.ofSeconds(10), "2GB", 64L * 1024 * 1024, Duration.ofSeconds(5));
     }
 
     public ServingLimits withCellBudget(long cells) {
-        return new ServingLimits(cells, queryTimeout, memoryLimit, answerCacheBytes);
+        return new ServingLimits(cells, queryTimeout, memoryLimit, answerCacheBytes, publishWait);
     }
 
     public ServingLimits withQueryTimeout(Duration timeout) {
-        return new ServingLimits(cellBudget, timeout, memoryLimit, answerCacheBytes);
+        return new ServingLimits(cellBudget, timeout, memoryLimit, answerCacheBytes, publishWait);
     }
 
     public ServingLimits withMemoryLimit(String limit) {
-        return new ServingLimits(cellBudget, queryTimeout, limit, answerCacheBytes);
+        return new ServingLimits(cellBudget, queryTimeout, limit, answerCacheBytes, publishWait);
+    }
+
+    public ServingLimits withPublishWait(Duration wait) {
+        return new ServingLimits(cellBudget, queryTimeout, memoryLimit, answerCacheBytes, wait);
     }
 }

@@ -39,6 +39,14 @@ final class ListenOptions {
     String servingMemory;
 
     @Option(
+            names = "--publish-wait",
+            defaultValue = "5",
+            paramLabel = "SECONDS",
+            description = "新版本等待时限 Seconds a request waits for a newly published model version to open before it is"
+                    + " answered from the previous one (default: ${DEFAULT-VALUE})")
+    long publishWaitSeconds;
+
+    @Option(
             names = "--session-idle",
             defaultValue = "120",
             paramLabel = "MINUTES",
@@ -52,7 +60,8 @@ final class ListenOptions {
                         cellBudget,
                         Duration.ofSeconds(queryTimeoutSeconds),
                         servingMemory,
-                        ServingLimits.defaults().answerCacheBytes()))
+                        ServingLimits.defaults().answerCacheBytes(),
+                        Duration.ofSeconds(publishWaitSeconds)))
                 .withSessions(new SessionPolicy(Duration.ofMinutes(sessionIdleMinutes), defaults.absolute()));
     }
 }

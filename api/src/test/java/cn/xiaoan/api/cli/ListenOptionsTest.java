@@ -21,7 +21,7 @@ class ListenOptionsTest {
     }
 
     @Test
-    void takesTheCellBudgetTimeoutMemoryAndSessionIdleFromTheCommandLine() {
+    void takesTheCellBudgetTimeoutMemoryPublishWaitAndSessionIdleFromTheCommandLine() {
         ServerSettings settings = CommandLine.populateCommand(
                         new ListenOptions(),
                         "--cell-budget",
@@ -30,12 +30,15 @@ class ListenOptionsTest {
                         "3",
                         "--serving-memory",
                         "512MB",
+                        "--publish-wait",
+                        "0",
                         "--session-idle",
                         "30")
                 .settings();
         assertThat(settings.serving().cellBudget()).isEqualTo(5000);
         assertThat(settings.serving().queryTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.serving().memoryLimit()).isEqualTo("512MB");
+        assertThat(settings.serving().publishWait()).isZero();
         assertThat(settings.sessions().idle()).isEqualTo(Duration.ofMinutes(30));
         assertThat(settings.sessions().absolute()).isEqualTo(Duration.ofHours(12));
     }
