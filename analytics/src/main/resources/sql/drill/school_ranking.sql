@@ -12,12 +12,11 @@ WITH open_hazards AS (
         CASE WHEN h.severity = 'MAJOR' THEN 1 ELSE 0 END AS is_major,
         risk_weight(h.severity, is_overdue_at(h.found_date, h.rectified_date, h.deadline, :as_of)) AS risk_weight
     FROM hazard_keys h
-    JOIN dim_school s ON s.school_code = h.school_code
     WHERE is_open_at(h.found_date, h.rectified_date, :as_of)
         AND (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0)
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
-        AND (:f_school_type = '' OR instr(:f_school_type, ',' || s.school_type || ',') > 0)
-        AND (:f_boarding = '' OR instr(:f_boarding, ',' || (CASE WHEN s.boarding THEN 'Y' ELSE 'N' END) || ',') > 0)
+        AND (:f_school_type = '' OR instr(:f_school_type, ',' || h.school_type || ',') > 0)
+        AND (:f_boarding = '' OR instr(:f_boarding, ',' || h.boarding || ',') > 0)
         AND (:f_category = '' OR instr(:f_category, ',' || h.category || ',') > 0)
         AND (:f_severity = '' OR instr(:f_severity, ',' || h.severity || ',') > 0)
         AND (:f_inspection_type = '' OR instr(:f_inspection_type, ',' || h.inspection_type || ',') > 0)

@@ -1,9 +1,8 @@
 -- Warning list: MAJOR hazards open at D (docs/FIGURES.md "open") whose ledger row gives no temporary measures
 -- (临时管控措施), the oldest first. One page of it with the list's total, as overdue_hazards.sql explains.
 WITH matching AS (
-    SELECT h.hazard_id, h.school_code, h.district_code, h.source_file, h.source_row, h.found_date
+    SELECT h.hazard_id, h.school_code, h.school_name, h.district_code, h.source_file, h.source_row, h.found_date
     FROM hazard_keys h
-    JOIN dim_school s ON s.school_code = h.school_code
     WHERE h.severity = 'MAJOR'
         AND is_open_at(h.found_date, h.rectified_date, :as_of)
         AND h.lacks_temporary_measures
@@ -19,7 +18,7 @@ details AS (
     SELECT
         p.hazard_id,
         p.school_code,
-        s.name AS school_name,
+        p.school_name,
         p.district_code,
         h.category,
         h.severity,
@@ -35,7 +34,6 @@ details AS (
     -- by the rows' place in the Parquet: DuckDB pushes the page's few row numbers into the scan, which reads those rows'
     -- text alone (serving/hazard_keys.sql)
     JOIN current_hazard_rows h ON h.filename = p.source_file AND h.file_row_number = p.source_row
-    JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*
 FROM (SELECT COUNT(*) AS total FROM matching) t

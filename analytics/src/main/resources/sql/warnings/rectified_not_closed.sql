@@ -1,10 +1,9 @@
 -- Warning list: hazards rectified at least :sign_off_days days before D and still not signed off (销号) at D
 -- (docs/FIGURES.md "rectified_not_closed", narrowed to those waiting too long), the longest waiting first. One page
 -- of it with the list's total, as overdue_hazards.sql explains.
-WITH matching AS (
-    SELECT h.hazard_id, h.school_code, h.district_code, h.source_file, h.source_row, h.rectified_date
+WITH matching AS NOT MATERIALIZED (
+    SELECT h.hazard_id, h.school_code, h.school_name, h.district_code, h.source_file, h.source_row, h.rectified_date
     FROM hazard_keys h
-    JOIN dim_school s ON s.school_code = h.school_code
     WHERE h.rectified_date <= :as_of
         AND (h.closed_date IS NULL OR h.closed_date > :as_of)
         AND days_between(h.rectified_date, :as_of) >= :sign_off_days
@@ -20,7 +19,7 @@ details AS (
     SELECT
         p.hazard_id,
         p.school_code,
-        s.name AS school_name,
+        p.school_name,
         p.district_code,
         h.category,
         h.severity,
@@ -33,7 +32,6 @@ details AS (
     -- by the rows' place in the Parquet: DuckDB pushes the page's few row numbers into the scan, which reads those rows'
     -- text alone (serving/hazard_keys.sql)
     JOIN current_hazard_rows h ON h.filename = p.source_file AND h.file_row_number = p.source_row
-    JOIN dim_school s ON s.school_code = p.school_code
 )
 SELECT t.total, d.*
 FROM (SELECT COUNT(*) AS total FROM matching) t

@@ -5,17 +5,16 @@
 -- is one row with the total and NULL columns.
 WITH matching AS (
     SELECT
-        s.school_code,
-        s.name AS school_name,
+        h.school_code,
+        h.school_name,
         h.district_code,
-        s.school_type,
+        h.school_type,
         SUM(CASE WHEN h.inspection_type = 'SELF' THEN 1 ELSE 0 END) AS self_found,
         SUM(CASE WHEN h.inspection_type = 'SUPERVISION' THEN 1 ELSE 0 END) AS supervision_found
     FROM hazard_keys h
-    JOIN dim_school s ON s.school_code = h.school_code
     WHERE h.found_date >= :period_start AND h.found_date <= :period_end
         AND (:f_district = '' OR instr(:f_district, ',' || h.district_code || ',') > 0)
-    GROUP BY s.school_code, s.name, h.district_code, s.school_type
+    GROUP BY h.school_code, h.school_name, h.district_code, h.school_type
     HAVING SUM(CASE WHEN h.inspection_type = 'SUPERVISION' THEN 1 ELSE 0 END) >= :min_supervision
         AND SUM(CASE WHEN h.inspection_type = 'SELF' THEN 1 ELSE 0 END)
             < :ratio * SUM(CASE WHEN h.inspection_type = 'SUPERVISION' THEN 1 ELSE 0 END)

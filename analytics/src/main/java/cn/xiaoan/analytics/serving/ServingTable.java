@@ -16,7 +16,10 @@ public enum ServingTable {
      * a filter, and a filter on the row number skips straight to the rows, where one on hazard ids still reads every id.
      */
     CURRENT_HAZARD_ROWS("current_hazard_rows", ModelTable.CURRENT_HAZARDS),
-    /** current_hazards without its text, in memory ({@code sql/serving/hazard_keys.sql}). */
+    /**
+     * current_hazards of registered schools without its text, with what lists filter and sort by joined in, in memory
+     * ({@code sql/serving/hazard_keys.sql}).
+     */
     HAZARD_KEYS("hazard_keys", null);
 
     private final String tableName;
