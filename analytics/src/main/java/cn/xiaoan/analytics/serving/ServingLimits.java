@@ -44,7 +44,7 @@ public record ServingLimits(
 
     /**
      * 100,000 cells, 10 s per statement, 2 GB of DuckDB memory, 64 MiB of cached answers, 5 s of waiting for a newly
-     * published version (a model of 1M hazards opens in ≈ 3.5 s).
+     * published version (a model of 1M hazards opens in ≈ 4 s).
      */
     public static ServingLimits defaults() {
         return new ServingLimits(100_000, Duration.ofSeconds(10), "2GB", 64L * 1024 * 1024, Duration.ofSeconds(5));
