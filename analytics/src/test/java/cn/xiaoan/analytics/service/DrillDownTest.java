@@ -11,10 +11,13 @@ import cn.xiaoan.analytics.figure.Dimension;
 import cn.xiaoan.analytics.figure.DistrictScope;
 import cn.xiaoan.analytics.figure.Figure;
 import cn.xiaoan.analytics.figure.FigureTable;
+import cn.xiaoan.analytics.figure.ModelVersion;
 import cn.xiaoan.analytics.figure.Period;
 import cn.xiaoan.analytics.figure.Question;
 import cn.xiaoan.analytics.figure.SortDirection;
 import cn.xiaoan.analytics.figure.TimeGrain;
+import cn.xiaoan.analytics.fixture.RawHazard;
+import cn.xiaoan.analytics.fixture.RawWarehouseFixture;
 import cn.xiaoan.analytics.fixture.SliceFixture;
 import cn.xiaoan.domain.ReferenceData;
 import cn.xiaoan.domain.Warehouse;
@@ -44,6 +47,7 @@ class DrillDownTest {
     @TempDir
     Path root;
 
+    private Warehouse warehouse;
     private FigureService figures;
     private HazardListService hazards;
     private SchoolProfileService schools;
@@ -51,7 +55,7 @@ class DrillDownTest {
 
     @BeforeEach
     void buildModel() {
-        var warehouse = new Warehouse(root);
+        warehouse = new Warehouse(root);
         SliceFixture.write(warehouse);
         new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
         figures = new FigureService(warehouse, REFERENCE, CLOCK);
@@ -111,6 +115,36 @@ class DrillDownTest {
                         query(HazardState.OPEN).filtered(Dimension.MONTH, Set.of("June")), DistrictScope.city()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2026-03");
+    }
+
+    @Test
+    void leavesOutAHazardOfASchoolMissingFromTheRegisterAsTheFiguresDo() {
+        // ingest refuses such a row; a raw ledger written around it must still not reach a list or a warning
+        new RawWarehouseFixture(warehouse)
+                .ledger(
+                        20,
+                        "2026-10-31",
+                        List.of(RawHazard.open("X1", "1409029999", "FIRE", "MAJOR", "2026-03-01", "2026-04-01")));
+        new ModelBuilder(warehouse, REFERENCE, CLOCK).build();
+        try (var rebuilt = new FigureService(warehouse, REFERENCE, CLOCK)) {
+            assertThat(rebuilt.modelVersion()).map(ModelVersion::version).contains(2L);
+            HazardListService lists = new HazardListService(rebuilt);
+
+            assertThat(lists.list(query(HazardState.ALL), DistrictScope.city()).total())
+                    .isEqualTo(8);
+            HazardPage overdue = lists.list(query(HazardState.OVERDUE), DistrictScope.city());
+            WarningReport warnings = new WarningService(rebuilt)
+                    .warnings(new WarningRequest(Optional.of(YEAR_TO_D), Optional.of(D), Set.of()));
+            double overdueFigure = rebuilt.figures(Question.total().at(YEAR_TO_D, D))
+                    .rows()
+                    .get(0)
+                    .value(Figure.OVERDUE);
+            assertThat(ids(overdue)).doesNotContain("X1");
+            assertThat(warnings.count(WarningKind.OVERDUE_HAZARDS))
+                    .isEqualTo(overdue.total())
+                    .isEqualTo((int) overdueFigure)
+                    .isPositive();
+        }
     }
 
     @Test
