@@ -13,10 +13,9 @@ WITH school_hazards AS MATERIALIZED (
         h.rectified_date,
         h.deadline,
         h.severity,
-        -- what drill/hazards.sql keeps: a registered school, a found month of the model, the caller's districts
-        h.school_code IN (SELECT school_code FROM dim_school)
-            AND make_date(year(h.found_date), month(h.found_date), 1) IN (SELECT month_start FROM dim_month)
-            AND (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0) AS listed
+        -- what drill/hazards.sql keeps: the caller's districts (hazard_keys holds only registered schools' hazards,
+        -- each with its found month of the model)
+        (:scope_district = '' OR instr(:scope_district, ',' || h.district_code || ',') > 0) AS listed
     FROM hazard_keys h
     WHERE h.school_code = :school_code
 )

@@ -61,8 +61,4 @@ public record ServingLimits(
     public ServingLimits withMemoryLimit(String limit) {
         return new ServingLimits(cellBudget, queryTimeout, limit, answerCacheBytes, publishWait);
     }
-
-    public ServingLimits withPublishWait(Duration wait) {
-        return new ServingLimits(cellBudget, queryTimeout, memoryLimit, answerCacheBytes, wait);
-    }
 }
